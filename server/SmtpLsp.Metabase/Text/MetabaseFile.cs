@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace SmtpLsp.Metabase.Text;
+
+/// <summary>How a file's text was stored, so a write can store it the same way.</summary>
+public enum FileEncodingKind { Utf8, Utf8Bom, Utf16LeBom, Utf16BeBom }
+
+/// <summary>A metabase file read from disk: its text (without the BOM) and how to write it back.</summary>
+public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Encoding, DateTime LastWriteTimeUtc, long Length)
+{
+    /// <summary>
+    /// Reads a file, honouring a UTF-8 or UTF-16 BOM; without a BOM the bytes must be valid UTF-8.
+    /// Invalid bytes are an error (with the byte offset) rather than silently replaced, so a later write cannot
+    /// corrupt them.
+    /// </summary>
+    public static MetabaseFile Read(string path)
+    {
+        var info = new FileInfo(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        var (kind, text) = Decode(bytes);
+        return new MetabaseFile(path, text, kind, info.LastWriteTimeUtc, bytes.LongLength);
+    }
+
+    public static (FileEncodingKind Kind, string Text) Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            return (FileEncodingKind.Utf8Bom, Strict(new UTF8Encoding(false, true), bytes, 3));
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            return (FileEncodingKind.Utf16LeBom, Strict(new UnicodeEncoding(false, false, true), bytes, 2));
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            return (FileEncodingKind.Utf16BeBom, Strict(new UnicodeEncoding(true, false, true), bytes, 2));
+        return (FileEncodingKind.Utf8, Strict(new UTF8Encoding(false, true), bytes, 0));
+    }
+
+    public static byte[] Encode(string text, FileEncodingKind kind)
+    {
+        Encoding encoding = kind switch
+        {
+            FileEncodingKind.Utf16LeBom => new UnicodeEncoding(false, true, true),
+            FileEncodingKind.Utf16BeBom => new UnicodeEncoding(true, true, true),
+            FileEncodingKind.Utf8Bom => new UTF8Encoding(true, true),
+            _ => new UTF8Encoding(false, true),
+        };
+        byte[] preamble = encoding.GetPreamble();
+        byte[] body = encoding.GetBytes(text);
+        var result = new byte[preamble.Length + body.Length];
+        preamble.CopyTo(result, 0);
+        body.CopyTo(result, preamble.Length);
+        return result;
+    }
+
+    private static string Strict(Encoding encoding, byte[] bytes, int skip)
+    {
+        if (encoding is UTF8Encoding)
+        {
+            // Utf8.ToUtf16 says exactly where the first invalid sequence starts.
+            var chars = new char[bytes.Length - skip];
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(skip), chars, out int read, out int written, replaceInvalidSequences: false);
+            if (status != System.Buffers.OperationStatus.Done)
+                throw new InvalidDataException($"the file is not valid UTF-8: invalid byte sequence at byte offset {skip + read}");
+            return new string(chars, 0, written);
+        }
+        try
+        {
+            return encoding.GetString(bytes, skip, bytes.Length - skip);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InvalidDataException(
+                $"the file is not valid {encoding.WebName}: invalid byte sequence at byte offset {skip + Math.Max(0, e.Index)}", e);
+        }
+    }
+}
