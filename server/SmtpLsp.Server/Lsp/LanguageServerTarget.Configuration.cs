@@ -12,11 +12,18 @@ public sealed partial class LanguageServerTarget
         get { lock (_lock) return _settings; }
     }
 
+    // Not a C# event: StreamJsonRpc would try to turn it into a notification to the client.
+    private readonly List<Action<ServerSettings>> _settingsChangedHandlers = [];
+
     /// <summary>
-    /// Raised after initialize and after every configuration change (for example to load <c>schemaPath</c>).
-    /// Runs before diagnostics are re-published, so a handler can swap what the core uses first.
+    /// Registers a callback run after initialize and after every configuration change (for example to load
+    /// <c>schemaPath</c>). It runs before diagnostics are re-published, so it can swap what the core uses first.
     /// </summary>
-    public event Action<ServerSettings>? SettingsChanged;
+    [JsonRpcIgnore]
+    public void OnSettingsChanged(Action<ServerSettings> handler)
+    {
+        lock (_lock) _settingsChangedHandlers.Add(handler);
+    }
 
     [JsonRpcMethod(Methods.DidChangeConfiguration, UseSingleObjectParameterDeserialization = true)]
     public void DidChangeConfiguration(DidChangeConfigurationParams parameters) => RunNotification(Methods.DidChangeConfiguration, () =>
@@ -38,13 +45,18 @@ public sealed partial class LanguageServerTarget
 
     private void RaiseSettingsChanged(ServerSettings settings)
     {
-        try
+        Action<ServerSettings>[] handlers;
+        lock (_lock) handlers = [.. _settingsChangedHandlers];
+        foreach (var handler in handlers)
         {
-            SettingsChanged?.Invoke(settings);
-        }
-        catch (Exception ex)
-        {
-            LogException("settings change handler", ex);
+            try
+            {
+                handler(settings);
+            }
+            catch (Exception ex)
+            {
+                LogException("settings change handler", ex);
+            }
         }
     }
 

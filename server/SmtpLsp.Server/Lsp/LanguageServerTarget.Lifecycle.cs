@@ -23,17 +23,17 @@ public sealed partial class LanguageServerTarget
     public InitializeResult Initialize(InitializeParams parameters)
     {
         ServerSettings settings;
+        var problems = new List<string>();
         lock (_lock)
         {
             if (_state != LifecycleState.Created)
                 throw new LocalRpcException("initialize may only be sent once.") { ErrorCode = ErrorCodes.InvalidRequest };
-            var problems = new List<string>();
             settings = ServerSettingsReader.Merge(_settings, parameters.InitializationOptions, problems);
             _settings = settings;
             _state = LifecycleState.Initialized;
             Trace = parameters.Trace ?? "off";
-            ReportSettingsProblems("initializationOptions", problems);
         }
+        ReportSettingsProblems("initializationOptions", problems);
         RaiseSettingsChanged(settings);
         return new InitializeResult
         {

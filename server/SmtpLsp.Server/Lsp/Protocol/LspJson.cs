@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StreamJsonRpc;
@@ -18,6 +19,10 @@ public static class LspJson
     };
 
     // The setter copies the options and appends StreamJsonRpc's own converters.
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
+        Justification = "The options carry LspJsonContext as the only resolver, so no reflection-based serialization runs; the AOT end-to-end test covers it.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",
+        Justification = "The options carry LspJsonContext as the only resolver, so no reflection-based serialization runs; the AOT end-to-end test covers it.")]
     public static SystemTextJsonFormatter CreateFormatter() => new() { JsonSerializerOptions = CreateOptions() };
 }
 
