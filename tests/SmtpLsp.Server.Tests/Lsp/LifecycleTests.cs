@@ -65,6 +65,17 @@ public sealed class LifecycleTests
         Assert.Equal(ErrorCodes.MethodNotFound, (int)error.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("LogMessage")]
+    [InlineData("GetDocument")]
+    [InlineData("OnSettingsChanged")]
+    [InlineData("get_Settings")]
+    public async Task HostApiMember_CalledByClient_IsNotExposed(string method)
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+        await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => client.Rpc.InvokeAsync<object?>(method));
+    }
+
     [Fact]
     public async Task Request_AfterShutdown_FailsWithInvalidRequest()
     {
