@@ -82,7 +82,7 @@ public sealed class DiagnosticsPublishingTests
     [Fact]
     public async Task DidChange_RapidChanges_DebounceCoalescesIntoOneAnalysis()
     {
-        await using var client = await LspTestClient.StartInitializedAsync("""{"diagnosticsDebounceMs":300}""");
+        await using var client = await LspTestClient.StartInitializedAsync("""{"diagnosticsDebounceMs":800}""");
         await client.OpenAsync(Uri, Metabase(""));
         Assert.Equal(1, (await client.NextPublishAsync()).Version);
 
