@@ -1,0 +1,112 @@
+using StreamJsonRpc;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Server.Lsp.Protocol;
+
+namespace SmtpLsp.Server.Lsp;
+
+public sealed partial class LanguageServerTarget
+{
+    // Serialises publishing, so a cancelled analysis can never publish after the one that replaced it.
+    private readonly SemaphoreSlim _publishGate = new(1, 1);
+
+    /// <summary>Cancels whatever is pending or running for the document and schedules a fresh analysis. Call under _lock.</summary>
+    private void ScheduleAnalysis(OpenDocument document, TimeSpan delay)
+    {
+        document.Analysis?.Cancel();
+        var analysis = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
+        document.Analysis = analysis;
+        var snapshot = document.Snapshot;
+        _ = Task.Run(() => AnalyzeAndPublishAsync(document, snapshot, delay, analysis.Token));
+    }
+
+    private async Task AnalyzeAndPublishAsync(OpenDocument document, DocumentSnapshot snapshot, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            var (isMetabase, diagnostics) = Analyze(snapshot, cancellationToken);
+            await PublishAsync(document, snapshot, diagnostics, onlyIfClearing: !isMetabase, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Superseded by a newer version, closed, or shutting down.
+        }
+        catch (Exception ex)
+        {
+            LogException($"analysis of {snapshot.Uri}", ex);
+            // Old diagnostics would point at stale ranges; clearing is the honest fallback.
+            try { await PublishAsync(document, snapshot, [], onlyIfClearing: true, cancellationToken).ConfigureAwait(false); }
+            catch (Exception publishError) { LogException(Methods.PublishDiagnostics, publishError); }
+        }
+    }
+
+    private (bool IsMetabase, IReadOnlyList<Protocol.Diagnostic> Diagnostics) Analyze(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        bool isMetabase = Settings.IsForcedMetabase(snapshot.Uri) || _core.LooksLikeMetabase(snapshot.Text);
+        if (!isMetabase) return (false, []);
+        IReadOnlyList<MetabaseDiagnostic> found = _core.Analyze(snapshot, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (true, found.Select(d => LspConversions.ToDiagnostic(d, snapshot)).ToArray());
+    }
+
+    /// <param name="onlyIfClearing">Publish an empty list only when the client currently shows something.</param>
+    private async Task PublishAsync(
+        OpenDocument document, DocumentSnapshot snapshot, IReadOnlyList<Protocol.Diagnostic> diagnostics, bool onlyIfClearing,
+        CancellationToken cancellationToken)
+    {
+        await _publishGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (onlyIfClearing && !document.HasPublishedDiagnostics) return;
+            document.HasPublishedDiagnostics = diagnostics.Count > 0;
+            await SendDiagnosticsAsync(snapshot, diagnostics).ConfigureAwait(false);
+        }
+        finally
+        {
+            _publishGate.Release();
+        }
+    }
+
+    private async Task ClearDiagnosticsAsync(DocumentSnapshot snapshot)
+    {
+        await _publishGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await SendDiagnosticsAsync(snapshot, []).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogException(Methods.PublishDiagnostics, ex);
+        }
+        finally
+        {
+            _publishGate.Release();
+        }
+    }
+
+    private Task SendDiagnosticsAsync(DocumentSnapshot snapshot, IReadOnlyList<Protocol.Diagnostic> diagnostics) =>
+        NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams
+        {
+            Uri = snapshot.Uri,
+            Version = snapshot.Version,
+            Diagnostics = diagnostics,
+        });
+
+    /// <summary>Analyses an open document now and returns what would be published; null when it is not open.</summary>
+    [JsonRpcMethod(Methods.DocumentDiagnostics, UseSingleObjectParameterDeserialization = true)]
+    public Task<DocumentDiagnosticsResult?> DocumentDiagnostics(DocumentDiagnosticsParams parameters, CancellationToken cancellationToken) =>
+        RunRequestAsync(Methods.DocumentDiagnostics, ct =>
+        {
+            var snapshot = GetDocument(parameters.TextDocument.Uri);
+            if (snapshot is null) return null;
+            var (isMetabase, diagnostics) = Analyze(snapshot, ct);
+            return (DocumentDiagnosticsResult?)new DocumentDiagnosticsResult
+            {
+                Uri = snapshot.Uri,
+                Version = snapshot.Version,
+                IsMetabase = isMetabase,
+                Diagnostics = diagnostics,
+            };
+        }, cancellationToken);
+}

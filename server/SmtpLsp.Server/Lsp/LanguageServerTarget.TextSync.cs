@@ -1,0 +1,71 @@
+using StreamJsonRpc;
+using SmtpLsp.Server.Lsp.Protocol;
+
+namespace SmtpLsp.Server.Lsp;
+
+public sealed partial class LanguageServerTarget
+{
+    // State changes happen synchronously, before any await, so messages apply in the order they arrived.
+
+    [JsonRpcMethod(Methods.DidOpen, UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams parameters) => RunNotification(Methods.DidOpen, () =>
+    {
+        var item = parameters.TextDocument;
+        lock (_lock)
+        {
+            var snapshot = DocumentSnapshot.Create(item.Uri, item.LanguageId, item.Version, item.Text ?? "");
+            if (_documents.TryGetValue(item.Uri, out var existing))
+            {
+                LogToStderr($"didOpen for a document already open, replacing it: {item.Uri}");
+                existing.Snapshot = snapshot;
+                ScheduleAnalysis(existing, TimeSpan.Zero);
+                return;
+            }
+            var document = new OpenDocument(snapshot);
+            _documents.Add(item.Uri, document);
+            ScheduleAnalysis(document, TimeSpan.Zero);
+        }
+    });
+
+    [JsonRpcMethod(Methods.DidChange, UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(DidChangeTextDocumentParams parameters) => RunNotification(Methods.DidChange, () =>
+    {
+        var uri = parameters.TextDocument.Uri;
+        var problems = new List<string>();
+        lock (_lock)
+        {
+            if (!_documents.TryGetValue(uri, out var document))
+            {
+                LogMessage(MessageType.Warning, $"didChange for a document that is not open, ignored: {uri}");
+                return;
+            }
+            document.Snapshot = TextChangeApplier.Apply(document.Snapshot, parameters.ContentChanges ?? [], parameters.TextDocument.Version, problems);
+            ScheduleAnalysis(document, TimeSpan.FromMilliseconds(_settings.DiagnosticsDebounceMs));
+        }
+        foreach (var problem in problems) LogMessage(MessageType.Warning, $"didChange {uri}: {problem}");
+    });
+
+    [JsonRpcMethod(Methods.DidClose, UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(DidCloseTextDocumentParams parameters) => RunNotification(Methods.DidClose, () =>
+    {
+        var uri = parameters.TextDocument.Uri;
+        OpenDocument? document;
+        lock (_lock)
+        {
+            if (!_documents.Remove(uri, out document))
+            {
+                LogToStderr($"didClose for a document that is not open, ignored: {uri}");
+                return;
+            }
+            document.Analysis?.Cancel();
+        }
+        _ = ClearDiagnosticsAsync(document.Snapshot);
+    });
+
+    /// <summary>The current text of an open document, or null.</summary>
+    [JsonRpcIgnore]
+    public DocumentSnapshot? GetDocument(string uri)
+    {
+        lock (_lock) return _documents.TryGetValue(uri, out var document) ? document.Snapshot : null;
+    }
+}

@@ -1,0 +1,24 @@
+namespace SmtpLsp.Server.Lsp;
+
+/// <summary>
+/// Settings from <c>initializationOptions</c> and the <c>smtpLsp</c> configuration section (same keys in both):
+/// <c>schemaPath</c> (string), <c>exchangeHints</c> (bool), <c>diagnosticsDebounceMs</c> (int, default 200),
+/// <c>inlayHints</c> (bool), <c>forceMetabase</c> (true, or a list of URI globs such as <c>"**/*.mbx"</c>,
+/// to treat documents as metabase files even when their content does not look like one).
+/// </summary>
+public sealed record ServerSettings
+{
+    public const int DefaultDiagnosticsDebounceMs = 200;
+
+    public static ServerSettings Default { get; } = new();
+
+    public string? SchemaPath { get; init; }
+    public bool ExchangeHints { get; init; }
+    public int DiagnosticsDebounceMs { get; init; } = DefaultDiagnosticsDebounceMs;
+    public bool InlayHints { get; init; }
+    public bool ForceMetabaseAll { get; init; }
+    public IReadOnlyList<string> ForceMetabaseGlobs { get; init; } = [];
+
+    public bool IsForcedMetabase(string uri) =>
+        ForceMetabaseAll || ForceMetabaseGlobs.Any(glob => UriGlob.IsMatch(glob, uri));
+}

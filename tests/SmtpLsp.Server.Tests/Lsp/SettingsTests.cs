@@ -1,0 +1,86 @@
+using System.Text.Json;
+using SmtpLsp.Server.Lsp;
+using SmtpLsp.Server.Lsp.Protocol;
+
+namespace SmtpLsp.Server.Tests.Lsp;
+
+public sealed class SettingsTests
+{
+    private const string Uri = "file:///srv/MetaBase.xml";
+
+    private static DidChangeConfigurationParams Config(string json) => new() { Settings = JsonDocument.Parse(json).RootElement.Clone() };
+
+    [Fact]
+    public async Task Initialize_InitializationOptions_BecomeSettingsAndRaiseEvent()
+    {
+        await using var client = LspTestClient.Create();
+        var seen = new List<ServerSettings>();
+        client.Server.Target.OnSettingsChanged(seen.Add);
+        await client.InitializeAsync("""{"schemaPath":"/etc/MBSchema.xml","exchangeHints":true,"diagnosticsDebounceMs":50,"inlayHints":true}""");
+
+        var settings = Assert.Single(seen);
+        Assert.Equal("/etc/MBSchema.xml", settings.SchemaPath);
+        Assert.True(settings.ExchangeHints);
+        Assert.True(settings.InlayHints);
+        Assert.Equal(50, settings.DiagnosticsDebounceMs);
+    }
+
+    [Fact]
+    public async Task DidChangeConfiguration_SmtpLspSection_UpdatesSettingsAndRepublishes()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+        var changed = new TaskCompletionSource<ServerSettings>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Server.Target.OnSettingsChanged(s => changed.TrySetResult(s));
+        await client.OpenAsync(Uri, "<configuration><MBProperty>BAD</MBProperty></configuration>", version: 4);
+        Assert.Equal(4, (await client.NextPublishAsync()).Version);
+
+        await client.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeConfiguration, Config("""{"smtpLsp":{"schemaPath":"/x/MBSchema.xml","exchangeHints":true}}"""));
+
+        var settings = await changed.Task.WaitAsync(LspTestClient.Timeout);
+        Assert.Equal("/x/MBSchema.xml", settings.SchemaPath);
+        Assert.Equal(0, settings.DiagnosticsDebounceMs); // kept from initializationOptions
+        var republished = await client.NextPublishAsync();
+        Assert.Equal(4, republished.Version);
+        Assert.Single(republished.Diagnostics);
+        Assert.Equal(2, client.Core.AnalyzeCount);
+    }
+
+    [Fact]
+    public async Task DidChangeConfiguration_BadValue_LoggedAndOthersApplied()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+        await client.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeConfiguration, Config("""{"smtpLsp":{"diagnosticsDebounceMs":"soon","exchangeHints":true}}"""));
+
+        var log = await client.Received.WaitForLogAsync(l => l.Message.Contains("diagnosticsDebounceMs", StringComparison.Ordinal));
+        Assert.Equal(MessageType.Warning, log.Type);
+        Assert.True(client.Server.Target.Settings.ExchangeHints);
+        Assert.Equal(0, client.Server.Target.Settings.DiagnosticsDebounceMs);
+    }
+
+    [Fact]
+    public void Merge_ForceMetabaseTrue_ForcesEveryUri()
+    {
+        var settings = ServerSettingsReader.Merge(ServerSettings.Default, JsonDocument.Parse("""{"forceMetabase":true}""").RootElement, []);
+        Assert.True(settings.IsForcedMetabase("untitled:Untitled-1"));
+    }
+
+    [Fact]
+    public void Merge_NotAnObject_KeepsCurrent()
+    {
+        var problems = new List<string>();
+        Assert.Same(ServerSettings.Default, ServerSettingsReader.Merge(ServerSettings.Default, JsonDocument.Parse("42").RootElement, problems));
+        Assert.Same(ServerSettings.Default, ServerSettingsReader.Merge(ServerSettings.Default, null, problems));
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("**/*.mbx", "file:///srv/a/b/export.mbx", true)]
+    [InlineData("**/*.mbx", "file:///srv/export.xml", false)]
+    [InlineData("**/MetaBase.xml", "file:///C:/WINDOWS/system32/inetsrv/metabase.xml", true)]
+    [InlineData("/srv/*.xml", "file:///srv/MetaBase.xml", true)]
+    [InlineData("/srv/*.xml", "file:///srv/sub/MetaBase.xml", false)]
+    [InlineData("file:///srv/?.xml", "file:///srv/a.xml", true)]
+    [InlineData("untitled:*", "untitled:Untitled-1", true)]
+    public void UriGlob_Pattern_MatchesExpectedUris(string glob, string uri, bool expected) =>
+        Assert.Equal(expected, UriGlob.IsMatch(glob, uri));
+}
