@@ -64,9 +64,12 @@ public sealed class ElementNode
         return null;
     }
 
-    /// <summary>True when the offset is in this element, or at the very end of a half-typed start tag.</summary>
+    /// <summary>
+    /// True when the offset is in this element, or just at the end of one that was never closed (a half-typed tag,
+    /// or an element cut off by its parent's end tag or the end of the file): that is where the user is typing.
+    /// </summary>
     internal bool ContainsForLookup(int offset) =>
-        (offset >= _start && offset < End) || (offset == End && !StartTagClosed);
+        (offset >= _start && offset < End) || (offset == End && EndTagStart < 0 && !SelfClosing);
 
     public override string ToString() => $"<{Name}> {Span}";
 }

@@ -269,7 +269,7 @@ internal sealed class Parser
         {
             AddProlog(SyntaxKind.Doctype, p, end);
             Report(DiagnosticCodes.DoctypeNotAllowed, TextSpan.FromBounds(p, end),
-                $"A '{Excerpt(head)}' declaration is not allowed in a metabase; it is skipped and never expanded");
+                $"'{Excerpt(TextSpan.FromBounds(p, end))}': a DTD declaration is not allowed in a metabase; it is skipped and never expanded");
         }
         else
         {

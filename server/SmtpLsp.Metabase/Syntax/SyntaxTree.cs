@@ -55,7 +55,7 @@ public sealed class SyntaxTree
         return tree;
     }
 
-    /// <summary>The innermost element whose span contains the offset (or whose half-typed start tag ends there).</summary>
+    /// <summary>The innermost element whose span contains the offset (or, for an element never closed, ends there).</summary>
     public ElementNode? FindElementAt(int offset)
     {
         var candidate = FindContaining(Document.Elements, offset);
