@@ -22,9 +22,10 @@ internal sealed class Parser
     private readonly List<ElementNode> _topLevel = new();
     private readonly List<PrologItem> _prolog = new();
     private readonly List<AttributeNode> _attributeBuffer = new();
-    private readonly HashSet<string> _attributeNamesSeen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly NameTable _names = new();
+    // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
+    private int[] _seenInTag = new int[64];
+    private int _tagNumber;
     private int _emitted;
 
     /// <summary>True when <see cref="Emit"/> had to patch a gap or overlap: always a scanner bug.</summary>
@@ -35,7 +36,6 @@ internal sealed class Parser
         _tree = tree;
         _text = tree.Text;
         _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
-        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics) Parse(SyntaxTree tree)
@@ -379,7 +379,7 @@ internal sealed class Parser
         else (parent.ChildList ??= new List<ElementNode>()).Add(element);
 
         _attributeBuffer.Clear();
-        _attributeNamesSeen.Clear();
+        _tagNumber++;
         int i = nameEnd;
         bool closed = false;
         bool selfClosing = false;
@@ -456,10 +456,13 @@ internal sealed class Parser
     private int Attribute(ElementNode element, int nameStart)
     {
         int nameEnd = NameEnd(nameStart);
-        var attribute = new AttributeNode(element, Intern(nameStart, nameEnd), nameStart);
+        var attribute = new AttributeNode(element, Intern(nameStart, nameEnd, out int nameId), nameStart);
         Emit(SyntaxKind.Name, nameStart, nameEnd);
         _attributeBuffer.Add(attribute);
-        if (!_attributeNamesSeen.Add(attribute.Name))
+        if (nameId >= _seenInTag.Length) Array.Resize(ref _seenInTag, Math.Max(nameId + 1, _seenInTag.Length * 2));
+        bool duplicate = _seenInTag[nameId] == _tagNumber;
+        _seenInTag[nameId] = _tagNumber;
+        if (duplicate)
         {
             Report(DiagnosticCodes.DuplicateAttribute, attribute.NameSpan,
                 $"Attribute '{attribute.Name}' appears twice in '<{element.Name}>'; expected each attribute once");
@@ -648,14 +651,9 @@ internal sealed class Parser
     private bool StartsWithAt(int p, string value) =>
         _text.AsSpan(p).StartsWith(value, StringComparison.Ordinal);
 
-    private string Intern(int start, int end)
-    {
-        var span = _text.AsSpan(start, end - start);
-        if (_nameLookup.TryGetValue(span, out var existing)) return existing;
-        var name = span.ToString();
-        _names[name] = name;
-        return name;
-    }
+    private string Intern(int start, int end) => _names.Get(_text.AsSpan(start, end - start), out _);
+
+    private string Intern(int start, int end, out int id) => _names.Get(_text.AsSpan(start, end - start), out id);
 
     private void AddProlog(SyntaxKind kind, int start, int end)
     {
