@@ -478,7 +478,6 @@ internal sealed class Parser
         EmitWhitespace(nameEnd);
         Emit(SyntaxKind.Equals, i, i + 1);
         attribute.EqualsPos = i;
-        attribute._end = i + 1;
         int v = SkipWhitespace(i + 1);
         char c = v < _text.Length ? _text[v] : '\0';
         if (c == '"' || c == '\'')
@@ -500,7 +499,6 @@ internal sealed class Parser
             attribute.ValueStart = v;
             attribute.ValueLength = end - v;
             attribute.ValueTerminated = true;
-            attribute._end = end;
             var span = TextSpan.FromBounds(v, end);
             Report(DiagnosticCodes.MalformedMarkup, span,
                 $"Value '{Excerpt(span)}' of '{attribute.Name}' is not quoted; expected {attribute.Name}=\"{Excerpt(span)}\"");
@@ -556,7 +554,6 @@ internal sealed class Parser
         attribute.QuoteChar = quote;
         attribute.ValueTerminated = terminated;
         int tokenEnd = terminated ? valueEnd + 1 : valueEnd;
-        attribute._end = tokenEnd;
         Emit(SyntaxKind.AttributeValue, quotePos, tokenEnd);
         if (!terminated)
         {
