@@ -26,6 +26,11 @@ internal sealed class Parser
     // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
     private int[] _seenInTag = new int[64];
     private int _tagNumber;
+    // Open elements per name id, so an end tag matching nothing is rejected without walking a deep stack.
+    private int[] _openCount = new int[64];
+    private readonly List<int> _stackIds = new();
+    // Set once a search for "?>" failed: no later PI can be closed, so we never rescan to the end (keeps "<?<?<?" linear).
+    private bool _noPiCloseLeft;
     private int _emitted;
 
     /// <summary>True when <see cref="Emit"/> had to patch a gap or overlap: always a scanner bug.</summary>
@@ -91,6 +96,7 @@ internal sealed class Parser
             open.End = length;
         }
         _stack.Clear();
+        _stackIds.Clear();
     }
 
     private DocumentNode BuildDocument()
@@ -168,7 +174,8 @@ internal sealed class Parser
 
     private int ProcessingInstruction(int p)
     {
-        int close = _text.IndexOf("?>", p + 2, StringComparison.Ordinal);
+        int close = _noPiCloseLeft ? -1 : _text.IndexOf("?>", p + 2, StringComparison.Ordinal);
+        if (close < 0) _noPiCloseLeft = true;
         int end;
         if (close >= 0) end = close + 2;
         else
@@ -285,9 +292,10 @@ internal sealed class Parser
         int i = p + 2;
         int nameEnd = NameEnd(i);
         string? name = null;
+        int nameId = -1;
         if (nameEnd > i && IsNameStart(_text[i]))
         {
-            name = Intern(i, nameEnd);
+            name = Intern(i, nameEnd, out nameId);
             Emit(SyntaxKind.Name, i, nameEnd);
             i = nameEnd;
         }
@@ -333,7 +341,7 @@ internal sealed class Parser
                 "End tag without a name; expected '</' followed by the element name");
             return i;
         }
-        CloseElement(name, p, i);
+        CloseElement(name, nameId, p, i);
         return i;
     }
 
@@ -341,10 +349,15 @@ internal sealed class Parser
     /// Closes the nearest open element with this name; elements opened after it are reported as never closed and
     /// end where this end tag starts. An end tag that matches nothing open is reported and ignored.
     /// </summary>
-    private void CloseElement(string name, int tagStart, int tagEnd)
+    private void CloseElement(string name, int nameId, int tagStart, int tagEnd)
     {
-        int match = _stack.Count - 1;
-        while (match >= 0 && !string.Equals(_stack[match].Name, name, StringComparison.Ordinal)) match--;
+        int match = -1;
+        if (OpenCount(nameId) > 0)
+        {
+            // Names are interned, so the walk compares ids; its length equals the elements it closes (amortised O(1)).
+            match = _stack.Count - 1;
+            while (_stackIds[match] != nameId) match--;
+        }
         if (match < 0)
         {
             var span = TextSpan.FromBounds(tagStart, tagEnd);
@@ -360,12 +373,30 @@ internal sealed class Parser
             Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
                 $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before '</{name}>'");
             open.End = tagStart;
-            _stack.RemoveAt(i);
+            Pop();
         }
         var element = _stack[match];
         element.EndTagStart = tagStart;
         element.End = tagEnd;
-        _stack.RemoveAt(match);
+        Pop();
+    }
+
+    private int OpenCount(int nameId) => nameId < _openCount.Length ? _openCount[nameId] : 0;
+
+    private void Push(ElementNode element, int nameId)
+    {
+        if (nameId >= _openCount.Length) Array.Resize(ref _openCount, Math.Max(nameId + 1, _openCount.Length * 2));
+        _openCount[nameId]++;
+        _stack.Add(element);
+        _stackIds.Add(nameId);
+    }
+
+    private void Pop()
+    {
+        int last = _stack.Count - 1;
+        _openCount[_stackIds[last]]--;
+        _stack.RemoveAt(last);
+        _stackIds.RemoveAt(last);
     }
 
     private int StartTag(int p)
@@ -373,7 +404,7 @@ internal sealed class Parser
         Emit(SyntaxKind.LessThan, p, p + 1);
         int nameEnd = NameEnd(p + 1);
         var parent = _stack.Count > 0 ? _stack[^1] : null;
-        var element = new ElementNode(_tree, parent, Intern(p + 1, nameEnd), p, p + 1);
+        var element = new ElementNode(_tree, parent, Intern(p + 1, nameEnd, out int elementNameId), p, p + 1);
         Emit(SyntaxKind.Name, p + 1, nameEnd);
         if (parent == null) _topLevel.Add(element);
         else (parent.ChildList ??= new List<ElementNode>()).Add(element);
@@ -416,7 +447,7 @@ internal sealed class Parser
             Report(DiagnosticCodes.UnterminatedTag, head,
                 $"Start tag '<{element.Name}' is never closed; expected '>' or '/>'");
         }
-        if (closed && !selfClosing) _stack.Add(element);
+        if (closed && !selfClosing) Push(element, elementNameId);
         else element.End = i; // a half-typed tag gets no children, so it cannot swallow its siblings
         return i;
     }
