@@ -304,12 +304,10 @@ internal sealed class Parser
             nameEnd = i;
         }
         i = EmitWhitespace(i);
-        bool closed = false;
         if (i < _text.Length && _text[i] == '>')
         {
             Emit(SyntaxKind.GreaterThan, i, i + 1);
             i++;
-            closed = true;
         }
         else
         {
@@ -324,7 +322,6 @@ internal sealed class Parser
                     $"Unexpected '{Excerpt(junk)}' in end tag '</{name}>'; expected '>'");
                 Emit(SyntaxKind.GreaterThan, gt, gt + 1);
                 i = gt + 1;
-                closed = true;
             }
             else
             {
@@ -334,7 +331,6 @@ internal sealed class Parser
                     $"End tag '{Excerpt(TextSpan.FromBounds(p, nameEnd))}' is never closed; expected '>'");
             }
         }
-        _ = closed;
         if (name == null)
         {
             Report(DiagnosticCodes.MalformedMarkup, TextSpan.FromBounds(p, Math.Max(p + 2, nameEnd)),
@@ -447,9 +443,18 @@ internal sealed class Parser
             Report(DiagnosticCodes.UnterminatedTag, head,
                 $"Start tag '<{element.Name}' is never closed; expected '>' or '/>'");
         }
-        if (closed && !selfClosing) Push(element, elementNameId);
-        else element.End = i; // a half-typed tag gets no children, so it cannot swallow its siblings
+        // A half-typed tag gets no children, so it cannot swallow its siblings; but when its own end tag follows
+        // ("<Key Location=\"/x\"\n</Key>") it stays open so that end tag closes it instead of being stray.
+        if ((closed && !selfClosing) || (!closed && IsEndTagOf(i, element.Name))) Push(element, elementNameId);
+        else element.End = i;
         return i;
+    }
+
+    private bool IsEndTagOf(int i, string name)
+    {
+        if (!StartsWithAt(i, "</") || !_text.AsSpan(i + 2).StartsWith(name, StringComparison.Ordinal)) return false;
+        int after = i + 2 + name.Length;
+        return after >= _text.Length || !IsNameChar(_text[after]);
     }
 
     private int JunkInTag(ElementNode element, int i)

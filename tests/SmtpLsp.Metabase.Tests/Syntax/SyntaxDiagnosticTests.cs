@@ -119,6 +119,19 @@ public class SyntaxDiagnosticTests
     }
 
     [Fact]
+    public void UnterminatedTag_FollowedByOwnEndTag_OnlyOneDiagnosticAndEndTagAttached()
+    {
+        var text = Open + "<Key Location=\"/a\"\n</Key>\n<Next/>" + Close;
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        Assert.Equal([DiagnosticCodes.UnterminatedTag], tree.Diagnostics.Select(d => d.Code));
+        var keys = tree.Root!.Children[0].Children;
+        Assert.Equal(["Key", "Next"], keys.Select(k => k.Name));
+        Assert.NotNull(keys[0].EndTagSpan);
+        Assert.False(keys[0].IsStartTagClosed);
+    }
+
+    [Fact]
     public void UnterminatedTag_CommentNeverClosed_Reported()
     {
         AssertOnly(DiagnosticCodes.UnterminatedTag, "<configuration><MBProperty/>[<!--] never closed </configuration>");
