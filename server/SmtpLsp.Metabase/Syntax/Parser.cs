@@ -47,7 +47,10 @@ internal sealed class Parser
     {
         var parser = new Parser(tree, collectTokens: false);
         parser.Run();
-        return (parser.BuildDocument(), parser._diagnostics);
+        var document = parser.BuildDocument();
+        // End-of-file and root checks are found last; consumers expect document order (OrderBy is stable).
+        var diagnostics = parser._diagnostics.OrderBy(d => d.Span.Start).ToArray();
+        return (document, diagnostics);
     }
 
     /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
@@ -593,8 +596,9 @@ internal sealed class Parser
         Emit(SyntaxKind.AttributeValue, quotePos, tokenEnd);
         if (!terminated)
         {
+            var value = TextSpan.FromBounds(valueStart, valueEnd);
             Report(DiagnosticCodes.UnterminatedValue, new TextSpan(quotePos, 1),
-                $"Value of '{attribute.Name}' has no closing {quote}; expected {quote} at the end of the value");
+                $"Value {quote}{Excerpt(value)} of '{attribute.Name}' has no closing {quote}; expected {quote} at the end of the value");
         }
         CheckEntities(TextSpan.FromBounds(valueStart, valueEnd));
         return tokenEnd;

@@ -91,6 +91,21 @@ public sealed class SyntaxTree
         return attribute.Span.ContainsOrTouches(offset) ? attribute : null;
     }
 
+    /// <summary>The token containing the offset (the one ending there when the offset is the end of the text).</summary>
+    public SyntaxToken? FindTokenAt(int offset)
+    {
+        var tokens = Tokens;
+        if (tokens.Count == 0 || offset < 0 || offset > Text.Length) return null;
+        int lo = 0, hi = tokens.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >>> 1;
+            if (tokens[mid].Start <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return tokens[lo];
+    }
+
     /// <summary>All elements in document order (pre-order).</summary>
     public IEnumerable<ElementNode> DescendantElements()
     {

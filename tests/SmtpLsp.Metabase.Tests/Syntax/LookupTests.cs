@@ -75,4 +75,23 @@ public class LookupTests
         Assert.Equal("Smtp", tree.FindAttributeAt(offset)?.Name);
         Assert.Equal("IIsSmtpServer", tree.FindElementAt(offset)?.Name);
     }
+
+    [Fact]
+    public void FindTokenAt_InComment_ReturnsCommentToken()
+    {
+        var (text, offset) = Fixture.Parse("<configuration><!-- no|te --><MBProperty/></configuration>");
+        var tree = SyntaxTree.Parse(text);
+        Assert.Equal(SyntaxKind.Comment, tree.FindTokenAt(offset)?.Kind);
+        Assert.Equal(SyntaxKind.GreaterThan, tree.FindTokenAt(text.Length)?.Kind);
+        Assert.Null(SyntaxTree.Parse("").FindTokenAt(0));
+    }
+
+    [Fact]
+    public void Diagnostics_FoundAtEndOfFile_SortedByPosition()
+    {
+        var tree = SyntaxTree.Parse("<configuration><MBProperty><Key a=\"&x;\">");
+        Assert.Equal(tree.Diagnostics.OrderBy(d => d.Span.Start).Select(d => d.Span.Start), tree.Diagnostics.Select(d => d.Span.Start));
+        // The root's missing end tag is found last (at the end of the file) but comes first.
+        Assert.Equal(Metabase.Analysis.DiagnosticCodes.MissingEndTag, tree.Diagnostics[0].Code);
+    }
 }
