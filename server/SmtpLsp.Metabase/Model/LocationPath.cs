@@ -1,0 +1,38 @@
+namespace SmtpLsp.Metabase.Model;
+
+/// <summary>
+/// Metabase Location paths ("/LM/SmtpSvc/1"). IIS matches them case-insensitively; callers keep the original case.
+/// </summary>
+public static class LocationPath
+{
+    public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>
+    /// The parent path: "/LM/SmtpSvc/1" -> "/LM/SmtpSvc", "/LM" -> "/", "/" -> null, "." (IIS_Global) -> null.
+    /// Trailing slashes are ignored. A relative path without '/' has no parent.
+    /// </summary>
+    public static string? GetParent(string? location)
+    {
+        if (location == null) return null;
+        var trimmed = Normalize(location);
+        if (trimmed.Length == 0 || trimmed == "/" || trimmed == ".") return null;
+        int slash = trimmed.LastIndexOf('/');
+        if (slash < 0) return null;
+        return slash == 0 ? "/" : trimmed[..slash];
+    }
+
+    /// <summary>The path without trailing slashes ("/" stays "/"); the form used for lookups.</summary>
+    public static string Normalize(string location)
+    {
+        int end = location.Length;
+        while (end > 1 && location[end - 1] == '/') end--;
+        return end == location.Length ? location : location[..end];
+    }
+
+    /// <summary>The non-empty parts between slashes: "/LM/SmtpSvc/1" -> ["LM", "SmtpSvc", "1"].</summary>
+    public static IReadOnlyList<string> Segments(string location) =>
+        location.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    public static bool AreEqual(string? a, string? b) =>
+        a != null && b != null && string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,99 @@
+using SmtpLsp.Metabase.Syntax;
+
+namespace SmtpLsp.Metabase.Model;
+
+/// <summary>
+/// The keys of a metabase with a Location index. Built from any tree, however broken: keys are the elements under
+/// configuration/MBProperty, and keys nested inside keys (not IIS layout, but it happens) are collected too.
+/// </summary>
+public sealed class MetabaseModel
+{
+    private static readonly MetabaseKey[] NoKeys = [];
+
+    private readonly Dictionary<string, List<MetabaseKey>> _byLocation = new(LocationPath.Comparer);
+    private readonly Dictionary<string, List<MetabaseKey>> _byParent = new(LocationPath.Comparer);
+    private readonly Dictionary<ElementNode, MetabaseKey> _byElement = new(ReferenceEqualityComparer.Instance);
+
+    private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys)
+    {
+        Tree = tree;
+        Keys = keys;
+        foreach (var key in keys)
+        {
+            _byElement[key.Element] = key;
+            if (key.Location != null) Add(_byLocation, LocationPath.Normalize(key.Location), key);
+            if (key.ParentLocation != null) Add(_byParent, key.ParentLocation, key);
+        }
+    }
+
+    public SyntaxTree Tree { get; }
+
+    /// <summary>Every key in document order.</summary>
+    public IReadOnlyList<MetabaseKey> Keys { get; }
+
+    public static MetabaseModel Build(SyntaxTree tree)
+    {
+        var keys = new List<MetabaseKey>();
+        var root = tree.Root;
+        if (root != null && root.Name == "configuration")
+        {
+            foreach (var section in root.Children)
+            {
+                if (section.Name != "MBProperty") continue;
+                foreach (var element in section.Children) Collect(element, keys);
+            }
+        }
+        return new MetabaseModel(tree, keys);
+    }
+
+    /// <summary>Keys at this Location (case-insensitive, trailing slashes ignored); several when it is duplicated.</summary>
+    public IReadOnlyList<MetabaseKey> FindByLocation(string location) =>
+        _byLocation.TryGetValue(LocationPath.Normalize(location), out var keys) ? keys : NoKeys;
+
+    /// <summary>The (first) key at the parent path of this key's Location, or null when there is none.</summary>
+    public MetabaseKey? GetParent(MetabaseKey key)
+    {
+        if (key.ParentLocation == null) return null;
+        var parents = FindByLocation(key.ParentLocation);
+        return parents.Count > 0 ? parents[0] : null;
+    }
+
+    /// <summary>Keys whose parent path is this key's Location, in document order.</summary>
+    public IReadOnlyList<MetabaseKey> GetChildren(MetabaseKey key) =>
+        key.Location != null && _byParent.TryGetValue(LocationPath.Normalize(key.Location), out var children)
+            ? children
+            : NoKeys;
+
+    /// <summary>The innermost key whose element contains the offset (its start tag, Custom children or end tag).</summary>
+    public MetabaseKey? FindKeyAt(int offset)
+    {
+        for (var element = Tree.FindElementAt(offset); element != null; element = element.Parent)
+        {
+            if (_byElement.TryGetValue(element, out var key)) return key;
+        }
+        return null;
+    }
+
+    private static void Collect(ElementNode element, List<MetabaseKey> keys)
+    {
+        // Iterative so a deeply nested (hostile) document cannot overflow the stack.
+        var pending = new Stack<ElementNode>();
+        pending.Push(element);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            keys.Add(new MetabaseKey(current));
+            var children = current.Children;
+            for (int i = children.Count - 1; i >= 0; i--)
+            {
+                if (children[i].Name != "Custom") pending.Push(children[i]);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<MetabaseKey>> index, string location, MetabaseKey key)
+    {
+        if (!index.TryGetValue(location, out var list)) index[location] = list = new List<MetabaseKey>(1);
+        list.Add(key);
+    }
+}

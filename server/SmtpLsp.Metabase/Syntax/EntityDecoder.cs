@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+
+namespace SmtpLsp.Metabase.Syntax;
+
+/// <summary>
+/// Decodes the five predefined XML entities and character references. Nothing else is ever expanded: a reference to a
+/// DTD-declared entity stays verbatim, which is what keeps entity bombs harmless.
+/// </summary>
+public static class EntityDecoder
+{
+    // Longer than any valid reference (&#x10FFFF;); bounds the look-ahead so a lone '&' costs O(1).
+    private const int MaxReferenceLength = 12;
+
+    public static string Decode(ReadOnlySpan<char> raw)
+    {
+        int amp = raw.IndexOf('&');
+        if (amp < 0) return new string(raw);
+        var builder = new StringBuilder(raw.Length);
+        int i = 0;
+        while (amp >= 0)
+        {
+            builder.Append(raw[i..(i + amp)]);
+            i += amp;
+            var length = Read(raw[i..], out string? replacement);
+            if (replacement != null)
+            {
+                builder.Append(replacement);
+                i += length;
+            }
+            else
+            {
+                builder.Append('&');
+                i++;
+            }
+            amp = raw[i..].IndexOf('&');
+        }
+        builder.Append(raw[i..]);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Reads the reference starting at <paramref name="text"/>[0] (an '&amp;'). Returns the length to report
+    /// (through ';' when there is one nearby, else 1) and the decoded text, or null when it is not a valid reference.
+    /// </summary>
+    public static int Read(ReadOnlySpan<char> text, out string? replacement)
+    {
+        replacement = null;
+        var window = text[..Math.Min(text.Length, MaxReferenceLength)];
+        int semi = window.IndexOf(';');
+        if (semi < 0) return 1;
+        var body = window[1..semi];
+        int length = semi + 1;
+        switch (body)
+        {
+            case "lt": replacement = "<"; return length;
+            case "gt": replacement = ">"; return length;
+            case "amp": replacement = "&"; return length;
+            case "quot": replacement = "\""; return length;
+            case "apos": replacement = "'"; return length;
+        }
+        if (body.Length >= 2 && body[0] == '#')
+        {
+            bool hex = body[1] == 'x';
+            var digits = hex ? body[2..] : body[1..];
+            int code = 0;
+            bool ok = digits.Length > 0 && int.TryParse(
+                digits,
+                hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out code);
+            if (ok && IsXmlChar(code)) replacement = char.ConvertFromUtf32(code);
+            return length;
+        }
+        // A name-like body is an entity reference we refuse to expand; anything else is a lone '&'.
+        foreach (char c in body)
+        {
+            if (!Parser.IsNameChar(c)) return 1;
+        }
+        return body.Length == 0 ? 1 : length;
+    }
+
+    private static bool IsXmlChar(int code) =>
+        code == 0x9 || code == 0xA || code == 0xD ||
+        (code >= 0x20 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}

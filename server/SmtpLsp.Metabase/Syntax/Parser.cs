@@ -1,0 +1,709 @@
+using System.Buffers;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Syntax;
+
+/// <summary>
+/// The tolerant scanner and tree builder in one forward pass. Every character is emitted into exactly one token, in
+/// order, so the token stream is lossless. Nothing here throws on bad input: each problem becomes a diagnostic and
+/// parsing goes on at the most plausible place.
+/// </summary>
+internal sealed class Parser
+{
+    private static readonly SearchValues<char> WhitespaceChars = SearchValues.Create(" \t\r\n");
+    private const int MaxQuotedExcerpt = 40;
+
+    private readonly SyntaxTree _tree;
+    private readonly string _text;
+    private readonly List<SyntaxToken>? _tokens;
+    private readonly List<MetabaseDiagnostic> _diagnostics = new();
+    private readonly List<ElementNode> _stack = new();
+    private readonly List<ElementNode> _topLevel = new();
+    private readonly List<PrologItem> _prolog = new();
+    private readonly List<AttributeNode> _attributeBuffer = new();
+    private readonly NameTable _names = new();
+    // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
+    private int[] _seenInTag = new int[64];
+    private int _tagNumber;
+    // Open elements per name id, so an end tag matching nothing is rejected without walking a deep stack.
+    private int[] _openCount = new int[64];
+    private readonly List<int> _stackIds = new();
+    // Set once a search for "?>" failed: no later PI can be closed, so we never rescan to the end (keeps "<?<?<?" linear).
+    private bool _noPiCloseLeft;
+    private int _emitted;
+
+    /// <summary>True when <see cref="Emit"/> had to patch a gap or overlap: always a scanner bug.</summary>
+    internal bool Repaired { get; private set; }
+
+    private Parser(SyntaxTree tree, bool collectTokens)
+    {
+        _tree = tree;
+        _text = tree.Text;
+        _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
+    }
+
+    internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics) Parse(SyntaxTree tree)
+    {
+        var parser = new Parser(tree, collectTokens: false);
+        parser.Run();
+        var document = parser.BuildDocument();
+        // End-of-file and root checks are found last; consumers expect document order (OrderBy is stable).
+        var diagnostics = parser._diagnostics.OrderBy(d => d.Span.Start).ToArray();
+        return (document, diagnostics);
+    }
+
+    /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
+    internal static (List<SyntaxToken> Tokens, bool Repaired) Tokenize(SyntaxTree tree)
+    {
+        var parser = new Parser(tree, collectTokens: true);
+        parser.Run();
+        if (parser._emitted < tree.Text.Length)
+        {
+            parser._tokens!.Add(new SyntaxToken(SyntaxKind.Unknown, parser._emitted, tree.Text.Length - parser._emitted));
+            parser.Repaired = true;
+        }
+        return (parser._tokens!, parser.Repaired);
+    }
+
+    internal static bool IsNameStart(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (c >= 0x80 && char.IsLetter(c));
+
+    internal static bool IsNameChar(char c) =>
+        IsNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '\u00B7' || (c >= 0x80 && char.IsDigit(c));
+
+    private static bool IsWhitespace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
+
+    private void Run()
+    {
+        int length = _text.Length;
+        int pos = 0;
+        if (length > 0 && _text[0] == '\uFEFF')
+        {
+            Emit(SyntaxKind.Bom, 0, 1);
+            pos = 1;
+        }
+        while (pos < length)
+        {
+            int lt = _text.IndexOf('<', pos);
+            if (lt < 0) lt = length;
+            if (lt > pos) ContentText(pos, lt);
+            if (lt >= length) break;
+            pos = Markup(lt);
+        }
+        for (int i = _stack.Count - 1; i >= 0; i--)
+        {
+            var open = _stack[i];
+            Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
+                $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before the end of the file");
+            open.End = length;
+        }
+        _stack.Clear();
+        _stackIds.Clear();
+    }
+
+    private DocumentNode BuildDocument()
+    {
+        var root = _topLevel.Count > 0 ? _topLevel[0] : null;
+        if (root == null)
+        {
+            int firstContent = _text.AsSpan().IndexOfAnyExcept(" \t\r\n\uFEFF");
+            if (firstContent >= 0)
+            {
+                Report(DiagnosticCodes.InvalidRoot, new TextSpan(firstContent, 0),
+                    "The document has no root element; expected '<configuration>'");
+            }
+        }
+        else if (root.Name != "configuration")
+        {
+            Report(DiagnosticCodes.InvalidRoot, root.NameSpan,
+                $"Root element '<{root.Name}>' is not a metabase root; expected '<configuration>'");
+        }
+        else if (root.ChildList?.Exists(c => c.Name == "MBProperty") != true)
+        {
+            Report(DiagnosticCodes.InvalidRoot, root.NameSpan,
+                "'<configuration>' has no '<MBProperty>' child; expected the keys inside '<MBProperty>'");
+        }
+        for (int i = 1; i < _topLevel.Count; i++)
+        {
+            var extra = _topLevel[i];
+            Report(DiagnosticCodes.InvalidRoot, extra.NameSpan,
+                $"A second root element '<{extra.Name}>'; expected one root element only");
+        }
+        return new DocumentNode(new TextSpan(0, _text.Length), _prolog.ToArray(), _topLevel.ToArray());
+    }
+
+    private void ContentText(int start, int end)
+    {
+        var span = _text.AsSpan(start, end - start);
+        int first = span.IndexOfAnyExcept(WhitespaceChars);
+        if (first < 0)
+        {
+            Emit(SyntaxKind.Whitespace, start, end);
+            return;
+        }
+        Emit(SyntaxKind.Text, start, end);
+        int last = span.LastIndexOfAnyExcept(WhitespaceChars);
+        var stray = TextSpan.FromBounds(start + first, start + last + 1);
+        Report(DiagnosticCodes.StrayText, stray,
+            $"Text '{Excerpt(stray)}' is not allowed here; expected only elements, comments or whitespace");
+    }
+
+    /// <summary>Handles markup starting at <paramref name="p"/> (a '&lt;') and returns where scanning goes on.</summary>
+    private int Markup(int p)
+    {
+        char next = p + 1 < _text.Length ? _text[p + 1] : '\0';
+        if (next == '?') return ProcessingInstruction(p);
+        if (next == '!')
+        {
+            if (StartsWithAt(p, "<!--")) return Comment(p);
+            if (StartsWithAt(p, "<![CDATA[")) return CData(p);
+            if (StartsWithAt(p, "<!DOCTYPE")) return Doctype(p);
+            return Declaration(p);
+        }
+        if (next == '/') return EndTag(p);
+        if (IsNameStart(next)) return StartTag(p);
+
+        // A '<' that starts nothing: swallow up to the next '>' on the way (or the next '<') as one unknown token.
+        int nextLt = _text.IndexOf('<', p + 1);
+        int limit = nextLt < 0 ? _text.Length : nextLt;
+        int gt = _text.IndexOf('>', p + 1, limit - (p + 1));
+        int end = gt < 0 ? limit : gt + 1;
+        Emit(SyntaxKind.Unknown, p, end);
+        Report(DiagnosticCodes.MalformedMarkup, new TextSpan(p, 1),
+            "'<' is not followed by a name; expected an element name right after '<' (write '&lt;' for a literal '<')");
+        return end;
+    }
+
+    private int ProcessingInstruction(int p)
+    {
+        int close = _noPiCloseLeft ? -1 : _text.IndexOf("?>", p + 2, StringComparison.Ordinal);
+        if (close < 0) _noPiCloseLeft = true;
+        int end;
+        if (close >= 0) end = close + 2;
+        else
+        {
+            // Unclosed: stop before the next tag so a half-typed <?xml does not swallow the document.
+            int nextLt = _text.IndexOf('<', p + 2);
+            end = nextLt < 0 ? _text.Length : nextLt;
+            Report(DiagnosticCodes.UnterminatedTag, TextSpan.FromBounds(p, NameEnd(p + 2)),
+                $"Processing instruction '{Excerpt(TextSpan.FromBounds(p, NameEnd(p + 2)))}' is never closed; expected '?>'");
+        }
+        Emit(SyntaxKind.ProcessingInstruction, p, end);
+        AddProlog(SyntaxKind.ProcessingInstruction, p, end);
+        return end;
+    }
+
+    private int Comment(int p)
+    {
+        int close = _text.IndexOf("-->", p + 4, StringComparison.Ordinal);
+        int end = close >= 0 ? close + 3 : _text.Length;
+        if (close < 0)
+        {
+            Report(DiagnosticCodes.UnterminatedTag, new TextSpan(p, 4), "Comment '<!--' is never closed; expected '-->'");
+        }
+        Emit(SyntaxKind.Comment, p, end);
+        AddProlog(SyntaxKind.Comment, p, end);
+        return end;
+    }
+
+    private int CData(int p)
+    {
+        int close = _text.IndexOf("]]>", p + 9, StringComparison.Ordinal);
+        int end = close >= 0 ? close + 3 : _text.Length;
+        if (close < 0)
+        {
+            Report(DiagnosticCodes.UnterminatedTag, new TextSpan(p, 9), "CDATA section '<![CDATA[' is never closed; expected ']]>'");
+        }
+        Emit(SyntaxKind.CData, p, end);
+        int contentEnd = close >= 0 ? close : end;
+        var content = _text.AsSpan(p + 9, contentEnd - (p + 9));
+        if (content.IndexOfAnyExcept(WhitespaceChars) >= 0)
+        {
+            var span = TextSpan.FromBounds(p, end);
+            Report(DiagnosticCodes.StrayText, span,
+                $"CDATA text '{Excerpt(span)}' is not allowed here; expected only elements, comments or whitespace");
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Skips a doctype with its internal subset in one linear pass (quoted strings jumped over by IndexOf) and
+    /// reports it once. Declared entities are never recorded, so nothing can ever be expanded.
+    /// </summary>
+    private int Doctype(int p)
+    {
+        int depth = 0;
+        int i = p + 9;
+        int end = -1;
+        while (i < _text.Length)
+        {
+            char c = _text[i];
+            if (c == '"' || c == '\'')
+            {
+                int close = _text.IndexOf(c, i + 1);
+                if (close < 0) break;
+                i = close + 1;
+                continue;
+            }
+            if (c == '[') depth++;
+            else if (c == ']') depth--;
+            else if (c == '>' && depth <= 0)
+            {
+                end = i + 1;
+                break;
+            }
+            i++;
+        }
+        if (end < 0)
+        {
+            end = _text.Length;
+            Report(DiagnosticCodes.UnterminatedTag, new TextSpan(p, 9), "'<!DOCTYPE' is never closed; expected '>'");
+        }
+        Emit(SyntaxKind.Doctype, p, end);
+        AddProlog(SyntaxKind.Doctype, p, end);
+        Report(DiagnosticCodes.DoctypeNotAllowed, TextSpan.FromBounds(p, end),
+            "A '<!DOCTYPE>' is not allowed in a metabase; it is skipped and its entities are never expanded");
+        return end;
+    }
+
+    /// <summary>"&lt;!ENTITY", "&lt;!ELEMENT" and other "&lt;!" markup outside a doctype: skipped to the next '&gt;'.</summary>
+    private int Declaration(int p)
+    {
+        int gt = _text.IndexOf('>', p + 2);
+        int end = gt < 0 ? _text.Length : gt + 1;
+        bool dtd = p + 2 < _text.Length && IsNameStart(_text[p + 2]);
+        Emit(dtd ? SyntaxKind.Doctype : SyntaxKind.Unknown, p, end);
+        var head = TextSpan.FromBounds(p, dtd ? NameEnd(p + 2) : p + 2);
+        if (dtd)
+        {
+            AddProlog(SyntaxKind.Doctype, p, end);
+            Report(DiagnosticCodes.DoctypeNotAllowed, TextSpan.FromBounds(p, end),
+                $"'{Excerpt(TextSpan.FromBounds(p, end))}': a DTD declaration is not allowed in a metabase; it is skipped and never expanded");
+        }
+        else
+        {
+            Report(DiagnosticCodes.MalformedMarkup, head,
+                $"Unknown markup '{Excerpt(head)}'; expected '<!--' for a comment");
+        }
+        return end;
+    }
+
+    private int EndTag(int p)
+    {
+        Emit(SyntaxKind.LessThanSlash, p, p + 2);
+        int i = p + 2;
+        int nameEnd = NameEnd(i);
+        string? name = null;
+        int nameId = -1;
+        if (nameEnd > i && IsNameStart(_text[i]))
+        {
+            name = Intern(i, nameEnd, out nameId);
+            Emit(SyntaxKind.Name, i, nameEnd);
+            i = nameEnd;
+        }
+        else
+        {
+            nameEnd = i;
+        }
+        i = EmitWhitespace(i);
+        if (i < _text.Length && _text[i] == '>')
+        {
+            Emit(SyntaxKind.GreaterThan, i, i + 1);
+            i++;
+        }
+        else
+        {
+            int nextLt = _text.IndexOf('<', i);
+            int limit = nextLt < 0 ? _text.Length : nextLt;
+            int gt = _text.IndexOf('>', i, limit - i);
+            if (gt >= 0)
+            {
+                Emit(SyntaxKind.Unknown, i, gt);
+                var junk = TextSpan.FromBounds(i, gt);
+                Report(DiagnosticCodes.MalformedMarkup, junk,
+                    $"Unexpected '{Excerpt(junk)}' in end tag '</{name}>'; expected '>'");
+                Emit(SyntaxKind.GreaterThan, gt, gt + 1);
+                i = gt + 1;
+            }
+            else
+            {
+                if (limit > i) Emit(SyntaxKind.Unknown, i, limit);
+                i = limit;
+                Report(DiagnosticCodes.UnterminatedTag, TextSpan.FromBounds(p, nameEnd),
+                    $"End tag '{Excerpt(TextSpan.FromBounds(p, nameEnd))}' is never closed; expected '>'");
+            }
+        }
+        if (name == null)
+        {
+            Report(DiagnosticCodes.MalformedMarkup, TextSpan.FromBounds(p, Math.Max(p + 2, nameEnd)),
+                "End tag without a name; expected '</' followed by the element name");
+            return i;
+        }
+        CloseElement(name, nameId, p, i);
+        return i;
+    }
+
+    /// <summary>
+    /// Closes the nearest open element with this name; elements opened after it are reported as never closed and
+    /// end where this end tag starts. An end tag that matches nothing open is reported and ignored.
+    /// </summary>
+    private void CloseElement(string name, int nameId, int tagStart, int tagEnd)
+    {
+        int match = -1;
+        if (OpenCount(nameId) > 0)
+        {
+            // Names are interned, so the walk compares ids; its length equals the elements it closes (amortised O(1)).
+            match = _stack.Count - 1;
+            while (_stackIds[match] != nameId) match--;
+        }
+        if (match < 0)
+        {
+            var span = TextSpan.FromBounds(tagStart, tagEnd);
+            Report(DiagnosticCodes.StrayEndTag, span,
+                _stack.Count == 0
+                    ? $"End tag '</{name}>' has no open element to close; expected no end tag here"
+                    : $"End tag '</{name}>' matches no open element; expected '</{_stack[^1].Name}>'");
+            return;
+        }
+        for (int i = _stack.Count - 1; i > match; i--)
+        {
+            var open = _stack[i];
+            Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
+                $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before '</{name}>'");
+            open.End = tagStart;
+            Pop();
+        }
+        var element = _stack[match];
+        element.EndTagStart = tagStart;
+        element.End = tagEnd;
+        Pop();
+    }
+
+    private int OpenCount(int nameId) => nameId < _openCount.Length ? _openCount[nameId] : 0;
+
+    private void Push(ElementNode element, int nameId)
+    {
+        if (nameId >= _openCount.Length) Array.Resize(ref _openCount, Math.Max(nameId + 1, _openCount.Length * 2));
+        _openCount[nameId]++;
+        _stack.Add(element);
+        _stackIds.Add(nameId);
+    }
+
+    private void Pop()
+    {
+        int last = _stack.Count - 1;
+        _openCount[_stackIds[last]]--;
+        _stack.RemoveAt(last);
+        _stackIds.RemoveAt(last);
+    }
+
+    private int StartTag(int p)
+    {
+        Emit(SyntaxKind.LessThan, p, p + 1);
+        int nameEnd = NameEnd(p + 1);
+        var parent = _stack.Count > 0 ? _stack[^1] : null;
+        var element = new ElementNode(_tree, parent, Intern(p + 1, nameEnd, out int elementNameId), p, p + 1);
+        Emit(SyntaxKind.Name, p + 1, nameEnd);
+        if (parent == null) _topLevel.Add(element);
+        else (parent.ChildList ??= new List<ElementNode>()).Add(element);
+
+        _attributeBuffer.Clear();
+        _tagNumber++;
+        int i = nameEnd;
+        bool closed = false;
+        bool selfClosing = false;
+        while (true)
+        {
+            i = EmitWhitespace(i);
+            if (i >= _text.Length) break;
+            char c = _text[i];
+            if (c == '>')
+            {
+                Emit(SyntaxKind.GreaterThan, i, i + 1);
+                i++;
+                closed = true;
+                break;
+            }
+            if (c == '/' && i + 1 < _text.Length && _text[i + 1] == '>')
+            {
+                Emit(SyntaxKind.SlashGreaterThan, i, i + 2);
+                i += 2;
+                closed = selfClosing = true;
+                break;
+            }
+            if (c == '<') break;
+            i = IsNameStart(c) ? Attribute(element, i) : JunkInTag(element, i);
+        }
+
+        element.AttributeArray = _attributeBuffer.ToArray();
+        element.StartTagEnd = i;
+        element.StartTagClosed = closed;
+        element.SelfClosing = selfClosing;
+        if (!closed)
+        {
+            var head = TextSpan.FromBounds(p, nameEnd);
+            Report(DiagnosticCodes.UnterminatedTag, head,
+                $"Start tag '<{element.Name}' is never closed; expected '>' or '/>'");
+        }
+        // A half-typed tag gets no children, so it cannot swallow its siblings; but when its own end tag follows
+        // ("<Key Location=\"/x\"\n</Key>") it stays open so that end tag closes it instead of being stray.
+        if ((closed && !selfClosing) || (!closed && IsEndTagOf(i, element.Name))) Push(element, elementNameId);
+        else element.End = i;
+        return i;
+    }
+
+    private bool IsEndTagOf(int i, string name)
+    {
+        if (!StartsWithAt(i, "</") || !_text.AsSpan(i + 2).StartsWith(name, StringComparison.Ordinal)) return false;
+        int after = i + 2 + name.Length;
+        return after >= _text.Length || !IsNameChar(_text[after]);
+    }
+
+    private int JunkInTag(ElementNode element, int i)
+    {
+        char c = _text[i];
+        int end;
+        if (c == '"' || c == '\'')
+        {
+            // A quoted value without a name: skip to its closing quote on the same line.
+            int lineEnd = LineEnd(i + 1);
+            int close = _text.IndexOf(c, i + 1, lineEnd - (i + 1));
+            end = close < 0 ? lineEnd : close + 1;
+        }
+        else
+        {
+            end = i + 1;
+            while (end < _text.Length)
+            {
+                char d = _text[end];
+                if (IsWhitespace(d) || IsNameStart(d) || d == '>' || d == '<' || d == '"' || d == '\'' ||
+                    (d == '/' && end + 1 < _text.Length && _text[end + 1] == '>'))
+                {
+                    break;
+                }
+                end++;
+            }
+        }
+        Emit(SyntaxKind.Unknown, i, end);
+        var span = TextSpan.FromBounds(i, end);
+        Report(DiagnosticCodes.MalformedMarkup, span,
+            $"Unexpected '{Excerpt(span)}' in start tag '<{element.Name}>'; expected an attribute name, '>' or '/>'");
+        return end;
+    }
+
+    private int Attribute(ElementNode element, int nameStart)
+    {
+        int nameEnd = NameEnd(nameStart);
+        var attribute = new AttributeNode(element, Intern(nameStart, nameEnd, out int nameId), nameStart);
+        Emit(SyntaxKind.Name, nameStart, nameEnd);
+        _attributeBuffer.Add(attribute);
+        if (nameId >= _seenInTag.Length) Array.Resize(ref _seenInTag, Math.Max(nameId + 1, _seenInTag.Length * 2));
+        bool duplicate = _seenInTag[nameId] == _tagNumber;
+        _seenInTag[nameId] = _tagNumber;
+        if (duplicate)
+        {
+            Report(DiagnosticCodes.DuplicateAttribute, attribute.NameSpan,
+                $"Attribute '{attribute.Name}' appears twice in '<{element.Name}>'; expected each attribute once");
+        }
+
+        int i = SkipWhitespace(nameEnd);
+        if (i >= _text.Length || _text[i] != '=')
+        {
+            Report(DiagnosticCodes.MalformedMarkup, attribute.NameSpan,
+                $"Attribute '{attribute.Name}' has no value; expected {attribute.Name}=\"...\"");
+            return nameEnd;
+        }
+        EmitWhitespace(nameEnd);
+        Emit(SyntaxKind.Equals, i, i + 1);
+        attribute.EqualsPos = i;
+        int v = SkipWhitespace(i + 1);
+        char c = v < _text.Length ? _text[v] : '\0';
+        if (c == '"' || c == '\'')
+        {
+            EmitWhitespace(i + 1);
+            return QuotedValue(attribute, v);
+        }
+        if (v < _text.Length && c != '>' && c != '<' && !(c == '/' && v + 1 < _text.Length && _text[v + 1] == '>'))
+        {
+            EmitWhitespace(i + 1);
+            int end = v;
+            while (end < _text.Length)
+            {
+                char d = _text[end];
+                if (IsWhitespace(d) || d == '>' || d == '<' || (d == '/' && end + 1 < _text.Length && _text[end + 1] == '>')) break;
+                end++;
+            }
+            Emit(SyntaxKind.AttributeValue, v, end);
+            attribute.ValueStart = v;
+            attribute.ValueLength = end - v;
+            attribute.ValueTerminated = true;
+            var span = TextSpan.FromBounds(v, end);
+            Report(DiagnosticCodes.MalformedMarkup, span,
+                $"Value '{Excerpt(span)}' of '{attribute.Name}' is not quoted; expected {attribute.Name}=\"{Excerpt(span)}\"");
+            CheckEntities(span);
+            return end;
+        }
+        Report(DiagnosticCodes.MalformedMarkup, TextSpan.FromBounds(nameStart, i + 1),
+            $"Attribute '{attribute.Name}=' has no value; expected a quoted value after '='");
+        return i + 1;
+    }
+
+    /// <summary>
+    /// Reads a quoted value. MULTISZ values legitimately span lines, so a line break alone never ends a value.
+    /// Recovery rule for a missing closing quote: at each line break inside the value, if the next line (after
+    /// spaces and tabs) starts like tag content - <c>Name="</c> / <c>Name='</c> (spaces around '=' allowed), '>',
+    /// '/>' or '&lt;' - the value is taken to end at that line break. At the end of the text without a closing quote,
+    /// the value ends at the end of its first line.
+    /// </summary>
+    private int QuotedValue(AttributeNode attribute, int quotePos)
+    {
+        char quote = _text[quotePos];
+        int valueStart = quotePos + 1;
+        int search = valueStart;
+        int firstLineEnd = -1;
+        int valueEnd;
+        bool terminated = false;
+        while (true)
+        {
+            int found = search >= _text.Length ? -1 : _text.AsSpan(search).IndexOfAny(quote, '\r', '\n');
+            if (found < 0)
+            {
+                valueEnd = firstLineEnd >= 0 ? firstLineEnd : _text.Length;
+                break;
+            }
+            found += search;
+            if (_text[found] == quote)
+            {
+                valueEnd = found;
+                terminated = true;
+                break;
+            }
+            if (firstLineEnd < 0) firstLineEnd = found;
+            if (NextLineLooksLikeTagContent(found))
+            {
+                valueEnd = found;
+                break;
+            }
+            search = found + 1;
+        }
+
+        attribute.ValueStart = valueStart;
+        attribute.ValueLength = valueEnd - valueStart;
+        attribute.QuoteChar = quote;
+        attribute.ValueTerminated = terminated;
+        int tokenEnd = terminated ? valueEnd + 1 : valueEnd;
+        Emit(SyntaxKind.AttributeValue, quotePos, tokenEnd);
+        if (!terminated)
+        {
+            var value = TextSpan.FromBounds(valueStart, valueEnd);
+            Report(DiagnosticCodes.UnterminatedValue, new TextSpan(quotePos, 1),
+                $"Value {quote}{Excerpt(value)} of '{attribute.Name}' has no closing {quote}; expected {quote} at the end of the value");
+        }
+        CheckEntities(TextSpan.FromBounds(valueStart, valueEnd));
+        return tokenEnd;
+    }
+
+    private bool NextLineLooksLikeTagContent(int lineBreak)
+    {
+        int j = lineBreak + 1;
+        if (_text[lineBreak] == '\r' && j < _text.Length && _text[j] == '\n') j++;
+        while (j < _text.Length && (_text[j] == ' ' || _text[j] == '\t')) j++;
+        if (j >= _text.Length) return false;
+        char c = _text[j];
+        if (c == '>' || c == '<') return true;
+        if (c == '/') return j + 1 < _text.Length && _text[j + 1] == '>';
+        if (!IsNameStart(c)) return false;
+        j = NameEnd(j);
+        while (j < _text.Length && (_text[j] == ' ' || _text[j] == '\t')) j++;
+        if (j >= _text.Length || _text[j] != '=') return false;
+        j++;
+        while (j < _text.Length && (_text[j] == ' ' || _text[j] == '\t')) j++;
+        return j < _text.Length && (_text[j] == '"' || _text[j] == '\'');
+    }
+
+    private void CheckEntities(TextSpan value)
+    {
+        var span = _text.AsSpan(value.Start, value.Length);
+        int offset = span.IndexOf('&');
+        while (offset >= 0)
+        {
+            int length = EntityDecoder.Read(span[offset..], out string? replacement);
+            if (replacement == null)
+            {
+                var bad = new TextSpan(value.Start + offset, length);
+                Report(DiagnosticCodes.UnknownEntity, bad, length == 1
+                    ? "'&' does not start an entity reference; expected '&amp;' for a literal '&'"
+                    : $"Entity '{Excerpt(bad)}' is not expanded; expected one of &lt; &gt; &amp; &quot; &apos; or a character reference such as &#65;");
+            }
+            int nextStart = offset + length;
+            int next = span[nextStart..].IndexOf('&');
+            offset = next < 0 ? -1 : nextStart + next;
+        }
+    }
+
+    private void Emit(SyntaxKind kind, int start, int end)
+    {
+        // Never throw on a scanner slip: keep the stream lossless and flag it for the tests instead.
+        if (start > _emitted)
+        {
+            _tokens?.Add(new SyntaxToken(SyntaxKind.Unknown, _emitted, start - _emitted));
+            Repaired = true;
+        }
+        else if (start < _emitted)
+        {
+            start = _emitted;
+            Repaired = true;
+        }
+        if (end <= start) return;
+        _tokens?.Add(new SyntaxToken(kind, start, end - start));
+        _emitted = end;
+    }
+
+    private int EmitWhitespace(int i)
+    {
+        int end = SkipWhitespace(i);
+        Emit(SyntaxKind.Whitespace, i, end);
+        return end;
+    }
+
+    private int SkipWhitespace(int i)
+    {
+        while (i < _text.Length && IsWhitespace(_text[i])) i++;
+        return i;
+    }
+
+    private int NameEnd(int i)
+    {
+        while (i < _text.Length && IsNameChar(_text[i])) i++;
+        return i;
+    }
+
+    private int LineEnd(int i)
+    {
+        int found = i >= _text.Length ? -1 : _text.AsSpan(i).IndexOfAny('\r', '\n');
+        return found < 0 ? _text.Length : i + found;
+    }
+
+    private bool StartsWithAt(int p, string value) =>
+        _text.AsSpan(p).StartsWith(value, StringComparison.Ordinal);
+
+    private string Intern(int start, int end) => _names.Get(_text.AsSpan(start, end - start), out _);
+
+    private string Intern(int start, int end, out int id) => _names.Get(_text.AsSpan(start, end - start), out id);
+
+    private void AddProlog(SyntaxKind kind, int start, int end)
+    {
+        if (_stack.Count == 0) _prolog.Add(new PrologItem(kind, TextSpan.FromBounds(start, end)));
+    }
+
+    private string Excerpt(TextSpan span)
+    {
+        int length = Math.Min(span.Length, MaxQuotedExcerpt);
+        var text = _text.Substring(span.Start, length);
+        return length < span.Length ? text + "..." : text;
+    }
+
+    private void Report(string code, TextSpan span, string message) =>
+        _diagnostics.Add(new MetabaseDiagnostic(code, DiagnosticSeverity.Error, span, message));
+}

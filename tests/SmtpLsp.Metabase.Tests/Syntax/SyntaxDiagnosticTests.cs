@@ -1,0 +1,303 @@
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Tests.TestSupport;
+
+namespace SmtpLsp.Metabase.Tests.Syntax;
+
+/// <summary>One positive and one negative case per syntax code; '[' and ']' mark the exact expected span.</summary>
+public class SyntaxDiagnosticTests
+{
+    private const string Open = "<configuration><MBProperty>";
+    private const string Close = "</MBProperty></configuration>";
+
+    private static MetabaseDiagnostic AssertOnly(string code, string marked)
+    {
+        var (text, start, length) = Fixture.ParseSpan(marked);
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        var diagnostic = Assert.Single(tree.Diagnostics, d => d.Code == code);
+        Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        Assert.Contains(text.Substring(start, Math.Min(length, 20)), diagnostic.Message);
+        return diagnostic;
+    }
+
+    private static void AssertNone(string code, string text)
+    {
+        var tree = SyntaxTree.Parse(text);
+        Assert.DoesNotContain(tree.Diagnostics, d => d.Code == code);
+    }
+
+    [Fact]
+    public void MalformedMarkup_LessThanThenSpace_Reported()
+    {
+        AssertOnly(DiagnosticCodes.MalformedMarkup, Open + "[<] IIsSmtpServer Location=\"/x\">" + Close);
+    }
+
+    [Fact]
+    public void MalformedMarkup_AttributeWithoutValue_ReportedOnName()
+    {
+        var diagnostic = AssertOnly(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=\"/x\" [AuthFlags]/>" + Close);
+        Assert.Contains("expected AuthFlags=\"...\"", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MalformedMarkup_UnquotedValue_ReportedOnValue()
+    {
+        AssertOnly(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=[/x]/>" + Close);
+    }
+
+    [Fact]
+    public void MalformedMarkup_JunkInTag_ReportedOnJunk()
+    {
+        AssertOnly(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=\"/x\" [\"orphan\"]/>" + Close);
+    }
+
+    [Fact]
+    public void MalformedMarkup_WellFormedTag_NotReported()
+    {
+        AssertNone(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=\"/x\" A='1' />" + Close);
+    }
+
+    [Fact]
+    public void UnterminatedValue_NextLineIsAttribute_ReportsOpeningQuoteAndRecovers()
+    {
+        var (text, start, _) = Fixture.ParseSpan(
+            Open + "<Key\tLocation =[\"]/LM/x\n\t\tAuthFlags=\"AuthBasic\"\n\t>\n</Key>" + Close);
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnterminatedValue, diagnostic.Code);
+        Assert.Equal((start, 1), (diagnostic.Span.Start, diagnostic.Span.Length));
+        var key = tree.Root!.Children[0].Children[0];
+        Assert.Equal("/LM/x", key.GetAttribute("Location")!.RawValue);
+        Assert.False(key.GetAttribute("Location")!.IsValueTerminated);
+        Assert.Equal("AuthBasic", key.GetAttribute("AuthFlags")!.Value);
+        Assert.True(key.IsStartTagClosed);
+    }
+
+    [Fact]
+    public void UnterminatedValue_NextLineIsTagClose_EndsAtLineBreak()
+    {
+        var tree = SyntaxTree.Parse(Open + "<Key Location=\"/LM/x\n\t>\n</Key>" + Close);
+        Assert.Equal([DiagnosticCodes.UnterminatedValue], tree.Diagnostics.Select(d => d.Code));
+        Assert.Equal("/LM/x", tree.Root!.Children[0].Children[0].GetAttribute("Location")!.RawValue);
+    }
+
+    [Fact]
+    public void UnterminatedValue_AtEndOfFile_EndsAtEndOfFirstLine()
+    {
+        var (text, offset) = Fixture.Parse("<Key Location=\"/LM/x|\nmore\nlines");
+        var tree = SyntaxTree.Parse(text);
+        var location = tree.Root!.GetAttribute("Location")!;
+        Assert.Equal(offset, location.ValueSpan.End);
+        Assert.Contains(tree.Diagnostics, d => d.Code == DiagnosticCodes.UnterminatedValue);
+    }
+
+    [Fact]
+    public void UnterminatedValue_MultiszContinuationLines_NotReported()
+    {
+        var text = Open + "<Key Location=\"/x\"\n\t\tServerBindings=\":25:\n\t\t\t10.0.0.1:25:\n\t\t\thost=mail:25:\"\n\t>\n</Key>" + Close;
+        var tree = SyntaxTree.Parse(text);
+        Assert.Empty(tree.Diagnostics);
+        Assert.Equal(":25:\n\t\t\t10.0.0.1:25:\n\t\t\thost=mail:25:",
+            tree.Root!.Children[0].Children[0].GetAttribute("ServerBindings")!.RawValue);
+    }
+
+    [Fact]
+    public void UnterminatedTag_StartTagRunsIntoNextTag_ReportsNameAndKeepsSibling()
+    {
+        var (text, start, length) = Fixture.ParseSpan(Open + "[<KeyA] Location=\"/a\"\n<KeyB Location=\"/b\"/>" + Close);
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnterminatedTag, diagnostic.Code);
+        Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        var keys = tree.Root!.Children[0].Children;
+        Assert.Equal(["KeyA", "KeyB"], keys.Select(k => k.Name));
+        Assert.False(keys[0].IsStartTagClosed);
+        Assert.Empty(keys[0].Children);
+    }
+
+    [Fact]
+    public void UnterminatedTag_FollowedByOwnEndTag_OnlyOneDiagnosticAndEndTagAttached()
+    {
+        var text = Open + "<Key Location=\"/a\"\n</Key>\n<Next/>" + Close;
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        Assert.Equal([DiagnosticCodes.UnterminatedTag], tree.Diagnostics.Select(d => d.Code));
+        var keys = tree.Root!.Children[0].Children;
+        Assert.Equal(["Key", "Next"], keys.Select(k => k.Name));
+        Assert.NotNull(keys[0].EndTagSpan);
+        Assert.False(keys[0].IsStartTagClosed);
+    }
+
+    [Fact]
+    public void UnterminatedTag_CommentNeverClosed_Reported()
+    {
+        AssertOnly(DiagnosticCodes.UnterminatedTag, "<configuration><MBProperty/>[<!--] never closed </configuration>");
+    }
+
+    [Fact]
+    public void UnterminatedTag_EndTagWithoutGreaterThan_Reported()
+    {
+        AssertOnly(DiagnosticCodes.UnterminatedTag, "<configuration><MBProperty>[</MBProperty]\n</configuration>");
+    }
+
+    [Fact]
+    public void UnterminatedTag_ClosedTags_NotReported()
+    {
+        AssertNone(DiagnosticCodes.UnterminatedTag, "<?xml version =\"1.0\"?><!-- c --><configuration><MBProperty></MBProperty ></configuration>");
+    }
+
+    [Fact]
+    public void MissingEndTag_ClosedByParentEndTag_ReportsNameAndEndsThere()
+    {
+        var (text, start, length) = Fixture.ParseSpan(Open + "<[Key] Location=\"/x\">" + Close);
+        var tree = SyntaxTree.Parse(text);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.MissingEndTag, diagnostic.Code);
+        Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        var key = tree.Root!.Children[0].Children[0];
+        Assert.Equal(text.IndexOf("</MBProperty>", StringComparison.Ordinal), key.Span.End);
+        Assert.Null(key.EndTagSpan);
+        Assert.NotNull(tree.Root.Children[0].EndTagSpan);
+    }
+
+    [Fact]
+    public void MissingEndTag_AtEndOfFile_ReportsEveryOpenElement()
+    {
+        var tree = SyntaxTree.Parse("<configuration><MBProperty><Key>");
+        Assert.Equal(3, tree.Diagnostics.Count(d => d.Code == DiagnosticCodes.MissingEndTag));
+        Assert.Equal(tree.Text.Length, tree.Root!.Span.End);
+    }
+
+    [Fact]
+    public void MissingEndTag_AllClosed_NotReported()
+    {
+        AssertNone(DiagnosticCodes.MissingEndTag, Open + "<Key></Key>" + Close);
+    }
+
+    [Fact]
+    public void StrayEndTag_NoMatchingOpenElement_ReportedAndIgnored()
+    {
+        var (text, start, length) = Fixture.ParseSpan(Open + "<Key></Key>[</Other>]" + Close);
+        var tree = SyntaxTree.Parse(text);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.StrayEndTag, diagnostic.Code);
+        Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        Assert.NotNull(tree.Root!.Children[0].EndTagSpan);
+    }
+
+    [Fact]
+    public void StrayEndTag_AfterRoot_Reported()
+    {
+        AssertOnly(DiagnosticCodes.StrayEndTag, Open + Close + "[</configuration>]");
+    }
+
+    [Fact]
+    public void StrayEndTag_MatchingEndTags_NotReported()
+    {
+        AssertNone(DiagnosticCodes.StrayEndTag, Open + "<Key></Key>" + Close);
+    }
+
+    [Fact]
+    public void StrayText_BetweenKeys_ReportedTrimmed()
+    {
+        AssertOnly(DiagnosticCodes.StrayText, Open + "<Key/>\n  [oops here]\n<Key/>" + Close);
+    }
+
+    [Fact]
+    public void StrayText_OnlyWhitespace_NotReported()
+    {
+        AssertNone(DiagnosticCodes.StrayText, Open + "\r\n\t <Key/>\r\n" + Close + "\r\n");
+    }
+
+    [Fact]
+    public void DoctypeNotAllowed_WithInternalSubset_ReportedOnceAndSkipped()
+    {
+        var doctype = "<!DOCTYPE configuration [ <!ENTITY a \"x>y\"> <!ENTITY b '&a;'> ]>";
+        var tree = SyntaxTree.Parse(doctype + Open + Close);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.DoctypeNotAllowed, diagnostic.Code);
+        Assert.Equal((0, doctype.Length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        Assert.Equal(SyntaxKind.Doctype, tree.Tokens[0].Kind);
+        Assert.Equal(doctype.Length, tree.Tokens[0].Length);
+        Assert.Equal("configuration", tree.Root!.Name);
+    }
+
+    [Fact]
+    public void DoctypeNotAllowed_EntityDeclarationOutsideDoctype_Reported()
+    {
+        AssertOnly(DiagnosticCodes.DoctypeNotAllowed, "[<!ENTITY x \"y\">]" + Open + Close);
+    }
+
+    [Fact]
+    public void DoctypeNotAllowed_NoDoctype_NotReported()
+    {
+        AssertNone(DiagnosticCodes.DoctypeNotAllowed, "<?xml version =\"1.0\"?>" + Open + Close);
+    }
+
+    [Fact]
+    public void UnknownEntity_DeclaredEntityReference_ReportedAndKeptVerbatim()
+    {
+        var (text, start, length) = Fixture.ParseSpan(Open + "<Key v=\"a[&ent;]b\"/>" + Close);
+        var tree = SyntaxTree.Parse(text);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.UnknownEntity, diagnostic.Code);
+        Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        Assert.Equal("a&ent;b", tree.Root!.Children[0].Children[0].GetAttribute("v")!.Value);
+    }
+
+    [Theory]
+    [InlineData("[&]b")]
+    [InlineData("[&#xZZ;]")]
+    [InlineData("[&#0;]")]
+    [InlineData("x[&]")]
+    public void UnknownEntity_BadReference_Reported(string value)
+    {
+        AssertOnly(DiagnosticCodes.UnknownEntity, Open + "<Key v=\"" + value + "\"/>" + Close);
+    }
+
+    [Fact]
+    public void UnknownEntity_PredefinedAndCharacterReferences_NotReported()
+    {
+        AssertNone(DiagnosticCodes.UnknownEntity, Open + "<Key v=\"&lt;&gt;&amp;&quot;&apos;&#10;&#x1F600;\"/>" + Close);
+    }
+
+    [Fact]
+    public void DuplicateAttribute_SameNameTwice_ReportedOnSecond()
+    {
+        AssertOnly(DiagnosticCodes.DuplicateAttribute, Open + "<Key AuthFlags=\"1\" [AuthFlags]=\"2\"/>" + Close);
+    }
+
+    [Fact]
+    public void DuplicateAttribute_DifferentCase_NotReported()
+    {
+        AssertNone(DiagnosticCodes.DuplicateAttribute, Open + "<Key AuthFlags=\"1\" authflags=\"2\"/>" + Close);
+    }
+
+    [Fact]
+    public void InvalidRoot_OtherRootName_ReportedOnName()
+    {
+        AssertOnly(DiagnosticCodes.InvalidRoot, "<[config]><MBProperty/></config>");
+    }
+
+    [Fact]
+    public void InvalidRoot_NoMBProperty_ReportedOnRootName()
+    {
+        var diagnostic = AssertOnly(DiagnosticCodes.InvalidRoot, "<[configuration] xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\"></configuration>");
+        Assert.Contains("MBProperty", diagnostic.Message);
+    }
+
+    [Fact]
+    public void InvalidRoot_SecondRootElement_Reported()
+    {
+        AssertOnly(DiagnosticCodes.InvalidRoot, Open + Close + "<[extra]/>");
+    }
+
+    [Fact]
+    public void InvalidRoot_ConfigurationWithNamespaceAndMBProperty_NotReported()
+    {
+        AssertNone(DiagnosticCodes.InvalidRoot, "\uFEFF<?xml version =\"1.0\"?>\r\n<configuration xmlns=\"urn:microsoft-catalog:XML_Metabase_V64_0\">\r\n<MBProperty>\r\n</MBProperty>\r\n</configuration>\r\n");
+    }
+}
