@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 
 namespace SmtpLsp.Metabase.Catalog;
@@ -23,13 +24,23 @@ public static class MbSchemaReader
         }
     }
 
-    public static SchemaReadResult ReadText(string xml)
-    {
-        using var reader = new StringReader(xml);
-        return Read(XmlReader.Create(reader, Settings()));
-    }
+    public static SchemaReadResult ReadText(string xml) => Read(XmlReader.Create(new StringReader(xml), Settings()), xml);
 
-    public static SchemaReadResult Read(Stream stream) => Read(XmlReader.Create(stream, Settings()));
+    /// <summary>Reads the whole stream as text first (schemas are a few hundred KB) so errors can be located.</summary>
+    public static SchemaReadResult Read(Stream stream)
+    {
+        string text;
+        try
+        {
+            using var sr = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+            text = sr.ReadToEnd();
+        }
+        catch (Exception e) when (e is IOException or DecoderFallbackException)
+        {
+            return new SchemaReadResult(null, [new SchemaError(0, 0, $"cannot read the schema: {e.Message}")]);
+        }
+        return ReadText(text);
+    }
 
     private static XmlReaderSettings Settings() => new()
     {
@@ -41,7 +52,7 @@ public static class MbSchemaReader
         MaxCharactersFromEntities = 1024,
     };
 
-    private static SchemaReadResult Read(XmlReader reader)
+    private static SchemaReadResult Read(XmlReader reader, string text)
     {
         var errors = new List<SchemaError>();
         var collections = new List<CollectionBuilder>();
@@ -124,7 +135,11 @@ public static class MbSchemaReader
         }
         catch (XmlException e)
         {
-            errors.Add(new SchemaError(e.LineNumber, e.LinePosition, e.Message));
+            // Some XmlExceptions (the DTD refusal) carry no position; the reader still knows where it stopped.
+            bool dtd = e.LineNumber == 0 && text.Contains("<!DOCTYPE", StringComparison.Ordinal);
+            var (line, column) = dtd ? Position(text, text.IndexOf("<!DOCTYPE", StringComparison.Ordinal)) : (e.LineNumber, e.LinePosition);
+            var message = dtd ? "a DOCTYPE (DTD) is not allowed in a schema file: DTDs and entities are never processed" : e.Message;
+            errors.Add(new SchemaError(line, column, message));
             return new SchemaReadResult(null, errors);
         }
 
@@ -151,6 +166,14 @@ public static class MbSchemaReader
 
         var document = new SchemaDocument(collections.Select(c => c.Build()).ToList());
         return new SchemaReadResult(errors.Count == 0 ? document : null, errors);
+    }
+
+    private static (int Line, int Column) Position(string text, int offset)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < offset; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, offset - lineStart + 1);
     }
 
     private static PropertyBuilder? ReadProperty(XmlReader reader, Action<string> error)
