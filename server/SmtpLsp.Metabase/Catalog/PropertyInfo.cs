@@ -1,0 +1,51 @@
+namespace SmtpLsp.Metabase.Catalog;
+
+/// <summary>A metabase property: schema facts plus the overlay's curated facts.</summary>
+public sealed class PropertyInfo
+{
+    public required string Name { get; init; }
+    public required int Id { get; init; }
+    public required PropertyType Type { get; init; }
+    public string? UserType { get; init; }
+
+    /// <summary>Raw schema Attributes text, e.g. <c>INHERIT | SECURE</c>.</summary>
+    public string? Attributes { get; init; }
+    public string? MetaFlags { get; init; }
+    public string? MetaFlagsEx { get; init; }
+
+    /// <summary>Raw schema DefaultValue (null when the schema has none).</summary>
+    public string? SchemaDefault { get; init; }
+
+    /// <summary>The schema default as a number (symbolic defaults encoded); DWORD only.</summary>
+    public uint? DefaultNumber { get; init; }
+
+    public InstalledDefaultInfo? InstalledDefault { get; init; }
+    public long? StartingNumber { get; init; }
+
+    /// <summary>Upper bound, or null when absent or 0 (0 means unbounded in MBSchema).</summary>
+    public long? EndingNumber { get; init; }
+
+    public FlagTable? Flags { get; init; }
+    public IReadOnlyList<EnumValueInfo> EnumValues { get; init; } = [];
+
+    /// <summary>Documented values without a bit table (SmtpOutboundCommandSupportOptions).</summary>
+    public IReadOnlyList<EnumValueInfo> KnownValues { get; init; } = [];
+
+    public SourcedText? Description { get; init; }
+
+    /// <summary>The msExch* AD attribute Exchange's DS2MB copies into this property, or null.</summary>
+    public string? ExchangeAdAttribute { get; init; }
+    public string? ExchangeSource { get; init; }
+
+    /// <summary>Key types whose schema allows this property.</summary>
+    public IReadOnlyList<string> AllowedOn { get; init; } = [];
+
+    public bool IsInherit => HasAttribute("INHERIT");
+    public bool IsSecure => HasAttribute("SECURE");
+    public bool IsVolatile => HasAttribute("VOLATILE");
+
+    private bool HasAttribute(string name) =>
+        Attributes is not null && Attributes.Split('|', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
+
+    public override string ToString() => $"{Name} ({Id}, {Type})";
+}
