@@ -24,9 +24,13 @@ internal static class AnalysisText
         return sb.ToString();
     }
 
-    /// <summary>Each set bit as <c>0x2 (2)</c>, lowest first.</summary>
+    private const int MaxBitsListed = 4;
+
+    /// <summary>Each set bit as <c>0x2 (2)</c>, lowest first; a long list becomes one mask.</summary>
     public static string Bits(uint bits)
     {
+        if (System.Numerics.BitOperations.PopCount(bits) > MaxBitsListed)
+            return $"the bits of mask {Hex(bits)} ({bits.ToString(CultureInfo.InvariantCulture)})";
         var parts = new List<string>();
         for (int i = 0; i < 32; i++)
         {

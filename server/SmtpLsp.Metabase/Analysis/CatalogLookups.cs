@@ -31,7 +31,18 @@ internal sealed class CatalogLookups
 
     public IReadOnlyList<string> SuggestProperty(string name) => Suggest(_propertySuggestions, name, _propertyNames);
 
-    public IReadOnlyList<string> SuggestKeyType(string name) => Suggest(_keyTypeSuggestions, name, _keyTypeNames);
+    /// <summary>A half-typed name that starts exactly one key type completes to it; otherwise the closest names.</summary>
+    public IReadOnlyList<string> SuggestKeyType(string name)
+    {
+        string? completion = null;
+        foreach (var candidate in _keyTypeNames)
+        {
+            if (candidate.Length <= name.Length || !candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (completion != null) { completion = null; break; }
+            completion = candidate;
+        }
+        return completion != null ? [completion] : Suggest(_keyTypeSuggestions, name, _keyTypeNames);
+    }
 
     // The schema's base class is never written as a key.
     private static bool IsSchemaOnly(string keyType) => keyType == "MetabaseBaseClass";

@@ -39,7 +39,7 @@ public static class ExchangeDetection
             var value = property.Value;
             if (value.Contains(signal.PathPattern, StringComparison.OrdinalIgnoreCase))
             {
-                reasons.Add($"{property.Name} is an Exchange mailroot path {AnalysisText.Quote(value)}");
+                reasons.Add($"{property.Name} is under an Exchange mailroot 'vsi N' folder");
                 return 1;
             }
         }
@@ -52,7 +52,7 @@ public static class ExchangeDetection
         {
             if (key.CustomProperties.Count > 0)
             {
-                reasons.Add($"<Custom> elements in {AnalysisText.Quote(key.Location!)}");
+                reasons.Add($"<Custom> elements in {key.Location}");
                 return 1;
             }
             // /LM/SmtpSvc is the last key that still belongs to the SMTP service.
@@ -68,7 +68,7 @@ public static class ExchangeDetection
         {
             if (server.GetProperty(pair.Key) is { } property && property.Value == pair.Value)
             {
-                reasons.Add($"{pair.Key}=\"{pair.Value}\" (an Exchange default)");
+                reasons.Add($"{pair.Key}={pair.Value} as Exchange sets it");
                 hits++;
             }
         }

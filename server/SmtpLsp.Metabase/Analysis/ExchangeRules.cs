@@ -19,7 +19,7 @@ public static class ExchangeRules
             if (key.KeyType != "IIsSmtpServer") continue;
             var verdict = ExchangeDetection.Evaluate(model, key, facts);
             if (!verdict.IsManaged) continue;
-            var why = string.Join("; ", verdict.Reasons);
+            var why = Summary(verdict.Reasons);
             foreach (var property in key.Properties)
             {
                 if (facts.AdAttributeFor(property.Name) is { } adAttribute)
@@ -33,9 +33,13 @@ public static class ExchangeRules
         }
     }
 
+    // Two reasons are enough to be convincing; the full list would repeat on every owned property.
+    private static string Summary(IReadOnlyList<string> reasons) =>
+        reasons.Count <= 2 ? string.Join("; ", reasons) : $"{reasons[0]}; {reasons[1]}; and {reasons.Count - 2} more signs";
+
     private static MetabaseDiagnostic Owned(string property, TextSpan span, string adAttribute, string why, ExchangeFacts facts) =>
         new(DiagnosticCodes.ExchangeManaged, DiagnosticSeverity.Information, span,
-            $"{property} is owned by Exchange on this virtual server ({why}). The Exchange metabase update service (DS2MB) " +
+            $"{property} is owned by Exchange: this virtual server looks Exchange-managed ({why}). The Exchange metabase update service (DS2MB) " +
             $"rewrites it from the Active Directory attribute {adAttribute} every {facts.SyncIntervalMinutes} minutes; " +
             "change it in Exchange System Manager or with ADSI Edit instead.")
         {

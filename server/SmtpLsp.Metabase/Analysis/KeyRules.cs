@@ -21,7 +21,9 @@ public static class KeyRules
         {
             var property = properties[i];
             var info = PropertyNameRules.Check(property, keyType, lookups, sink);
-            if (info != null) PropertyValueRules.Check(property, info, sink);
+            // A missing or unterminated value is already a syntax error; judging the half-typed text would repeat it.
+            if (info != null && property.Attribute.HasValue && property.Attribute.IsValueTerminated)
+                PropertyValueRules.Check(property, info, sink);
         }
         var custom = key.CustomProperties;
         for (int i = 0; i < custom.Count; i++) CustomElementRules.Check(custom[i], sink);
