@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using SmtpLsp.Metabase.Catalog;
+
+namespace SmtpLsp.Metabase.Analysis;
+
+/// <summary>
+/// What the rules need from a catalog, computed once per catalog: name lists for suggestions and a cache of
+/// suggestions, so a file with thousands of the same typo pays for one search.
+/// </summary>
+internal sealed class CatalogLookups
+{
+    private const int MaxCachedSuggestions = 4096;
+    private static readonly ConditionalWeakTable<MetabaseCatalog, CatalogLookups> Cache = new();
+
+    private readonly string[] _propertyNames;
+    private readonly string[] _keyTypeNames;
+    private readonly ConcurrentDictionary<string, string[]> _propertySuggestions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _keyTypeSuggestions = new(StringComparer.Ordinal);
+
+    private CatalogLookups(MetabaseCatalog catalog)
+    {
+        Catalog = catalog;
+        _propertyNames = catalog.Properties.Select(p => p.Name).ToArray();
+        _keyTypeNames = catalog.KeyTypes.Where(k => !IsSchemaOnly(k.Name)).Select(k => k.Name).ToArray();
+    }
+
+    public MetabaseCatalog Catalog { get; }
+
+    public static CatalogLookups For(MetabaseCatalog catalog) => Cache.GetValue(catalog, c => new CatalogLookups(c));
+
+    public IReadOnlyList<string> SuggestProperty(string name) => Suggest(_propertySuggestions, name, _propertyNames);
+
+    /// <summary>A half-typed name that starts exactly one key type completes to it; otherwise the closest names.</summary>
+    public IReadOnlyList<string> SuggestKeyType(string name)
+    {
+        string? completion = null;
+        foreach (var candidate in _keyTypeNames)
+        {
+            if (candidate.Length <= name.Length || !candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (completion != null) { completion = null; break; }
+            completion = candidate;
+        }
+        return completion != null ? [completion] : Suggest(_keyTypeSuggestions, name, _keyTypeNames);
+    }
+
+    // The schema's base class is never written as a key.
+    private static bool IsSchemaOnly(string keyType) => keyType == "MetabaseBaseClass";
+
+    private static string[] Suggest(ConcurrentDictionary<string, string[]> cache, string name, string[] candidates)
+    {
+        if (cache.TryGetValue(name, out var hit)) return hit;
+        var found = NameSuggester.Closest(name, candidates, 3).ToArray();
+        if (cache.Count < MaxCachedSuggestions) cache.TryAdd(name, found);
+        return found;
+    }
+}

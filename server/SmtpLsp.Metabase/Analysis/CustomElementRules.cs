@@ -1,0 +1,40 @@
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Model;
+
+namespace SmtpLsp.Metabase.Analysis;
+
+/// <summary>MB4001 Custom without Name or ID, MB4002 Custom with a Type IIS does not know.</summary>
+internal static class CustomElementRules
+{
+    private static readonly string[] Types = ["DWORD", "STRING", "BINARY", "EXPANDSZ", "MULTISZ"];
+
+    public static void Check(CustomProperty custom, ICollection<MetabaseDiagnostic> sink)
+    {
+        bool noName = string.IsNullOrWhiteSpace(custom.Name);
+        bool noId = string.IsNullOrWhiteSpace(custom.IdText);
+        if (noName || noId)
+        {
+            var missing = noName && noId ? "Name and ID" : noName ? "Name" : "ID";
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.CustomMissingNameOrId, DiagnosticSeverity.Error, custom.Element.NameSpan,
+                $"<Custom> without {missing}; both Name and ID are required (for example Name=\"UnknownName_61537\" ID=\"61537\")."));
+        }
+        else if (custom.Id == null && custom.IdAttribute is { } idAttribute)
+        {
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.CustomMissingNameOrId, DiagnosticSeverity.Error, idAttribute.ValueSpan,
+                $"<Custom> ID {AnalysisText.Quote(idAttribute.RawValue)} is not a number; expected the property's numeric ID."));
+        }
+
+        if (custom.TypeAttribute is { } typeAttribute && Array.IndexOf(Types, custom.Type) < 0)
+        {
+            var type = custom.Type ?? "";
+            var suggestions = NameSuggester.Closest(type, Types, 1);
+            var span = typeAttribute.ValueSpan.Length > 0 ? typeAttribute.ValueSpan : typeAttribute.Span;
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.CustomUnknownType, DiagnosticSeverity.Error, span,
+                $"<Custom> Type {AnalysisText.Quote(type)} is unknown; expected DWORD, STRING, BINARY, EXPANDSZ or MULTISZ." +
+                AnalysisText.DidYouMean(suggestions))
+            {
+                FixData = suggestions.Count > 0 ? suggestions[0] : null,
+            });
+        }
+    }
+}

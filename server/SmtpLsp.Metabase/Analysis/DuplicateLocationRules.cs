@@ -1,0 +1,21 @@
+using SmtpLsp.Metabase.Model;
+
+namespace SmtpLsp.Metabase.Analysis;
+
+/// <summary>MB2003: two keys with the same Location (case-insensitive, as IIS compares paths).</summary>
+internal static class DuplicateLocationRules
+{
+    public static void Check(MetabaseModel model, ICollection<MetabaseDiagnostic> sink)
+    {
+        foreach (var key in model.Keys)
+        {
+            if (string.IsNullOrWhiteSpace(key.Location) || key.LocationAttribute is not { } attribute) continue;
+            var same = model.FindByLocation(key.Location);
+            if (same.Count < 2 || ReferenceEquals(same[0], key)) continue;
+            var first = same[0];
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.DuplicateLocation, DiagnosticSeverity.Error, attribute.ValueSpan,
+                $"Duplicate Location {AnalysisText.Quote(key.Location)}; the {first.KeyType} key before it already has this path (paths compare case-insensitively).",
+                [new RelatedLocation(first.LocationAttribute!.ValueSpan, $"First key with Location {AnalysisText.Quote(first.Location!)}")]));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Model;
+
+namespace SmtpLsp.Metabase.Analysis;
+
+/// <summary>Why an SMTP virtual server looks Exchange-managed; <see cref="IsManaged"/> when the evidence is enough.</summary>
+public sealed record ExchangeVerdict(bool IsManaged, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// Weighs the catalog's Exchange signals for one IIsSmtpServer key. No signal is proof alone, so one strong signal
+/// (mailroot "vsi N" path, Custom elements in SmtpSvc keys) or two medium ones (Exchange default values) are needed.
+/// </summary>
+public static class ExchangeDetection
+{
+    public static ExchangeVerdict Evaluate(MetabaseModel model, MetabaseKey server, ExchangeFacts facts)
+    {
+        int strong = 0, medium = 0;
+        var reasons = new List<string>();
+        foreach (var signal in facts.Signals)
+        {
+            int hits = signal.Kind switch
+            {
+                "mailrootPath" => MailrootPath(server, signal, reasons),
+                "customInSmtpKey" => CustomInSmtpKey(model, server, reasons),
+                "exchangeDefaultValues" => DefaultValues(server, signal, reasons),
+                _ => 0, // weak or unknown kinds are not weighed
+            };
+            if (signal.Strength == "strong") strong += hits;
+            else if (signal.Strength == "medium") medium += hits;
+        }
+        return new ExchangeVerdict(strong >= 1 || medium >= 2, reasons);
+    }
+
+    private static int MailrootPath(MetabaseKey server, ExchangeSignal signal, List<string> reasons)
+    {
+        if (string.IsNullOrEmpty(signal.PathPattern)) return 0;
+        foreach (var property in server.Properties)
+        {
+            var value = property.Value;
+            if (value.Contains(signal.PathPattern, StringComparison.OrdinalIgnoreCase))
+            {
+                reasons.Add($"{property.Name} is under an Exchange mailroot 'vsi N' folder");
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int CustomInSmtpKey(MetabaseModel model, MetabaseKey server, List<string> reasons)
+    {
+        for (var key = server; key != null && IsSmtpSvcKey(key); key = model.GetParent(key))
+        {
+            if (key.CustomProperties.Count > 0)
+            {
+                reasons.Add($"<Custom> elements in {key.Location}");
+                return 1;
+            }
+            // /LM/SmtpSvc is the last key that still belongs to the SMTP service.
+            if (LocationPath.GetParent(key.Location) is not { } parent || !IsSmtpSvcPath(parent)) break;
+        }
+        return 0;
+    }
+
+    private static int DefaultValues(MetabaseKey server, ExchangeSignal signal, List<string> reasons)
+    {
+        int hits = 0;
+        foreach (var pair in signal.Values)
+        {
+            if (server.GetProperty(pair.Key) is { } property && property.Value == pair.Value)
+            {
+                reasons.Add($"{pair.Key}={pair.Value} as Exchange sets it");
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    private static bool IsSmtpSvcKey(MetabaseKey key) => key.Location is { } location && IsSmtpSvcPath(location);
+
+    private static bool IsSmtpSvcPath(string location) =>
+        ParentKeyRules.IsAncestorOrSelf("/LM/SmtpSvc", location);
+}

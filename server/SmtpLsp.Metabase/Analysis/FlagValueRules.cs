@@ -1,0 +1,92 @@
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Text;
+using SmtpLsp.Metabase.Values;
+
+namespace SmtpLsp.Metabase.Analysis;
+
+/// <summary>
+/// Bitmask values. Schema flag tables (symbolic): MB3007 unknown flag name, MB3008 numeric bits no flag defines.
+/// The SMTP verb table (numeric): MB3009 bits neither a documented verb nor an undocumented default bit.
+/// </summary>
+internal static class FlagValueRules
+{
+    public static void Check(MetabaseProperty property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    {
+        var table = info.Flags!;
+        if (table.Kind == FlagTableKind.Numeric) CheckVerbMask(property, info, table, sink);
+        else CheckSymbolic(property, info, table, sink);
+    }
+
+    private static void CheckSymbolic(MetabaseProperty property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    {
+        var raw = property.RawText;
+        var resolution = FlagCodec.ResolveValue(info, raw);
+        int valueStart = property.ValueSpan.Start;
+        foreach (var problem in resolution.Problems)
+        {
+            switch (problem.Kind)
+            {
+                case FlagValueProblemKind.UnknownName:
+                    var suggestions = NameSuggester.Closest(problem.Text, FlagNames(table), 1);
+                    sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownFlagName, DiagnosticSeverity.Error,
+                        new TextSpan(valueStart + problem.Span.Start, problem.Span.Length),
+                        $"Unknown flag {AnalysisText.Quote(problem.Text)} in {property.Name}; expected one of its flag names (case-sensitive)." +
+                        AnalysisText.DidYouMean(suggestions))
+                    {
+                        FixData = suggestions.Count > 0 ? suggestions[0] : null,
+                    });
+                    break;
+                case FlagValueProblemKind.Empty:
+                    sink.Add(PropertyValueRules.DwordParseProblem(property, DwordParseError.Empty));
+                    break;
+                case FlagValueProblemKind.NotANumber:
+                    sink.Add(PropertyValueRules.DwordParseProblem(property, DwordParseError.NotANumber));
+                    break;
+                case FlagValueProblemKind.OutOfRange:
+                    sink.Add(PropertyValueRules.DwordParseProblem(property, DwordParseError.OutOfRange));
+                    break;
+                // An empty item ("A || B") changes no bit; IIS reads the names around it.
+            }
+        }
+
+        if (!resolution.WasNumeric || resolution.Value is not { } value || value == info.DefaultNumber) return;
+        uint undefined = value & ~table.DefinedMask;
+        if (undefined == 0) return;
+        sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UndefinedFlagBits, DiagnosticSeverity.Error, property.ValueSpan,
+            $"{AnalysisText.Quote(raw)} sets bits no flag of {property.Name} defines: {AnalysisText.Bits(undefined)}; " +
+            $"the defined flags make up {AnalysisText.Hex(table.DefinedMask)}."));
+    }
+
+    private static void CheckVerbMask(MetabaseProperty property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    {
+        var raw = property.RawText;
+        if (!DwordValue.TryParse(raw, allowHex: false, out uint value, out var error))
+        {
+            // IIS stores the verb mask as a decimal number; names are not read back. Offer the number they mean.
+            if (error == DwordParseError.NotANumber && raw.Length > 0 && raw[0] is not ((>= '0' and <= '9') or '-')
+                && FlagCodec.ResolveValue(info, raw) is { Value: { } meant, Problems.Count: 0 })
+            {
+                sink.Add(new MetabaseDiagnostic(DiagnosticCodes.DwordNotANumber, DiagnosticSeverity.Error, property.ValueSpan,
+                    $"{AnalysisText.Quote(raw)} is not a number; {property.Name} is stored as a decimal number, here {AnalysisText.Number(meant)}.")
+                {
+                    FixData = AnalysisText.Number(meant),
+                });
+                return;
+            }
+            sink.Add(PropertyValueRules.DwordParseProblem(property, error));
+            return;
+        }
+
+        uint unknown = value & ~table.DefinedMask & ~table.UndocumentedDefaultBits;
+        if (unknown == 0) return;
+        sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownVerbBits, DiagnosticSeverity.Warning, property.ValueSpan,
+            $"{AnalysisText.Quote(raw)} sets bits that are neither an ESMTP verb of KB 257569 nor an undocumented bit of the IIS default 7697601: " +
+            $"{AnalysisText.Bits(unknown)}."));
+    }
+
+    private static IEnumerable<string> FlagNames(FlagTable table)
+    {
+        foreach (var flag in table.Flags) yield return flag.Name;
+    }
+}

@@ -1,0 +1,51 @@
+using SmtpLsp.Metabase.Model;
+
+namespace SmtpLsp.Metabase.Analysis;
+
+/// <summary>
+/// MB2004: no key at the parent path. An iiscnfg /export file holds only a subtree, so a parent that is an ancestor
+/// of every key in the file (the part above the exported subtree) is not reported.
+/// </summary>
+internal static class ParentKeyRules
+{
+    public static void Check(MetabaseModel model, ICollection<MetabaseDiagnostic> sink)
+    {
+        var common = CommonAncestor(model);
+        foreach (var key in model.Keys)
+        {
+            var parent = key.ParentLocation;
+            if (parent == null || key.LocationAttribute is not { } attribute) continue;
+            if (model.FindByLocation(parent).Count > 0) continue;
+            if (common != null && IsAncestorOrSelf(parent, common)) continue;
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.ParentKeyMissing, DiagnosticSeverity.Information, attribute.ValueSpan,
+                $"No key at the parent path {AnalysisText.Quote(parent)} of {AnalysisText.Quote(key.Location!)}; IIS accepts this, " +
+                "but properties are then inherited from further up."));
+        }
+    }
+
+    /// <summary>The deepest path that is an ancestor-or-self of every absolute Location, or null when there is none.</summary>
+    internal static string? CommonAncestor(MetabaseModel model)
+    {
+        string? common = null;
+        foreach (var key in model.Keys)
+        {
+            var location = key.Location;
+            // "." (IIS_Global) and relative paths are outside the path tree.
+            if (location == null || location.Length == 0 || location[0] != '/') continue;
+            var path = LocationPath.Normalize(location);
+            if (common == null) { common = path; continue; }
+            while (!IsAncestorOrSelf(common, path)) common = LocationPath.GetParent(common) ?? "/";
+        }
+        return common;
+    }
+
+    /// <summary>True when <paramref name="ancestor"/> is <paramref name="path"/> or one of its ancestors, by whole segments.</summary>
+    internal static bool IsAncestorOrSelf(string ancestor, string path)
+    {
+        ancestor = LocationPath.Normalize(ancestor);
+        path = LocationPath.Normalize(path);
+        if (ancestor == "/") return path.Length > 0 && path[0] == '/';
+        if (!path.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)) return false;
+        return path.Length == ancestor.Length || path[ancestor.Length] == '/';
+    }
+}

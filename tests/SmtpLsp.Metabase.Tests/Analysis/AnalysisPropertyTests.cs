@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using CsCheck;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Tests.TestSupport;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Tests.Analysis;
+
+/// <summary>On any edit of real documents the analyzer never throws and every span stays inside the text.</summary>
+public class AnalysisPropertyTests
+{
+    private static readonly string[] Fragments =
+    [
+        "<", ">", "</", "/>", "\"", "'", "=", "=\"", " | ", "|", "&amp;", "&#x41;", "&bogus;", "\r\n", "\n\t\t\t", "-1",
+        "4294967296", "99999999999999999999", "0", "ture", "AuthNTML", "AuthBasic", "Location =\"/LM/SmtpSvc/1\"",
+        "Location =\"\"", "<Custom Name=\"X\" ID=\"1\" Type=\"WORD\"/>", "<Custom/>", "<IIsSmtpServer", "</IIsSmtpServer>",
+        "<IIsSmtpDom ", "SmtpInboundCommandSupportOptions=\"7697603\"", "BadMailDirectory=\"C:\\Exchsrvr\\Mailroot\\vsi 1\\BadMail\"",
+        "MaxRecipients=\"64000\"", "MaxSessionSize=\"0\"", "SmartHostType=\"9\"", "LogType=\"7\"", "\uFEFF", "\ud800",
+    ];
+
+    private static void CheckSpans(string text)
+    {
+        var diagnostics = Analyze.Text(text);
+        foreach (var d in diagnostics)
+        {
+            AssertInside(text, d.Span, d);
+            foreach (var related in d.Related ?? []) AssertInside(text, related.Span, d);
+            Assert.False(string.IsNullOrEmpty(d.Message));
+        }
+    }
+
+    private static void AssertInside(string text, TextSpan span, MetabaseDiagnostic d)
+    {
+        if (span.Start < 0 || span.Length < 0 || span.End > text.Length)
+            throw new Xunit.Sdk.XunitException($"{d.Code} span {span} outside text of length {text.Length}: {d.Message}");
+    }
+
+    [Theory]
+    [InlineData("MetaBase.xml")]
+    [InlineData("MetaBase-with-errors.xml")]
+    public void Analyze_MutatedSample_NeverThrowsAndSpansInsideText(string sample)
+    {
+        var original = Fixture.ReadSample(sample);
+        // Each edit: 0 delete, 1 insert a fragment, 2 duplicate a slice; positions are fractions of the text.
+        var edit = Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Int[0, 80], Gen.OneOfConst(Fragments));
+        edit.Array[1, 8].Select(edits =>
+        {
+            var text = original;
+            foreach (var (kind, where, length, fragment) in edits)
+            {
+                int start = (int)(where * text.Length);
+                int count = Math.Min(length, text.Length - start);
+                text = kind switch
+                {
+                    0 => text.Remove(start, count),
+                    1 => text.Insert(start, fragment),
+                    _ => text.Insert(start, text.Substring(start, count)),
+                };
+            }
+            return text;
+        }).Sample(CheckSpans, iter: 500);
+    }
+
+    [Fact]
+    public void Analyze_RandomFragments_NeverThrowsAndSpansInsideText()
+    {
+        Gen.OneOfConst(Fragments).Array[0, 40].Select(parts => string.Concat(parts)).Sample(CheckSpans, iter: 1000);
+    }
+
+    [Fact]
+    public void Analyze_LargeFile_TimeGrowsLinearly()
+    {
+        // Each server key carries a typo, a bad flag, a bad BOOL and a duplicate Location, so every rule runs.
+        static string Build(int keys)
+        {
+            var sb = new StringBuilder("<configuration><MBProperty>\n");
+            for (int i = 0; i < keys; i++)
+            {
+                sb.Append("<IIsSmtpServer Location =\"/LM/SmtpSvc/").Append(i % (keys / 2)).Append("\" AuthFlags=\"AuthBasic | AuthNTML\" ")
+                  .Append("SmtpDisableRelay=\"ture\" MaxMesageSize=\"5\" SmtpInboundCommandSupportOptions=\"7697603\" LogType=\"1\">\n")
+                  .Append("\t<Custom Name=\"UnknownName_1\" ID=\"1\" Type=\"DWORD\"/>\n</IIsSmtpServer>\n");
+            }
+            return sb.Append("</MBProperty></configuration>\n").ToString();
+        }
+        var small = Build(5_000);
+        var large = Build(20_000);
+        Analyze.Text(small); // warm up
+        long Time(string text)
+        {
+            var sw = Stopwatch.StartNew();
+            Assert.NotEmpty(Analyze.Text(text));
+            return sw.ElapsedTicks;
+        }
+        long tSmall = Math.Min(Time(small), Time(small));
+        long tLarge = Math.Min(Time(large), Time(large));
+        // 4x the input; allow generous noise on a shared machine, but not quadratic (16x).
+        Assert.True(tLarge < tSmall * 9, $"small {tSmall}, large {tLarge} ticks");
+    }
+}
