@@ -40,7 +40,7 @@ public static class HoverService
             if (property == null) return null;
             if (OnFlagName(property, attribute, offset, writer) is { } flagHover) return flagHover;
             var report = ValueReport.Create(property, attribute.Value);
-            return new HoverResult(attribute.ValueSpan, markdown ? report.ToMarkdown() : report.ToPlainText());
+            return new HoverResult(attribute.ValueSpan, (markdown ? report.ToMarkdown() : report.ToPlainText()).TrimEnd('\n'));
         }
         return null;
     }

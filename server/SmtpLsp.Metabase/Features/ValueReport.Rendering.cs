@@ -38,8 +38,8 @@ public sealed partial class ValueReport
         }
         if (Kind == ValueReportKind.MultiSz)
             foreach (var item in MultiSzItems) sb.Append("  ").Append(item).Append('\n');
-        AppendKnownValues(sb, markdown: false);
         foreach (var note in Notes) sb.Append(note).Append('\n');
+        AppendKnownValues(sb, markdown: false);
         return sb.ToString();
     }
 
@@ -69,8 +69,8 @@ public sealed partial class ValueReport
         }
         if (Kind == ValueReportKind.MultiSz)
             foreach (var item in MultiSzItems) sb.Append("- `").Append(item.Replace("`", "'", StringComparison.Ordinal)).Append("`\n");
-        AppendKnownValues(sb, markdown: true);
         foreach (var note in Notes) sb.Append('\n').Append(Escape(note)).Append('\n');
+        AppendKnownValues(sb, markdown: true);
         return sb.ToString();
     }
 
@@ -108,7 +108,8 @@ public sealed partial class ValueReport
     private void AppendKnownValues(StringBuilder sb, bool markdown)
     {
         if (KnownValues.Count == 0 || Kind is not (ValueReportKind.Enum or ValueReportKind.OpaqueBitmask)) return;
-        sb.Append(markdown ? "\nKnown values:\n" : "Known values:\n");
+        string heading = Kind == ValueReportKind.Enum ? "Values" : "Known values";
+        sb.Append(markdown ? $"\n{heading}:\n" : $"{heading}:\n");
         foreach (var known in KnownValues)
         {
             string mark = Number == known.Value ? "*" : " ";

@@ -142,7 +142,7 @@ public sealed partial class ValueReport
             Default = property.DefaultNumber,
             Label = ok ? property.KnownValues.FirstOrDefault(k => k.Value == value)?.Label : null,
             KnownValues = property.KnownValues,
-            Notes = ["No bit table is published for this property; only the known values below are documented."],
+            Notes = ["No bit table is published for this property; only the known values are documented."],
         };
     }
 

@@ -159,6 +159,16 @@ public class HoverServiceTests
     }
 
     [Fact]
+    public void Hover_SampleInboundValue_DecodesInCrlfBomFile()
+    {
+        var doc = MetabaseDocument.Create(Fixture.ReadSample("MetaBase.xml"), Metabase.Catalog.MetabaseCatalog.Embedded);
+        int offset = doc.Text.IndexOf("SmtpInboundCommandSupportOptions=\"", StringComparison.Ordinal) + "SmtpInboundCommandSupportOptions=\"".Length + 2;
+        var hover = HoverService.GetHover(doc, offset, markdown: false)!;
+        Assert.Equal("7697601", doc.Text.Substring(hover.Span.Start, hover.Span.Length));
+        Assert.Contains("same as the default", hover.Content);
+    }
+
+    [Fact]
     public void Hover_OutsideAnything_ReturnsNull()
     {
         var (doc, offset) = Open("|" + SmtpServer(""));
