@@ -70,7 +70,7 @@ public static class CompletionService
         bool bare = typing == null || typing.Span.Start != lessThan || (typing.Attributes.Count == 0 && !typing.IsStartTagClosed);
         bool snippets = options.Snippets && bare;
 
-        if (container != null && container.Name != "MBProperty" && doc.Model.Keys.Any(k => k.Element == container))
+        if (container != null && container.Name != "MBProperty" && doc.Model.FindKeyAt(container.NameSpan.Start)?.Element == container)
         {
             var custom = new CompletionItem("Custom", CompletionItemKind.Snippet,
                 snippets ? "Custom\n\t\tName=\"$1\"\n\t\tID=\"$2\"\n\t\tValue=\"$3\"\n\t\tType=\"${4:DWORD}\"\n\t\tUserType=\"${5:IIS_MD_UT_SERVER}\"\n\t\tAttributes=\"${6:INHERIT}\"\n\t/>" : "Custom")
