@@ -1,11 +1,13 @@
+using SmtpLsp.Server.Cli;
+using SmtpLsp.Server.Lsp;
+
 namespace SmtpLsp.Server;
 
 public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args is ["--stdio"] or ["serve"]) return SmtpLsp.Server.Lsp.LanguageServerHost.RunStdio(new SmtpLsp.Server.Lsp.PendingLanguageCore());
-        Console.Error.WriteLine("smtplsp: not wired yet");
-        return 2;
+        if (args is ["--stdio"] or ["serve"] or ["serve", "--stdio"]) return LanguageServerHost.RunStdio(new PendingLanguageCore());
+        return CliApp.Run(args, Console.Out, Console.Error);
     }
 }
