@@ -59,6 +59,9 @@ public sealed partial class ValueReport
             foreach (var f in Flags) sb.Append(MarkdownFlagLine(f.IsSet, Escape(f.Name), f.Value));
             foreach (var b in UndocumentedBits) sb.Append(MarkdownFlagLine(b.IsSet, "*undocumented* (set in the IIS default)", b.Value));
             sb.Append('\n');
+            if (UndocumentedBits.Count > 0)
+                sb.Append("Undocumented bits (set in the IIS default; no public source names them): ")
+                    .Append(FormatNumber(UndocumentedBits.Aggregate(0u, (m, b) => m | b.Value))).Append("\n\n");
             if (UnknownBits != 0) sb.Append("Unknown bits: ").Append(FormatNumber(UnknownBits)).Append("\n\n");
             if (EhloLines.Count > 0)
             {

@@ -1,4 +1,5 @@
 using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Features;
 
 namespace SmtpLsp.Server.Lsp;
 
@@ -6,6 +7,7 @@ namespace SmtpLsp.Server.Lsp;
 /// The seam between the protocol adapter and the language core. The server owns documents, positions and
 /// timing; everything about metabase files happens behind this interface. Implementations must be safe to call
 /// from several threads at once (different snapshots) and should honour the token promptly.
+/// Features a test double does not care about have empty defaults.
 /// </summary>
 public interface ILanguageCore
 {
@@ -14,4 +16,9 @@ public interface ILanguageCore
 
     /// <summary>All diagnostics for one version of a document. May throw <see cref="OperationCanceledException"/>.</summary>
     IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken);
+
+    HoverResult? Hover(DocumentSnapshot document, int offset, bool markdown, CancellationToken cancellationToken) => null;
+
+    CompletionResult Complete(DocumentSnapshot document, int offset, CompletionOptions options, CancellationToken cancellationToken) =>
+        CompletionResult.Empty(offset);
 }

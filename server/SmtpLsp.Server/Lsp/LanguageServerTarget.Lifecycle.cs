@@ -17,6 +17,15 @@ public sealed partial class LanguageServerTarget
 
     public bool ShutdownReceived { get; private set; }
 
+    // What the client said it supports; features adapt (Markdown, snippets) instead of assuming.
+    private ClientCapabilities _client = new();
+
+    private bool ClientSupportsMarkdownHover =>
+        _client.TextDocument?.Hover?.ContentFormat?.Contains(MarkupKind.Markdown) == true;
+
+    private bool ClientSupportsSnippets =>
+        _client.TextDocument?.Completion?.CompletionItem?.SnippetSupport == true;
+
     public string Trace { get; private set; } = "off";
 
     [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
@@ -32,6 +41,7 @@ public sealed partial class LanguageServerTarget
             _settings = settings;
             _state = LifecycleState.Initialized;
             Trace = parameters.Trace ?? "off";
+            _client = parameters.Capabilities ?? new ClientCapabilities();
         }
         ReportSettingsProblems("initializationOptions", problems);
         RaiseSettingsChanged(settings);

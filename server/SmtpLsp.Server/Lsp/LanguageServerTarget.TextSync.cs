@@ -68,4 +68,15 @@ public sealed partial class LanguageServerTarget
     {
         lock (_lock) return _documents.TryGetValue(uri, out var document) ? document.Snapshot : null;
     }
+
+    /// <summary>An open document the server treats as a metabase (by content or the forceMetabase setting), else null.</summary>
+    private DocumentSnapshot? GetMetabaseDocument(string uri)
+    {
+        var snapshot = GetDocument(uri);
+        if (snapshot is null) return null;
+        return Settings.IsForcedMetabase(uri) || _core.LooksLikeMetabase(snapshot.Text) ? snapshot : null;
+    }
+
+    private static int ToOffset(DocumentSnapshot snapshot, Position position) =>
+        snapshot.Lines.GetOffset(new Metabase.Text.LinePosition(position.Line, position.Character));
 }

@@ -19,6 +19,19 @@ public static class LspConversions
     public static Protocol.Range ToRange(LineIndex lines, TextSpan span) =>
         new(ToPosition(lines, span.Start), ToPosition(lines, span.End));
 
+    public static Protocol.Range ToRange(TextSpan span, DocumentSnapshot document) => ToRange(document.Lines, span);
+
+    public static int ToCompletionKind(Metabase.Features.CompletionItemKind kind) => kind switch
+    {
+        Metabase.Features.CompletionItemKind.KeyType => CompletionItemKind.Class,
+        Metabase.Features.CompletionItemKind.Property => CompletionItemKind.Property,
+        Metabase.Features.CompletionItemKind.Attribute => CompletionItemKind.Property,
+        Metabase.Features.CompletionItemKind.FlagName => CompletionItemKind.EnumMember,
+        Metabase.Features.CompletionItemKind.Value => CompletionItemKind.Value,
+        Metabase.Features.CompletionItemKind.Snippet => CompletionItemKind.Snippet,
+        _ => CompletionItemKind.Text,
+    };
+
     public static LspDiagnostic ToDiagnostic(MetabaseDiagnostic diagnostic, DocumentSnapshot document) => new()
     {
         Range = ToRange(document.Lines, diagnostic.Span),

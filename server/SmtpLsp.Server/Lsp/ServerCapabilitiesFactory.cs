@@ -11,6 +11,9 @@ public static class ServerCapabilitiesFactory
     {
         PositionEncoding = NegotiatePositionEncoding(client),
         TextDocumentSync = new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental },
+        HoverProvider = true,
+        // '<' starts a key, ' ' a property after the previous one, '|' the next flag, '"' a value.
+        CompletionProvider = new CompletionOptions { TriggerCharacters = ["<", " ", "|", "\""] },
     };
 
     // Documents are held as UTF-16 strings, and every client must support utf-16, so it is the only answer.

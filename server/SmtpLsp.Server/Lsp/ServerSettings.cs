@@ -13,9 +13,9 @@ public sealed record ServerSettings
     public static ServerSettings Default { get; } = new();
 
     public string? SchemaPath { get; init; }
-    public bool ExchangeHints { get; init; }
+    public bool ExchangeHints { get; init; } = true;
     public int DiagnosticsDebounceMs { get; init; } = DefaultDiagnosticsDebounceMs;
-    public bool InlayHints { get; init; }
+    public bool InlayHints { get; init; } = true;
     public bool ForceMetabaseAll { get; init; }
     public IReadOnlyList<string> ForceMetabaseGlobs { get; init; } = [];
 

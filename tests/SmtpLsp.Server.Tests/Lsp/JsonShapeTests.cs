@@ -20,7 +20,7 @@ public sealed class JsonShapeTests
             ServerInfo = new ServerInfo { Name = "smtplsp", Version = "1.2.3" },
         };
         Assert.Equal(
-            """{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2}},"serverInfo":{"name":"smtplsp","version":"1.2.3"}}""",
+            """{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"completionProvider":{"triggerCharacters":["\u003C"," ","|","\u0022"]}},"serverInfo":{"name":"smtplsp","version":"1.2.3"}}""",
             Serialize(result));
     }
 

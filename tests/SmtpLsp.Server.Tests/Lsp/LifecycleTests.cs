@@ -10,7 +10,7 @@ public sealed class LifecycleTests
     private const string Metabase = "<configuration>\n<MBProperty>\n</MBProperty>\n</configuration>\n";
 
     [Fact]
-    public async Task Initialize_AnyClient_AdvertisesUtf16AndIncrementalSyncOnly()
+    public async Task Initialize_AnyClient_AdvertisesUtf16IncrementalSyncHoverAndCompletion()
     {
         await using var client = LspTestClient.Create();
         var result = await client.InitializeAsync(capabilities: new ClientCapabilities
@@ -20,8 +20,8 @@ public sealed class LifecycleTests
 
         Assert.Equal("utf-16", result.Capabilities.PositionEncoding);
         Assert.Equal(new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental }, result.Capabilities.TextDocumentSync);
-        Assert.Null(result.Capabilities.HoverProvider);
-        Assert.Null(result.Capabilities.CompletionProvider);
+        Assert.True(result.Capabilities.HoverProvider);
+        Assert.Equal(["<", " ", "|", "\""], result.Capabilities.CompletionProvider?.TriggerCharacters);
         Assert.Equal("smtplsp", result.ServerInfo?.Name);
     }
 

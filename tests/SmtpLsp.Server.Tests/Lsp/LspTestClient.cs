@@ -15,25 +15,33 @@ internal sealed class LspTestClient : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    public FakeLanguageCore Core { get; }
+    public ILanguageCore CoreUnderTest { get; }
+    public FakeLanguageCore Core => (FakeLanguageCore)CoreUnderTest;
     public LanguageServerHost Server { get; }
     public JsonRpc Rpc { get; }
     public ClientTarget Received { get; } = new();
     public StringWriter ServerLog { get; } = new();
     public Stream ClientStream { get; }
 
-    private LspTestClient(FakeLanguageCore core, bool attachRpcClient)
+    private LspTestClient(ILanguageCore core, bool attachRpcClient, Action<LanguageServerTarget>? configure = null)
     {
-        Core = core;
+        CoreUnderTest = core;
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         ClientStream = clientStream;
-        Server = LanguageServerHost.Start(serverStream, serverStream, core, TextWriter.Synchronized(ServerLog));
+        Server = LanguageServerHost.Start(serverStream, serverStream, core, TextWriter.Synchronized(ServerLog), configure);
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, LspJson.CreateFormatter()));
         Rpc.AddLocalRpcTarget(Received);
         if (attachRpcClient) Rpc.StartListening();
     }
 
     public static LspTestClient Create(FakeLanguageCore? core = null) => new(core ?? new FakeLanguageCore(), attachRpcClient: true);
+
+    /// <summary>A server with the real language core, wired as Program wires it.</summary>
+    public static LspTestClient CreateWithRealCore()
+    {
+        var core = new MetabaseLanguageCore();
+        return new LspTestClient(core, attachRpcClient: true, core.AttachTo);
+    }
 
     /// <summary>A server whose client side is left raw, for tests that need exact wire messages.</summary>
     public static LspTestClient CreateRaw(FakeLanguageCore core) => new(core, attachRpcClient: false);

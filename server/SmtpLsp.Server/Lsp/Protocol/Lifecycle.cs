@@ -22,6 +22,28 @@ public sealed record ClientInfo
 public sealed record ClientCapabilities
 {
     public GeneralClientCapabilities? General { get; init; }
+    public TextDocumentClientCapabilities? TextDocument { get; init; }
+}
+
+public sealed record TextDocumentClientCapabilities
+{
+    public HoverClientCapabilities? Hover { get; init; }
+    public CompletionClientCapabilities? Completion { get; init; }
+}
+
+public sealed record HoverClientCapabilities
+{
+    public IReadOnlyList<string>? ContentFormat { get; init; }
+}
+
+public sealed record CompletionClientCapabilities
+{
+    public CompletionItemClientCapabilities? CompletionItem { get; init; }
+}
+
+public sealed record CompletionItemClientCapabilities
+{
+    public bool? SnippetSupport { get; init; }
 }
 
 public sealed record GeneralClientCapabilities

@@ -40,6 +40,10 @@ public static class LspJson
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(DocumentDiagnosticsParams))]
 [JsonSerializable(typeof(DocumentDiagnosticsResult))]
+[JsonSerializable(typeof(HoverParams))]
+[JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(CompletionParams))]
+[JsonSerializable(typeof(CompletionList))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(RequestId))] // without it $/cancelRequest silently does nothing under a source-gen-only resolver

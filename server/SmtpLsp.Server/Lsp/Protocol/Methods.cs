@@ -15,6 +15,10 @@ internal static class Methods
     public const string DidChange = "textDocument/didChange";
     public const string DidClose = "textDocument/didClose";
 
+    // Language features
+    public const string Hover = "textDocument/hover";
+    public const string Completion = "textDocument/completion";
+
     // Workspace
     public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
 
