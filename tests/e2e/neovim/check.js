@@ -17,7 +17,7 @@ check('diagnostics arrive with code and source',
 const hover = get('hover');
 const hoverText = hover && hover.contents ? (typeof hover.contents === 'string' ? hover.contents : hover.contents.value ?? JSON.stringify(hover.contents)) : '';
 check('hover decodes 7697601 and names 8BITMIME with 4194304',
-  /8BITMIME/.test(hoverText) && /4194304/.test(hoverText) && /0x56001/i.test(hoverText), JSON.stringify(hover));
+  /8BITMIME/.test(hoverText) && /4194304/.test(hoverText) && /0x0*56001/i.test(hoverText), JSON.stringify(hover));
 const labels = get('completion-labels');
 check('completion inside IIsSmtpServer offers SMTP properties it does not yet set',
   Array.isArray(labels) && labels.includes('MaxMessageSize') && !labels.includes('AuthFlags') && !labels.includes('SmtpInboundCommandSupportOptions'),
