@@ -12,7 +12,7 @@ public static class DecodeCommand
         public source names (shown as undocumented), unknown bits and what differs from the default.
         VALUE may be decimal (as MetaBase.xml stores it), -1, hex (0x7574C1) or symbolic ("AuthBasic | AuthNTLM").
         Example: smtplsp decode SmtpInboundCommandSupportOptions 7697601
-        Exit code: 0 when the value is valid for the property, 1 when it is not, 2 on usage errors.
+        Exit code: 0 when the value is valid for the property, 1 when it is not or sets unknown bits, 2 on usage errors.
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -25,6 +25,6 @@ public static class DecodeCommand
         var property = CatalogOption.FindProperty(catalog, cl.Positional[0], Help);
         var report = ValueReport.Create(property, cl.Positional[1], allowHex: true);
         stdout.Write(report.ToPlainText());
-        return report.Problems.Count > 0 ? CliApp.Findings : CliApp.Ok;
+        return report.Problems.Count > 0 || report.UnknownBits != 0 ? CliApp.Findings : CliApp.Ok;
     }
 }
