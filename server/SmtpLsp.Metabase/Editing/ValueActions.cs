@@ -32,6 +32,7 @@ public static class ValueActions
         {
             foreach (var flag in table.Flags)
             {
+                if (flag.Value == 0) continue; // a zero "flag" cannot be turned on or off
                 bool on = (current & flag.Value) == flag.Value;
                 string text = ValueEdits.FormatFlags(info, FlagCodec.WithFlag(current, flag, !on), numericForm);
                 string title = $"{(on ? "Disable" : "Enable")} {flag.Name}" + (numericForm ? $" ({text})" : "");

@@ -101,9 +101,19 @@ public static class ValueEdits
         return TextEdit.Insert(anchor, newLine + PropertyIndent(key, text) + attribute);
     }
 
-    /// <summary>Sets the property when the key has it, otherwise adds it in IIS's place.</summary>
-    public static TextEdit? SetOrAddProperty(MetabaseKey key, string name, string value) =>
-        key.GetProperty(name) is { } property ? SetValue(property, value) : AddProperty(key, name, value);
+    /// <summary>
+    /// Sets the property when the key has it (as an attribute, or as a &lt;Custom&gt; with that Name, so it is
+    /// never written twice), otherwise adds it in IIS's place.
+    /// </summary>
+    public static TextEdit? SetOrAddProperty(MetabaseKey key, string name, string value)
+    {
+        if (key.GetProperty(name) is { } property) return SetValue(property, value);
+        foreach (var custom in key.CustomProperties)
+        {
+            if (custom.Name == name && custom.ValueAttribute is { } customValue) return SetValue(customValue, value);
+        }
+        return AddProperty(key, name, value);
+    }
 
     /// <summary>The indentation of the key's property lines: the first property's, or IIS's two TABs.</summary>
     private static string PropertyIndent(MetabaseKey key, string text)

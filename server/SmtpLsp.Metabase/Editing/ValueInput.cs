@@ -16,8 +16,9 @@ public static class ValueInput
     /// DWORD: decimal, <c>0x</c> hex or <c>-1</c>, or flag names for a flag-table property, written as IIS does
     /// (names for a symbolic table, decimal otherwise). BOOL: TRUE/FALSE in any case. MULTISZ: one item per
     /// argument, joined with <paramref name="newLine"/> and IIS's three-TAB indent. Other types: one value as is.
+    /// A number outside the schema's StartingNumber..EndingNumber is refused unless <paramref name="checkRange"/> is off.
     /// </summary>
-    public static ValueInputResult Parse(PropertyInfo info, IReadOnlyList<string> values, string newLine)
+    public static ValueInputResult Parse(PropertyInfo info, IReadOnlyList<string> values, string newLine, bool checkRange = true)
     {
         if (values.Count == 0) return new(null, $"{info.Name} needs a value");
         if (info.Type == PropertyType.MultiSz) return new(string.Join(newLine + "\t\t\t", values), null);
@@ -26,7 +27,7 @@ public static class ValueInput
         switch (info.Type)
         {
             case PropertyType.Dword:
-                return ParseDword(info, value);
+                return ParseDword(info, value, checkRange);
             case PropertyType.Bool:
                 if (BoolValue.TryParse(value, out bool b, out var boolError)) return new(BoolValue.Format(b), null);
                 return new(null, boolError == BoolParseError.Numeric
@@ -37,7 +38,7 @@ public static class ValueInput
         }
     }
 
-    private static ValueInputResult ParseDword(PropertyInfo info, string value)
+    private static ValueInputResult ParseDword(PropertyInfo info, string value, bool checkRange)
     {
         uint number;
         if (value.Length > 0 && value[0] is (>= '0' and <= '9') or '-')
@@ -63,7 +64,7 @@ public static class ValueInput
         {
             return new(null, $"'{value}' is not a DWORD: expected a decimal number, 0x hex, or -1");
         }
-        if (info.StartingNumber is { } min && number < min || info.EndingNumber is { } max && number > max)
+        if (checkRange && (info.StartingNumber is { } min && number < min || info.EndingNumber is { } max && number > max))
             return new(null, $"{number} is outside the range of {info.Name} ({info.StartingNumber ?? 0}..{info.EndingNumber?.ToString(CultureInfo.InvariantCulture) ?? "4294967295"})");
         return new(ValueEdits.FormatFlags(info, number, asNumber: info.Flags is not { Kind: FlagTableKind.Symbolic }), null);
     }

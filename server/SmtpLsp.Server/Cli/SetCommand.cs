@@ -25,7 +25,8 @@ public static class SetCommand
         Options:
           --dry-run      print a unified diff, write nothing
           --no-backup    do not keep the original as FILE.bak
-          --force        edit even though the file has syntax errors, or the key type does not allow PROPERTY
+          --force        edit even though the file has syntax errors, the key type does not allow PROPERTY,
+                         or the number is outside the schema's range
           --schema PATH  use this MBSchema.xml instead of the built-in catalog
 
         Exit: 0 written (or nothing to change), 1 the edit failed (missing key, syntax errors, write error),
@@ -95,6 +96,7 @@ public static class SetCommand
 
         string newLine = AttributeText.NewLineNear(text, key.Element.Span.Start);
         var existing = key.GetProperty(info.Name);
+        var existingCustom = existing == null ? key.CustomProperties.FirstOrDefault(c => c.Name == info.Name && c.ValueAttribute != null) : null;
         string newValue;
         if (flagMode)
         {
@@ -105,17 +107,19 @@ public static class SetCommand
                 return Fail(stderr, CliApp.Findings, $"the current value of {info.Name} (\"{baseText}\", {Origin(effective)}) cannot be read; set a VALUE instead");
             foreach (var name in enable) current = FlagCodec.WithFlag(current, info.Flags!.Find(name)!, true);
             foreach (var name in disable) current = FlagCodec.WithFlag(current, info.Flags!.Find(name)!, false);
-            bool asNumber = existing != null ? ValueEdits.IsNumericForm(info.Flags, existing.Value) : info.Flags!.Kind == FlagTableKind.Numeric;
+            string? currentText = existing?.Value ?? existingCustom?.Value;
+            bool asNumber = currentText != null ? ValueEdits.IsNumericForm(info.Flags, currentText) : info.Flags!.Kind == FlagTableKind.Numeric;
             newValue = ValueEdits.FormatFlags(info, current, asNumber);
         }
         else
         {
-            var input = ValueInput.Parse(info, values, newLine);
+            var input = ValueInput.Parse(info, values, newLine, checkRange: !force);
             if (!input.Succeeded) return Fail(stderr, CliApp.Usage, input.Error!);
             newValue = input.Text!;
         }
 
-        if (existing != null && existing.Value == newValue)
+        string? oldValue = existing?.Value ?? existingCustom?.Value;
+        if (oldValue == newValue)
         {
             stdout.WriteLine($"{info.Name} at {key.Location} is already {newValue}; nothing written");
             return CliApp.Ok;
@@ -137,8 +141,8 @@ public static class SetCommand
         {
             return Fail(stderr, CliApp.Findings, $"cannot write '{path}': {e.Message}; the file is unchanged");
         }
-        stdout.WriteLine(existing != null
-            ? $"{info.Name} at {key.Location}: {existing.Value} -> {newValue}"
+        stdout.WriteLine(oldValue != null
+            ? $"{info.Name} at {key.Location}: {oldValue} -> {newValue}"
             : $"{info.Name} at {key.Location}: added {newValue}");
         return CliApp.Ok;
     }

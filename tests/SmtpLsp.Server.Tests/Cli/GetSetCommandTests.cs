@@ -134,6 +134,39 @@ public sealed class GetSetCommandTests : IDisposable
     }
 
     [Fact]
+    public void Set_MultiSzItems_OneLinePerItemWithIisIndent()
+    {
+        string path = CopySample();
+        var (code, _, error) = Set(path, "/LM/SmtpSvc/1", "LocalDomains", "a.example", "b.example", "c.example");
+        Assert.True(code == 0, error);
+        Assert.Contains("\t\tLocalDomains=\"a.example\r\n\t\t\tb.example\r\n\t\t\tc.example\"\r\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Set_OutOfSchemaRange_RefusedUnlessForced()
+    {
+        string path = CopySample();
+        var refused = Set(path, "/LM/SmtpSvc", "LogType", "7");
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("outside the range of LogType", refused.Err);
+        Assert.Equal(0, Set(path, "/LM/SmtpSvc", "LogType", "7", "--force").Code);
+        Assert.Contains("LogType=\"7\"", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Set_PropertyHeldInCustom_SetsCustomValueNotDuplicate()
+    {
+        string path = CopySample();
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\t\tAuthFlags=\"AuthBasic | AuthNTLM\"\r\n",
+            "").Replace("\t>\r\n</IIsSmtpServer>", "\t>\r\n\t<Custom\r\n\t\tName=\"AuthFlags\"\r\n\t\tID=\"6000\"\r\n\t\tValue=\"AuthBasic\"\r\n\t/>\r\n</IIsSmtpServer>"));
+        var (code, _, error) = Set(path, "/LM/SmtpSvc/1", "AuthFlags", "--enable", "AuthNTLM");
+        Assert.True(code == 0, error);
+        string text = File.ReadAllText(path);
+        Assert.Contains("Value=\"AuthBasic | AuthNTLM\"", text);
+        Assert.DoesNotContain("\t\tAuthFlags=", text[text.IndexOf("/LM/SmtpSvc/1\"", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public void Set_MissingFile_Exit2WithMessage()
     {
         var (code, _, error) = Set(Path.Combine(_dir, "nope.xml"), "/LM", "MaxBandwidth", "1");
