@@ -1,0 +1,73 @@
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Navigation;
+
+/// <summary>A key in the outline: name (path below its parent, or the full Location at top), detail = key type.</summary>
+public sealed class KeySymbol
+{
+    internal KeySymbol(MetabaseKey key, string name)
+    {
+        Key = key;
+        Name = name;
+    }
+
+    public MetabaseKey Key { get; }
+    public string Name { get; }
+    public string Detail => Key.KeyType;
+    public TextSpan Span => Key.Element.Span;
+    public TextSpan SelectionSpan => KeyTarget.SelectionOf(Key);
+    public IReadOnlyList<KeySymbol> Children => ChildList;
+    internal List<KeySymbol> ChildList { get; } = [];
+
+    public override string ToString() => $"{Name} ({Detail})";
+}
+
+/// <summary>The outline, and whether it was cut at the cap (huge files).</summary>
+public sealed record SymbolTree(IReadOnlyList<KeySymbol> Symbols, int Count, bool Capped);
+
+/// <summary>The hierarchical outline of a metabase by Location (/LM -> SmtpSvc -> 1 -> Domain ...).</summary>
+public static class DocumentSymbols
+{
+    public const int DefaultMax = 5000;
+
+    public static SymbolTree Build(MetabaseModel model, int maxSymbols = DefaultMax)
+    {
+        var hierarchy = KeyHierarchy.Build(model);
+        var roots = new List<KeySymbol>();
+        var pending = new Queue<KeySymbol>();
+        int count = 0;
+        bool capped = false;
+        // Breadth first, so a cap keeps the upper levels of the tree, and deep files cannot overflow the stack.
+        foreach (var key in hierarchy.Roots)
+        {
+            if (count == maxSymbols) { capped = true; break; }
+            var symbol = new KeySymbol(key, key.Location ?? $"({key.KeyType} without Location)");
+            roots.Add(symbol);
+            pending.Enqueue(symbol);
+            count++;
+        }
+        while (pending.Count > 0)
+        {
+            var parent = pending.Dequeue();
+            foreach (var child in hierarchy.ChildrenOf(parent.Key))
+            {
+                if (count == maxSymbols) { capped = true; break; }
+                var symbol = new KeySymbol(child, RelativeName(parent.Key.Location, child.Location!));
+                parent.ChildList.Add(symbol);
+                pending.Enqueue(symbol);
+                count++;
+            }
+        }
+        return new SymbolTree(roots, count, capped);
+    }
+
+    /// <summary>"/LM/SmtpSvc/1" under "/LM/SmtpSvc" is "1"; under a missing level it keeps the levels between.</summary>
+    private static string RelativeName(string? parentLocation, string location)
+    {
+        var parentSegments = parentLocation == null ? [] : LocationPath.Segments(parentLocation);
+        var segments = LocationPath.Segments(location);
+        if (segments.Count <= parentSegments.Count) return location;
+        return string.Join('/', segments.Skip(parentSegments.Count));
+    }
+}

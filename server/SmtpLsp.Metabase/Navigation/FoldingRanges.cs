@@ -1,0 +1,48 @@
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Navigation;
+
+public enum FoldingKind { Region, Comment }
+
+/// <summary>A foldable range: zero-based first and last line, and the text span it covers.</summary>
+public sealed record FoldingRegion(int StartLine, int EndLine, TextSpan Span, FoldingKind Kind);
+
+public sealed record FoldingResult(IReadOnlyList<FoldingRegion> Ranges, bool Capped);
+
+/// <summary>Folding for every element and comment that spans more than one line (keys, Custom children, the root).</summary>
+public static class FoldingRanges
+{
+    public const int DefaultMax = 5000;
+
+    public static FoldingResult Compute(SyntaxTree tree, LineIndex? lines = null, int max = DefaultMax)
+    {
+        lines ??= new LineIndex(tree.Text);
+        var ranges = new List<FoldingRegion>();
+        bool capped = false;
+        foreach (var element in tree.DescendantElements())
+        {
+            if (!Add(ranges, lines, element.Span, FoldingKind.Region, max)) { capped = true; break; }
+        }
+        if (!capped)
+        {
+            foreach (var token in tree.Tokens)
+            {
+                if (token.Kind != SyntaxKind.Comment) continue;
+                if (!Add(ranges, lines, new TextSpan(token.Start, token.Length), FoldingKind.Comment, max)) { capped = true; break; }
+            }
+        }
+        ranges.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.Length.CompareTo(a.Span.Length));
+        return new FoldingResult(ranges, capped);
+    }
+
+    private static bool Add(List<FoldingRegion> ranges, LineIndex lines, TextSpan span, FoldingKind kind, int max)
+    {
+        int startLine = lines.GetPosition(span.Start).Line;
+        int endLine = lines.GetPosition(Math.Max(span.Start, span.End - 1)).Line;
+        if (endLine <= startLine) return true;
+        if (ranges.Count == max) return false;
+        ranges.Add(new FoldingRegion(startLine, endLine, span, kind));
+        return true;
+    }
+}

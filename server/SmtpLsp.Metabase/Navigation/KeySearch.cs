@@ -1,0 +1,23 @@
+using SmtpLsp.Metabase.Model;
+
+namespace SmtpLsp.Metabase.Navigation;
+
+public sealed record KeySearchResult(IReadOnlyList<KeyTarget> Matches, bool Capped);
+
+/// <summary>Workspace-symbol style search: keys whose Location contains the query, case-insensitively.</summary>
+public static class KeySearch
+{
+    public const int DefaultMax = 5000;
+
+    public static KeySearchResult Find(MetabaseModel model, string query, int max = DefaultMax)
+    {
+        var matches = new List<KeyTarget>();
+        foreach (var key in model.Keys)
+        {
+            if (key.Location is not { } location || !location.Contains(query ?? "", StringComparison.OrdinalIgnoreCase)) continue;
+            if (matches.Count == max) return new KeySearchResult(matches, true);
+            matches.Add(KeyTarget.Of(key));
+        }
+        return new KeySearchResult(matches, false);
+    }
+}

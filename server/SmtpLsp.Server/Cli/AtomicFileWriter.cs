@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+
+namespace SmtpLsp.Server.Cli;
+
+/// <summary>What a file looked like when it was read, to notice another writer before replacing it.</summary>
+public sealed record FileStamp(long Length, DateTime LastWriteTimeUtc, byte[] Sha256)
+{
+    public static FileStamp Of(string path, byte[] bytes) =>
+        new(bytes.LongLength, File.GetLastWriteTimeUtc(path), SHA256.HashData(bytes));
+}
+
+/// <summary>The file changed on disk between reading and writing; nothing was written.</summary>
+public sealed class FileChangedException(string message) : IOException(message);
+
+/// <summary>
+/// Replaces a file without ever leaving it half-written: the new bytes go to a temporary file in the same folder,
+/// are flushed to disk, and a rename puts them in place (atomic on one file system). The original can be kept as
+/// FILE.bak. Any failure leaves the original untouched and removes the temporary file.
+/// </summary>
+public static class AtomicFileWriter
+{
+    public static void Replace(string path, byte[] originalBytes, byte[] newBytes, FileStamp readStamp, bool keepBackup)
+    {
+        string fullPath = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(fullPath)!;
+        string temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            WriteFlushed(temp, newBytes);
+            CopyPermissions(fullPath, temp);
+            EnsureUnchanged(fullPath, readStamp);
+            if (keepBackup) WriteBackup(fullPath + ".bak", originalBytes, folder);
+            // Checked again right before the rename: the backup write leaves a window.
+            EnsureUnchanged(fullPath, readStamp);
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
+    private static void WriteBackup(string backupPath, byte[] originalBytes, string folder)
+    {
+        string temp = Path.Combine(folder, $".{Path.GetFileName(backupPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            WriteFlushed(temp, originalBytes);
+            File.Move(temp, backupPath, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
+    private static void WriteFlushed(string path, byte[] bytes)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static void EnsureUnchanged(string path, FileStamp stamp)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new FileChangedException($"'{path}' was removed since it was read; nothing written");
+        if (info.Length != stamp.Length || info.LastWriteTimeUtc != stamp.LastWriteTimeUtc
+            || !SHA256.HashData(File.ReadAllBytes(path)).AsSpan().SequenceEqual(stamp.Sha256))
+            throw new FileChangedException($"'{path}' changed on disk since it was read; nothing written (run the command again)");
+    }
+
+    private static void CopyPermissions(string from, string to)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { if (File.Exists(path)) File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

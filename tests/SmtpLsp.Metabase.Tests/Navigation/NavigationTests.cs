@@ -1,0 +1,157 @@
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Navigation;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Tests.TestSupport;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Tests.Navigation;
+
+public class NavigationTests
+{
+    private static MetabaseModel Sample() => MetabaseModel.Build(SyntaxTree.Parse(Fixture.ReadSample("MetaBase.xml")));
+
+    private static string Wrap(string keys) => "<configuration>\n<MBProperty>\n" + keys + "</MBProperty>\n</configuration>\n";
+
+    private static string Key(string type, string location) => $"<{type}\tLocation =\"{location}\"\n\t>\n</{type}>\n";
+
+    private static string Outline(IEnumerable<KeySymbol> symbols, int depth = 0) =>
+        string.Concat(symbols.Select(s => new string(' ', depth * 2) + s.Name + "\n" + Outline(s.Children, depth + 1)));
+
+    [Fact]
+    public void DocumentSymbols_Sample_NestByLocation()
+    {
+        var tree = DocumentSymbols.Build(Sample());
+        Assert.False(tree.Capped);
+        Assert.Equal(
+            ".\n/\n  LM\n    W3SVC\n      1\n        ROOT\n    SmtpSvc\n      1\n        Domain\n          example.com\n        Root\n",
+            Outline(tree.Symbols));
+    }
+
+    [Fact]
+    public void DocumentSymbols_Symbol_DetailSpanAndSelection()
+    {
+        var model = Sample();
+        var smtp = DocumentSymbols.Build(model).Symbols[1].Children[0].Children[1].Children[0];
+        Assert.Equal(("1", "IIsSmtpServer"), (smtp.Name, smtp.Detail));
+        string text = model.Tree.Text;
+        Assert.Equal("/LM/SmtpSvc/1", text.Substring(smtp.SelectionSpan.Start, smtp.SelectionSpan.Length));
+        Assert.StartsWith("<IIsSmtpServer", text[smtp.Span.Start..]);
+        Assert.EndsWith("</IIsSmtpServer>", text[..smtp.Span.End]);
+    }
+
+    [Fact]
+    public void DocumentSymbols_MissingParent_NestsUnderNearestAncestorOrTop()
+    {
+        var text = Wrap(Key("IIsSmtpService", "/LM/SmtpSvc") + Key("IIsSmtpDomain", "/LM/SmtpSvc/1/Domain") + Key("IIsObject", "/Other/x"));
+        var tree = DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(text)));
+        Assert.Equal("/LM/SmtpSvc\n  1/Domain\n/Other/x\n", Outline(tree.Symbols));
+    }
+
+    [Fact]
+    public void DocumentSymbols_OverCap_CappedKeepsUpperLevels()
+    {
+        var tree = DocumentSymbols.Build(Sample(), maxSymbols: 4);
+        Assert.True(tree.Capped);
+        Assert.Equal(4, tree.Count);
+        Assert.Equal(".\n/\n  LM\n    W3SVC\n", Outline(tree.Symbols));
+    }
+
+    [Fact]
+    public void DocumentSymbols_DeepChain_NoStackOverflow()
+    {
+        var keys = new System.Text.StringBuilder();
+        string path = "";
+        for (int i = 0; i < 3000; i++) { path += "/k"; keys.Append(Key("IIsObject", path)); }
+        var tree = DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(Wrap(keys.ToString()))));
+        Assert.Equal(3000, tree.Count);
+    }
+
+    [Fact]
+    public void FoldingRanges_Sample_EveryMultiLineKeyFolds()
+    {
+        var model = Sample();
+        var lines = new LineIndex(model.Tree.Text);
+        var folds = FoldingRanges.Compute(model.Tree, lines).Ranges;
+        foreach (var key in model.Keys)
+        {
+            int start = lines.GetPosition(key.Element.Span.Start).Line;
+            Assert.Contains(folds, f => f.StartLine == start && f.Span == key.Element.Span && f.Kind == FoldingKind.Region);
+        }
+        Assert.All(folds, f => Assert.True(f.EndLine > f.StartLine));
+        Assert.Contains(folds, f => model.Tree.Text.Substring(f.Span.Start).StartsWith("<Custom"));
+    }
+
+    [Fact]
+    public void FoldingRanges_MultiLineComment_Folds_SingleLineElement_DoesNot()
+    {
+        var text = Wrap("<!-- one\n two -->\n<IIsObject Location=\"/x\"/>\n");
+        var folds = FoldingRanges.Compute(SyntaxTree.Parse(text)).Ranges;
+        Assert.Contains(folds, f => f.Kind == FoldingKind.Comment && f.StartLine == 2 && f.EndLine == 3);
+        Assert.DoesNotContain(folds, f => f.StartLine == 4);
+    }
+
+    [Fact]
+    public void SelectionRanges_InValue_ValueAttributeTagElementParentDocument()
+    {
+        var (text, offset) = Fixture.Parse(Wrap("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/1\"\n\t\tMaxRecipients=\"1|00\"\n\t>\n</IIsSmtpServer>\n"));
+        var tree = SyntaxTree.Parse(text);
+        var spans = SelectionRanges.At(tree, offset).Select(s => text.Substring(s.Start, s.Length)).ToList();
+        Assert.Equal("100", spans[0]);
+        Assert.Equal("MaxRecipients=\"100\"", spans[1]);
+        Assert.StartsWith("<IIsSmtpServer", spans[2]);
+        Assert.EndsWith("\t>", spans[2]);
+        Assert.EndsWith("</IIsSmtpServer>", spans[3]);
+        Assert.StartsWith("<MBProperty>", spans[4]);
+        Assert.StartsWith("<configuration>", spans[5]);
+        Assert.Equal(text, spans[^1]);
+        for (int i = 1; i < spans.Count; i++) Assert.True(spans[i].Length > spans[i - 1].Length);
+    }
+
+    [Fact]
+    public void Definition_FromLocationValue_GoesToParentKey()
+    {
+        var model = Sample();
+        var text = model.Tree.Text;
+        int offset = text.IndexOf("/LM/SmtpSvc/1/Domain\"", StringComparison.Ordinal) + 3;
+        var target = KeyNavigation.Definition(model, offset);
+        Assert.NotNull(target);
+        Assert.Equal("/LM/SmtpSvc/1", target!.Key.Location);
+        Assert.Equal("/LM/SmtpSvc/1", text.Substring(target.SelectionSpan.Start, target.SelectionSpan.Length));
+    }
+
+    [Fact]
+    public void Definition_FromElementName_GoesToParentKey_FromPropertyNothing()
+    {
+        var model = Sample();
+        var text = model.Tree.Text;
+        int name = text.IndexOf("<IIsSmtpServer", StringComparison.Ordinal) + 3;
+        Assert.Equal("/LM/SmtpSvc", KeyNavigation.Definition(model, name)!.Key.Location);
+        int property = text.IndexOf("MaxRecipients", StringComparison.Ordinal) + 2;
+        Assert.Null(KeyNavigation.Definition(model, property));
+        int top = text.IndexOf("Location =\"/\"", StringComparison.Ordinal) + 12;
+        Assert.Null(KeyNavigation.Definition(model, top)); // "/" has no parent
+    }
+
+    [Fact]
+    public void References_FromKey_ListsChildKeys()
+    {
+        var model = Sample();
+        int offset = model.Tree.Text.IndexOf("/LM/SmtpSvc/1\"", StringComparison.Ordinal) + 1;
+        var refs = KeyNavigation.References(model, offset);
+        Assert.Equal(["/LM/SmtpSvc/1/Domain", "/LM/SmtpSvc/1/Root"], refs.Select(r => r.Key.Location));
+        Assert.Equal("/LM/SmtpSvc/1", KeyNavigation.References(model, offset, includeDeclaration: true)[0].Key.Location);
+    }
+
+    [Fact]
+    public void KeySearch_Substring_CaseInsensitiveAndCapped()
+    {
+        var model = Sample();
+        var result = KeySearch.Find(model, "smtpsvc/1");
+        Assert.Equal(["/LM/SmtpSvc/1", "/LM/SmtpSvc/1/Domain", "/LM/SmtpSvc/1/Domain/example.com", "/LM/SmtpSvc/1/Root"],
+            result.Matches.Select(m => m.Key.Location));
+        Assert.False(result.Capped);
+        var capped = KeySearch.Find(model, "/", max: 2);
+        Assert.True(capped.Capped);
+        Assert.Equal(2, capped.Matches.Count);
+    }
+}
