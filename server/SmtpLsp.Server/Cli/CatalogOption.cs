@@ -18,6 +18,15 @@ internal static class CatalogOption
         return result.Catalog;
     }
 
+    /// <summary>For get/set, where the file is case-sensitive: says when only the case is wrong.</summary>
+    public static string UnknownPropertyMessage(MetabaseCatalog catalog, string name)
+    {
+        if (catalog.FindPropertyIgnoreCase(name) is { } caseOnly)
+            return $"unknown property '{name}': MetaBase.xml is case-sensitive, did you mean {caseOnly.Name}?";
+        var suggestions = catalog.SuggestPropertyNames(name, 3);
+        return $"unknown property '{name}'" + (suggestions.Count > 0 ? $" (did you mean {string.Join(", ", suggestions)}?)" : "");
+    }
+
     /// <summary>A property by name: exact case first, then any case (the command line is forgiving).</summary>
     public static PropertyInfo FindProperty(MetabaseCatalog catalog, string name, string help)
     {

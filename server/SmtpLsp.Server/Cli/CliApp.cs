@@ -1,7 +1,7 @@
 namespace SmtpLsp.Server.Cli;
 
 /// <summary>
-/// The command line: `smtplsp check|decode|encode|generate-catalog`. Exit codes follow compilers and linters:
+/// The command line: `smtplsp check|decode|encode|get|set|generate-catalog`. Exit codes follow compilers and linters:
 /// 0 clean, 1 errors found, 2 usage errors or unreadable input.
 /// </summary>
 public static class CliApp
@@ -15,6 +15,9 @@ public static class CliApp
           smtplsp check FILE... [--format text|json|sarif] [--schema PATH] [--no-exchange-hints]
           smtplsp decode PROPERTY VALUE [--schema PATH]
           smtplsp encode PROPERTY NAME... [--schema PATH]
+          smtplsp get FILE LOCATION [PROPERTY] [--all] [--schema PATH]
+          smtplsp set FILE LOCATION PROPERTY (VALUE... | --enable NAME... | --disable NAME...)
+                      [--dry-run] [--no-backup] [--force] [--schema PATH]
           smtplsp --stdio | serve          run the language server on stdin/stdout
           smtplsp generate-catalog MBSCHEMA.XML OUT.json
           smtplsp COMMAND --help           help for one command
@@ -37,6 +40,8 @@ public static class CliApp
                 "check" => CheckCommand.Run(rest, stdout, stderr),
                 "decode" => DecodeCommand.Run(rest, stdout, stderr),
                 "encode" => EncodeCommand.Run(rest, stdout, stderr),
+                "get" => GetCommand.Run(rest, stdout, stderr),
+                "set" => SetCommand.Run(rest, stdout, stderr),
                 "generate-catalog" => GenerateCatalogCommand.Run(rest, stdout, stderr),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'", Help),
             };

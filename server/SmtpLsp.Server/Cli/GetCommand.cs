@@ -31,7 +31,7 @@ public static class GetCommand
         string path = parsed.Positional[0], location = parsed.Positional[1];
         string? propertyName = parsed.Positional.Count == 3 ? parsed.Positional[2] : null;
 
-        if (CliCatalog.Load(parsed.Get("--schema"), stderr) is not { } catalog) return CliApp.Usage;
+        if (CatalogOption.Load(parsed.Get("--schema"), stderr) is not { } catalog) return CliApp.Usage;
         MetabaseFile file;
         try { file = MetabaseFile.Read(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)
@@ -57,7 +57,7 @@ public static class GetCommand
             if (propertyName == "Location") { stdout.WriteLine($"Location : (STRING) \"{key.Location}\"   [set here]"); return CliApp.Ok; }
             var value = EffectiveValues.Get(model, key, propertyName, catalog);
             if (value.Info == null && value.Origin == ValueOrigin.None)
-                throw new UsageException(CliCatalog.UnknownPropertyMessage(catalog, propertyName), Help);
+                throw new UsageException(CatalogOption.UnknownPropertyMessage(catalog, propertyName), Help);
             stdout.WriteLine(FormatLine(value, catalog, propertyName.Length));
             return CliApp.Ok;
         }

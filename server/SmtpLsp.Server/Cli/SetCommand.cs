@@ -46,10 +46,10 @@ public static class SetCommand
         if (!flagMode && values.Count == 0) throw new UsageException($"set needs a VALUE (or --enable/--disable) for {propertyName}", Help);
         bool force = parsed.Has("--force");
 
-        if (CliCatalog.Load(parsed.Get("--schema"), stderr) is not { } catalog) return CliApp.Usage;
+        if (CatalogOption.Load(parsed.Get("--schema"), stderr) is not { } catalog) return CliApp.Usage;
         if (propertyName == "Location") throw new UsageException("Location is the key's path, not a property; keys are not renamed", Help);
         var info = catalog.FindProperty(propertyName);
-        if (info == null) throw new UsageException(CliCatalog.UnknownPropertyMessage(catalog, propertyName), Help);
+        if (info == null) throw new UsageException(CatalogOption.UnknownPropertyMessage(catalog, propertyName), Help);
         if (info.IsSecure)
             return Fail(stderr, CliApp.Usage, $"{info.Name} is SECURE: IIS stores it encrypted with the machine's session key, so it cannot be set as text");
         if (flagMode && info.Flags == null)
