@@ -42,24 +42,7 @@ public class AnalysisPropertyTests
     public void Analyze_MutatedSample_NeverThrowsAndSpansInsideText(string sample)
     {
         var original = Fixture.ReadSample(sample);
-        // Each edit: 0 delete, 1 insert a fragment, 2 duplicate a slice; positions are fractions of the text.
-        var edit = Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Int[0, 80], Gen.OneOfConst(Fragments));
-        edit.Array[1, 8].Select(edits =>
-        {
-            var text = original;
-            foreach (var (kind, where, length, fragment) in edits)
-            {
-                int start = (int)(where * text.Length);
-                int count = Math.Min(length, text.Length - start);
-                text = kind switch
-                {
-                    0 => text.Remove(start, count),
-                    1 => text.Insert(start, fragment),
-                    _ => text.Insert(start, text.Substring(start, count)),
-                };
-            }
-            return text;
-        }).Sample(CheckSpans, iter: 500);
+        MutationGen.Of(original, Fragments, maxEdits: 8).Sample(CheckSpans, iter: 500);
     }
 
     [Fact]

@@ -60,23 +60,6 @@ public class SyntaxRoundTripPropertyTests
     public void Parse_MutatedSample_RoundTripsWithoutThrowing(string sample)
     {
         var original = Fixture.ReadSample(sample);
-        // Each edit: 0 delete, 1 insert a fragment, 2 duplicate a slice; positions are fractions of the text.
-        var edit = Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Int[0, 80], Gen.OneOfConst(Fragments));
-        edit.Array[1, 6].Select(edits =>
-        {
-            var text = original;
-            foreach (var (kind, where, length, fragment) in edits)
-            {
-                int start = (int)(where * text.Length);
-                int count = Math.Min(length, text.Length - start);
-                text = kind switch
-                {
-                    0 => text.Remove(start, count),
-                    1 => text.Insert(start, fragment),
-                    _ => text.Insert(start, text.Substring(start, count)),
-                };
-            }
-            return text;
-        }).Sample(CheckAll, iter: 400);
+        MutationGen.Of(original, Fragments, maxEdits: 6).Sample(CheckAll, iter: 400);
     }
 }
