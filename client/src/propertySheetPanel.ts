@@ -59,6 +59,7 @@ export class PropertySheetPanel implements vscode.Disposable {
       this.post({ type: 'show', sheet, documentName: vscode.workspace.asRelativePath(uri) });
       if (!sheet) this.post({ type: 'status', text: `${location} is no longer in ${vscode.workspace.asRelativePath(uri)}.`, error: true });
     } catch (error) {
+      this.server.output.warn(`${location}: effectiveProperties failed: ${errorText(error)}`);
       this.post({ type: 'status', text: `Could not read the properties of ${location}: ${errorText(error)}`, error: true });
     }
   }

@@ -59,6 +59,7 @@ export class ServerConnection implements vscode.Disposable {
       return;
     }
     this.output.info(`starting ${launch.description}`);
+    ensureExecutable(launch.command);
     const serverOptions: ServerOptions = { command: launch.command, args: launch.args };
     const clientOptions: LanguageClientOptions = {
       // The server decides by content; these are the documents worth asking about.
@@ -129,4 +130,10 @@ export class ServerConnection implements vscode.Disposable {
     this.ready.dispose();
     await this.languageClient?.stop().catch(() => undefined);
   }
+}
+
+/** A .vsix is a zip, and not every installer keeps the executable bit of the bundled binary. */
+function ensureExecutable(command: string): void {
+  if (process.platform === 'win32' || !command.includes('server-bin')) return;
+  try { fs.accessSync(command, fs.constants.X_OK); } catch { try { fs.chmodSync(command, 0o755); } catch { /* the spawn error says more */ } }
 }
