@@ -9,7 +9,7 @@ import {
 import { RestartPolicy } from './restartPolicy';
 import { isLaunchError, locateServer } from './serverLocator';
 import { toServerSettings, type ClientSettings } from './settings';
-import { catalogFromLog, statusText, type ServerState } from './statusText';
+import { catalogFromLog, expectedCatalog, statusText, type ServerState } from './statusText';
 
 export class ServerConnection implements vscode.Disposable {
   private languageClient: LanguageClient | undefined;
@@ -59,6 +59,7 @@ export class ServerConnection implements vscode.Disposable {
       return;
     }
     this.output.info(`starting ${launch.description}`);
+    this.catalog = expectedCatalog(this.settings.schemaPath);
     ensureExecutable(launch.command);
     const serverOptions: ServerOptions = { command: launch.command, args: launch.args };
     const clientOptions: LanguageClientOptions = {
@@ -121,6 +122,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   async updateSettings(settings: ClientSettings): Promise<void> {
+    if (settings.schemaPath !== this.settings.schemaPath) { this.catalog = expectedCatalog(settings.schemaPath); this.setState(this.state); }
     this.settings = settings;
     await this.client?.sendNotification(DidChangeConfigurationNotification.type, { settings: { smtpLsp: toServerSettings(settings) } });
   }

@@ -16,3 +16,13 @@ export function statusText(state: ServerState, catalog: string | undefined): { t
   const shortCatalog = catalog && catalog.length > 32 ? `${catalog.slice(0, 31)}…` : catalog;
   return { text: `${icon} Metabase` + (shortCatalog ? `: ${shortCatalog}` : ''), tooltip };
 }
+
+/**
+ * What the status bar says before the server names its catalog. The server logs "catalog: …" only when it loads
+ * one, and with no schemaPath it may serve the embedded catalog without saying so.
+ */
+export function expectedCatalog(schemaPath: string): string {
+  if (schemaPath === '') return 'embedded IIS 6 catalog';
+  const name = schemaPath.split(/[\\/]/).pop() || schemaPath;
+  return `${name} (loading)`;
+}

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { RestartPolicy } from '../src/restartPolicy';
-import { catalogFromLog, statusText } from '../src/statusText';
+import { catalogFromLog, expectedCatalog, statusText } from '../src/statusText';
 
 test('RestartPolicy_CrashesWithinWindow_GivesUpAfterLimit', () => {
   const policy = new RestartPolicy(3, 60_000);
@@ -34,4 +34,10 @@ test('StatusText_RunningWithCatalog_ShowsBoth', () => {
   assert.match(s.tooltip, /Catalog: embedded IIS 6/);
   assert.match(statusText('failed', undefined).text, /\$\(error\)/);
   assert.equal(statusText('running', 'x'.repeat(80)).text, '$(check) Metabase: ' + 'x'.repeat(31) + '…');
+});
+
+test('ExpectedCatalog_NoSchemaPathOrAFile_SaysWhichUntilTheServerDoes', () => {
+  assert.equal(expectedCatalog(''), 'embedded IIS 6 catalog');
+  assert.equal(expectedCatalog('C:\\inetsrv\\MBSchema.xml'), 'MBSchema.xml (loading)');
+  assert.equal(expectedCatalog('/srv/iis/MBSchema.xml'), 'MBSchema.xml (loading)');
 });
