@@ -3,6 +3,7 @@
 # built .vsix, opens a MetaBase.xml with errors, and checks the Problems panel, a hover with the decoded verbs, the
 # status bar, the Metabase Explorer and the property sheet. Screenshots go to artifacts/code-server/shots/.
 # Prints "E2E PASS name" / "E2E FAIL name" / "E2E SKIP name" lines (counted by tests/run-all.sh).
+# SMTPLSP_E2E_SERVER_PATH runs another server build (smtpLsp.server.path) instead of the bundled one.
 # Downloads only npm and Debian packages; binds 127.0.0.1; ends every process it started (its own process group).
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd); cd "$ROOT"
@@ -67,7 +68,8 @@ cat > "$R/ud/User/settings.json" <<JSON
 { "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false,
   "update.mode": "none", "workbench.tips.enabled": false, "security.workspace.trust.enabled": false,
   "workbench.colorTheme": "Default Dark Modern", "editor.hover.delay": 150, "window.commandCenter": false,
-  "chat.commandCenter.enabled": false, "workbench.secondarySideBar.defaultVisibility": "hidden" }
+  "chat.commandCenter.enabled": false, "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "smtpLsp.server.path": "${SMTPLSP_E2E_SERVER_PATH:-}" }
 JSON
 cp tests/samples/MetaBase-with-errors.xml "$R/ws/MetaBase.xml"
 

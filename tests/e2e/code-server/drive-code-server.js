@@ -75,7 +75,7 @@ async function check(name, run) {
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
     await page.keyboard.type('MetaBase.xml');
-    await page.waitForTimeout(800);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase.xml' }).first().waitFor({ timeout: 15000 });
     await page.keyboard.press('Enter');
     const valueLine = page.locator('.monaco-editor .view-line', { hasText: 'SmtpInboundCommandSupportOptions' });
     await valueLine.waitFor({ timeout: 30000 });
@@ -118,6 +118,8 @@ async function check(name, run) {
 
     await check('code-server-explorer', async () => {
       await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header', { hasText: /Metabase Explorer/i }).first();
+      if (await header.isVisible().catch(() => false) && (await header.getAttribute('aria-expanded')) === 'false') await header.click();
       const row = page.locator('.monaco-list-row[aria-label="/LM/SmtpSvc/1 (IIsSmtpServer)"]');
       const found = await row.waitFor({ timeout: 20000 }).then(() => true, () => false);
       if (!found) {
