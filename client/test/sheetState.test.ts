@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { EffectiveProperties } from '../src/protocol';
-import { numberFromItems, applyMessage, createState, currentNumber, formatHex, isDirty, isItemSet, originText, revert, toggleFlag, updateSheet } from '../src/sheet/sheetState';
+import { flagPropertiesInOrder, numberFromItems, applyMessage, createState, currentNumber, formatHex, isDirty, isItemSet, originText, revert, toggleFlag, updateSheet } from '../src/sheet/sheetState';
 import fixture from './fixtures/smtp-server-sheet.json';
 
 const sheet = fixture as EffectiveProperties;
@@ -117,4 +117,10 @@ test('NumberFromItems_AllButEightBitMime_Gives3503297', () => {
   const items = sheet.properties.find(p => p.name === inbound)!.flags!.items;
   assert.equal(numberFromItems(items, items.filter(i => i.set && i.name !== '8BITMIME').map(i => i.name)), 3503297);
   assert.equal(numberFromItems(items, []), 0);
+});
+
+test('FlagPropertiesInOrder_SetHereFirstThenInheritedThenDefault', () => {
+  const withDefault = { ...sheet, properties: [...sheet.properties,
+    { name: 'LogExtFileFlags', id: 4013, type: 'DWORD', value: '0', origin: 'default' as const, flags: { kind: 'symbolic' as const, number: 0, default: 0, items: [] } }] };
+  assert.deepEqual(flagPropertiesInOrder(withDefault).map(p => p.name), [inbound, 'AuthFlags', 'LogExtFileFlags']);
 });

@@ -81,3 +81,12 @@ for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" 
 curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" || { tail -20 "$ART/server.log"; fail "code-server did not start"; }
 
 timeout 150 node "$HERE/drive-code-server.js" "$ROOT" "http://127.0.0.1:$PORT" "$R/ws" "$ART/shots" "$R/ud/logs"
+rc=$?
+# SMTPLSP_UPDATE_DOCS_IMAGES=1 refreshes the screenshots docs/vscode.md shows.
+if [ "${SMTPLSP_UPDATE_DOCS_IMAGES:-}" = 1 ] && [ $rc -eq 0 ]; then
+  mkdir -p docs/images
+  for f in docs-hover docs-explorer-property-sheet; do
+    [ -f "$ART/shots/$f.png" ] && cp "$ART/shots/$f.png" "docs/images/vscode-${f#docs-}.png"
+  done
+fi
+exit $rc

@@ -97,3 +97,10 @@ export function originText(property: EffectiveProperty): string {
 export function numberFromItems(items: readonly FlagItem[], picked: readonly string[]): number {
   return items.filter(i => picked.includes(i.name)).reduce((acc, i) => (acc | i.value) >>> 0, 0);
 }
+
+/** Flag properties for the sheet: those set on this key first, then inherited ones, then defaults; stable within each. */
+export function flagPropertiesInOrder(sheet: EffectiveProperties): EffectiveProperty[] {
+  const rank = { here: 0, inherited: 1, default: 2 } as const;
+  return sheet.properties.filter(p => p.flags).map((p, i) => ({ p, i }))
+    .sort((a, b) => (rank[a.p.origin] ?? 3) - (rank[b.p.origin] ?? 3) || a.i - b.i).map(x => x.p);
+}

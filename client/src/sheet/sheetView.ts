@@ -1,7 +1,7 @@
 // Renders the property sheet into a DOM element. Built with createElement/textContent only, so values from the
 // document can never become markup.
 import type { EffectiveProperty } from '../protocol';
-import { currentNumber, formatHex, isDirty, isItemSet, originText, type SheetState } from './sheetState';
+import { currentNumber, flagPropertiesInOrder, formatHex, isDirty, isItemSet, originText, type SheetState } from './sheetState';
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -79,7 +79,7 @@ export function renderSheet(root: HTMLElement, state: SheetState, status: { text
   root.append(el('header', {},
     el('h1', {}, sheet.location),
     el('span', { class: 'key-type' }, sheet.keyType)), statusLine);
-  const flagProps = sheet.properties.filter(p => p.flags);
+  const flagProps = flagPropertiesInOrder(sheet);
   if (flagProps.length > 0) root.append(el('section', { class: 'flags' }, ...flagProps.map(p => flagGroup(state, p))));
   root.append(el('section', {}, el('h2', {}, 'Effective properties'), propertyTable(state)));
   if (focused) (root.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();

@@ -110,6 +110,9 @@ async function check(name, run) {
       await hover.waitFor({ state: 'visible', timeout: 20000 });
       const text = (await hover.innerText()).replace(/\n+/g, ' | ');
       await page.screenshot({ path: path.join(shots, 'hover.png') });
+      const hb = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
+      if (hb) await page.screenshot({ path: path.join(shots, 'docs-hover.png'),
+        clip: { x: Math.max(0, hb.x - 260), y: Math.max(0, hb.y - 20), width: Math.min(1400 - Math.max(0, hb.x - 260), hb.width + 280), height: hb.height + 60 } });
       const ok = /8BITMIME/.test(text) && /DSN/.test(text) && /undocumented/i.test(text);
       report(ok ? 'PASS' : 'FAIL', 'code-server-hover', text.slice(0, 160));
       await page.mouse.move(5, 400);
@@ -154,6 +157,7 @@ async function check(name, run) {
       await frame.locator(`fieldset[data-property="${P}"] input[data-item="8BITMIME"]`).click();
       const after = await frame.locator(`[data-testid="dec-${P}"]`).innerText();
       await page.screenshot({ path: path.join(shots, 'property-sheet.png') });
+      await page.screenshot({ path: path.join(shots, 'docs-explorer-property-sheet.png'), clip: { x: 48, y: 30, width: 1352, height: 810 } });
       await frame.locator(`fieldset[data-property="${P}"] button.apply`).click();
       const written = await page.locator('.monaco-editor .view-line', { hasText: `${P}="3503299"` }).first()
         .waitFor({ timeout: 15000 }).then(() => true, () => false);
