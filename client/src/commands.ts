@@ -1,0 +1,123 @@
+// The Metabase commands. Each works from the cursor (or an explorer node) and asks the server for everything.
+import * as vscode from 'vscode';
+import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageclient/node';
+import type { MetabaseExplorer } from './explorer';
+import { buildKeyTree, findKeyAt, flattenKeys, rangeContains, type KeyNode } from './keyTree';
+import { errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
+import type { EffectiveProperty } from './protocol';
+import type { PropertySheetPanel } from './propertySheetPanel';
+import type { ServerConnection } from './serverConnection';
+import { addForcedUri, readSettings } from './settings';
+import { formatHex, numberFromItems } from './sheet/sheetState';
+
+export function registerCommands(server: ServerConnection, explorer: MetabaseExplorer, sheet: PropertySheetPanel): vscode.Disposable[] {
+  const client = () => {
+    const c = server.client;
+    if (!c) throw new Error('The SmtpLsp server is not running. See the "SmtpLsp" output, or run "Metabase: Restart server".');
+    return c;
+  };
+
+  async function keysOf(uri: vscode.Uri): Promise<KeyNode[]> {
+    const answer = await client().sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri.toString() } });
+    return buildKeyTree(answer as never);
+  }
+
+  async function keyAtCursor(editor: vscode.TextEditor): Promise<KeyNode | undefined> {
+    const p = editor.selection.active;
+    return findKeyAt(await keysOf(editor.document.uri), { line: p.line, character: p.character });
+  }
+
+  function guard(run: (...args: never[]) => Promise<unknown>) {
+    return async (...args: never[]) => {
+      try { await run(...args); } catch (error) { void vscode.window.showErrorMessage(`SmtpLsp: ${errorText(error)}`); }
+    };
+  }
+
+  async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
+    const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: false, viewColumn: vscode.ViewColumn.One });
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  const toRange = (r: KeyNode['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+
+  return [
+    vscode.commands.registerCommand('smtpLsp.showOutput', () => server.output.show(true)),
+    vscode.commands.registerCommand('smtpLsp.restartServer', guard(async () => { await server.restart(); })),
+    vscode.commands.registerCommand('smtpLsp.explorer.refresh', guard(() => explorer.refresh())),
+
+    vscode.commands.registerCommand('smtpLsp.treatAsMetabase', guard(async (uri?: vscode.Uri) => {
+      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) { void vscode.window.showInformationMessage('Open the file to treat as a metabase first.'); return; }
+      const config = vscode.workspace.getConfiguration('smtpLsp');
+      const current = readSettings(key => config.get(key)).forceMetabase;
+      const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update('forceMetabase', addForcedUri(current, document.uri.toString()), target);
+      // The client only sends XML documents to the server.
+      if (document.languageId !== 'xml') await vscode.languages.setTextDocumentLanguage(document, 'xml');
+    })),
+
+    vscode.commands.registerCommand('smtpLsp.revealKey', guard(async (node: KeyNode) => {
+      const uri = explorer.currentUri;
+      if (!uri) return;
+      await reveal(uri, toRange(node.selectionRange));
+      if (sheet.isOpen) await sheet.show(uri, node.location);
+    })),
+
+    vscode.commands.registerCommand('smtpLsp.revealProperty', guard(async (uri: vscode.Uri, location: string, property: string) => {
+      const found = (await fetchEffectiveProperties(server, uri, location))?.properties.find(p => p.name === property);
+      if (found?.range) await reveal(uri, toRange(found.range));
+    })),
+
+    vscode.commands.registerCommand('smtpLsp.showEffectiveProperties', guard(async (node?: KeyNode) => {
+      const editor = vscode.window.activeTextEditor;
+      if (node && explorer.currentUri) { await sheet.show(explorer.currentUri, node.location); return; }
+      const uri = editor?.document.uri ?? explorer.currentUri;
+      if (!uri) { void vscode.window.showInformationMessage('Open a metabase file first.'); return; }
+      let key = editor ? await keyAtCursor(editor) : undefined;
+      if (!key) {
+        const keys = flattenKeys(await keysOf(uri));
+        if (keys.length === 0) { void vscode.window.showInformationMessage('This document has no metabase keys.'); return; }
+        const pick = await vscode.window.showQuickPick(keys.map(k => ({ label: k.location, description: k.keyType, key: k })), { placeHolder: 'Key to show' });
+        key = pick?.key;
+      }
+      if (key) await sheet.show(uri, key.location);
+    })),
+
+    vscode.commands.registerCommand('smtpLsp.decodeValue', guard(async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const p = editor.selection.active;
+      const hover = await client().sendRequest(HoverRequest.type, { textDocument: { uri: editor.document.uri.toString() }, position: { line: p.line, character: p.character } });
+      if (!hover) { void vscode.window.showInformationMessage('No metabase value at the cursor to decode.'); return; }
+      // The hover is the value report; show it where the user is looking.
+      await vscode.commands.executeCommand('editor.action.showHover');
+    })),
+
+    vscode.commands.registerCommand('smtpLsp.editFlags', guard(async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const key = await keyAtCursor(editor);
+      if (!key) { void vscode.window.showInformationMessage('Put the cursor inside a metabase key.'); return; }
+      const effective = await fetchEffectiveProperties(server, editor.document.uri, key.location);
+      const flagProps = effective?.properties.filter(p => p.flags && p.flags.number !== null) ?? [];
+      const cursor = { line: editor.selection.active.line, character: editor.selection.active.character };
+      let property: EffectiveProperty | undefined = flagProps.find(p => p.range && (rangeContains(p.range, cursor) || p.range.start.line === cursor.line));
+      if (!property) {
+        if (flagProps.length === 0) { void vscode.window.showInformationMessage(`${key.location} has no flag properties.`); return; }
+        property = (await vscode.window.showQuickPick(flagProps.map(p => ({ label: p.name, description: p.value, p })), { placeHolder: 'Flag property to edit' }))?.p;
+        if (!property) return;
+      }
+      const flags = property.flags!;
+      const picks = await vscode.window.showQuickPick(
+        flags.items.map(i => ({ label: i.name, description: formatHex(i.value) + (i.undocumented ? ' · undocumented' : ''), picked: i.set, name: i.name })),
+        { canPickMany: true, title: `${property.name} at ${key.location} (now ${flags.number})` });
+      if (!picks) return;
+      const value = numberFromItems(flags.items, picks.map(p => p.name));
+      if (value === flags.number) return;
+      const applied = await setPropertyValue(server, editor.document, key.location, property.name, String(value));
+      if (!applied) void vscode.window.showWarningMessage(`VS Code did not apply the edit to ${property.name}.`);
+    })),
+  ];
+}
+

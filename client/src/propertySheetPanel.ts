@@ -1,0 +1,89 @@
+// Hosts the property sheet webview for one key of one document, and keeps it in step with the text.
+import * as vscode from 'vscode';
+import { errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
+import type { ServerConnection } from './serverConnection';
+import type { HostMessage, PageMessage } from './sheet/sheetState';
+
+export class PropertySheetPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private target: { uri: vscode.Uri; location: string } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly server: ServerConnection) {
+    this.disposables.push(vscode.workspace.onDidChangeTextDocument(e => {
+      if (this.panel && e.document.uri.toString() === this.target?.uri.toString()) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.refresh(), 300);
+      }
+    }));
+  }
+
+  get isOpen(): boolean { return this.panel !== undefined; }
+
+  async show(uri: vscode.Uri, location: string): Promise<void> {
+    this.target = { uri, location };
+    if (!this.panel) this.panel = this.createPanel();
+    else this.panel.reveal(undefined, true);
+    this.panel.title = `Properties: ${location}`;
+    await this.refresh();
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    const panel = vscode.window.createWebviewPanel('smtpLsp.propertySheet', 'Properties',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [dist], retainContextWhenHidden: true });
+    const nonce = Array.from({ length: 32 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+    const webview = panel.webview;
+    webview.html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'))}">
+<title>Properties</title></head>
+<body><main id="app"></main><script nonce="${nonce}" src="${webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'))}"></script></body></html>`;
+    webview.onDidReceiveMessage((message: PageMessage) => void this.onMessage(message), undefined, this.disposables);
+    panel.onDidDispose(() => { this.panel = undefined; clearTimeout(this.timer); }, undefined, this.disposables);
+    return panel;
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.target || !this.panel) return;
+    const { uri, location } = this.target;
+    try {
+      const sheet = await fetchEffectiveProperties(this.server, uri, location);
+      this.post({ type: 'show', sheet, documentName: vscode.workspace.asRelativePath(uri) });
+      if (!sheet) this.post({ type: 'status', text: `${location} is no longer in ${vscode.workspace.asRelativePath(uri)}.`, error: true });
+    } catch (error) {
+      this.server.output.warn(`${location}: effectiveProperties failed: ${errorText(error)}`);
+      this.post({ type: 'status', text: `Could not read the properties of ${location}: ${errorText(error)}`, error: true });
+    }
+  }
+
+  private async onMessage(message: PageMessage): Promise<void> {
+    if (!this.target) return;
+    if (message.type === 'ready') { await this.refresh(); return; }
+    const document = await vscode.workspace.openTextDocument(this.target.uri);
+    if (message.type === 'apply') {
+      try {
+        const applied = await setPropertyValue(this.server, document, message.location, message.property, message.value);
+        this.post({ type: 'status', text: applied ? `${message.property} = ${message.value}` : `VS Code did not apply the edit to ${message.property}.`, error: !applied });
+        await this.refresh();
+      } catch (error) {
+        this.post({ type: 'status', text: `Could not set ${message.property}: ${errorText(error)}`, error: true });
+      }
+    } else if (message.type === 'reveal') {
+      await vscode.commands.executeCommand('smtpLsp.revealProperty', this.target.uri, message.location, message.property);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    this.disposables.forEach(d => d.dispose());
+  }
+}

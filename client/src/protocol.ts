@@ -1,0 +1,73 @@
+// Shapes of SmtpLsp's own requests (docs/protocol.md). Plain types, so the webview page can share them.
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export const EffectivePropertiesRequest = 'smtpLsp/effectiveProperties';
+export const SetPropertyValueRequest = 'smtpLsp/setPropertyValue';
+
+export interface EffectivePropertiesParams {
+  textDocument: { uri: string };
+  location: string;
+}
+
+export interface FlagItem {
+  name: string;
+  value: number;
+  set: boolean;
+  undocumented: boolean;
+}
+
+export interface FlagInfo {
+  kind: 'numeric' | 'symbolic';
+  number: number | null;
+  default: number | null;
+  items: FlagItem[];
+}
+
+export type PropertyOrigin = 'here' | 'inherited' | 'default';
+
+export interface EffectiveProperty {
+  name: string;
+  id: number;
+  type: string;
+  value: string;
+  origin: PropertyOrigin;
+  inheritedFrom?: string | null;
+  range?: Range | null;
+  description?: string | null;
+  flags?: FlagInfo | null;
+}
+
+export interface EffectiveProperties {
+  location: string;
+  keyType: string;
+  range: Range;
+  selectionRange: Range;
+  properties: EffectiveProperty[];
+}
+
+export interface SetPropertyValueParams {
+  textDocument: { uri: string; version: number };
+  location: string;
+  property: string;
+  value: string;
+}
+
+/** LSP DocumentSymbol, as much of it as the explorer reads. */
+export interface DocumentSymbolLike {
+  name: string;
+  detail?: string;
+  kind: number;
+  range: Range;
+  selectionRange: Range;
+  children?: DocumentSymbolLike[];
+}
+
+/** LSP SymbolInformation (the flat answer some servers give). */
+export interface SymbolInformationLike {
+  name: string;
+  kind: number;
+  containerName?: string;
+  location: { uri: string; range: Range };
+}
