@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of SmtpLsp: the .NET unit and protocol tests, the Native AOT end-to-end tests, and the real-editor
-# tests (Neovim). Prints one closing line "N passed, N failed[, N skipped]" and exits non-zero on any failure.
+# tests (Neovim, Emacs, the VS Code extension in code-server, its webview in Chromium). Prints one closing line "N passed, N failed[, N skipped]" and exits non-zero on any failure.
 # Usage (from the repository root): bash tests/run-all.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,21 @@ echo "== dotnet tests"
 dotnet test SmtpLsp.sln -c Release --no-build -nologo 2>&1 | tee "$LOG_DIR/dotnet-test.log" | grep -aE 'Passed!|Failed!|\[FAIL\]|error' 
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 count_dotnet "$LOG_DIR/dotnet-test.log"
+
+echo "== client unit tests (node:test)"
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+    npm ci --no-audit --no-fund > "$LOG_DIR/npm-ci.log" 2>&1 || { echo "npm ci failed (see $LOG_DIR/npm-ci.log)"; tail -20 "$LOG_DIR/npm-ci.log"; failed=$((failed + 1)); status=1; }
+  fi
+  npm test > "$LOG_DIR/npm-test.log" 2>&1 || status=1
+  grep -aE '^# (pass|fail)' "$LOG_DIR/npm-test.log"; grep -aE '^not ok' "$LOG_DIR/npm-test.log"
+  p=$(grep -aoE '^# pass [0-9]+' "$LOG_DIR/npm-test.log" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -aoE '^# fail [0-9]+' "$LOG_DIR/npm-test.log" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$p" -eq 0 ]; then echo "npm test ran no test (see $LOG_DIR/npm-test.log)"; tail -20 "$LOG_DIR/npm-test.log"; failed=$((failed + 1)); status=1; fi
+else
+  echo "npm is not installed: client tests skipped"; skipped=$((skipped + 1))
+fi
 
 for script in tests/e2e/*.sh; do
   [ -e "$script" ] || continue

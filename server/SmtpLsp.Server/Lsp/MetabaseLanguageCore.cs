@@ -17,6 +17,7 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     private volatile MetabaseCatalog _catalog;
     private volatile AnalysisOptions _options = AnalysisOptions.Default;
     private string? _schemaPath;
+    private bool _settingsApplied;
 
     public MetabaseLanguageCore(MetabaseCatalog? catalog = null) => _catalog = catalog ?? MetabaseCatalog.Embedded;
 
@@ -30,7 +31,9 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     {
         var messages = new List<(int, string)>();
         _options = new AnalysisOptions { ExchangeHints = settings.ExchangeHints };
-        if (string.Equals(settings.SchemaPath, _schemaPath, StringComparison.Ordinal)) return messages;
+        // The first call always reports the catalog in use, so a client can show it from the start.
+        if (_settingsApplied && string.Equals(settings.SchemaPath, _schemaPath, StringComparison.Ordinal)) return messages;
+        _settingsApplied = true;
         _schemaPath = settings.SchemaPath;
         if (string.IsNullOrWhiteSpace(settings.SchemaPath))
         {

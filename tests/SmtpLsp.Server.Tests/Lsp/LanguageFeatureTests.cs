@@ -136,6 +136,14 @@ public sealed class LanguageFeatureTests
     }
 
     [Fact]
+    public async Task Initialize_NoSchemaPath_LogsTheEmbeddedCatalogInUse()
+    {
+        await using var client = await OpenAsync();
+        var info = await client.Received.WaitForLogAsync(l => l.Message.StartsWith("catalog:", StringComparison.Ordinal));
+        Assert.Equal(MessageType.Info, info.Type);
+    }
+
+    [Fact]
     public async Task Settings_BrokenSchemaPath_LogsErrorAndKeepsServing()
     {
         string schema = Path.Combine(Path.GetTempPath(), $"smtplsp-broken-{Guid.NewGuid():N}.xml");
