@@ -66,8 +66,24 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
         }
         catch (DecoderFallbackException e)
         {
+            // The decoder's index points past the bad code unit; find the unit itself.
+            int bad = FirstInvalidUtf16(bytes.AsSpan(skip), bigEndian: encoding.WebName == "utf-16BE");
             throw new InvalidDataException(
-                $"the file is not valid {encoding.WebName}: invalid byte sequence at byte offset {skip + Math.Max(0, e.Index)}", e);
+                $"the file is not valid {encoding.WebName}: invalid byte sequence at byte offset {skip + (bad >= 0 ? bad : Math.Max(0, e.Index))}", e);
         }
+    }
+
+    /// <summary>Byte index of the first unpaired surrogate or dangling odd byte; -1 when the bytes are valid UTF-16.</summary>
+    private static int FirstInvalidUtf16(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        int units = bytes.Length / 2;
+        char At(ReadOnlySpan<byte> b, int i) => (char)(bigEndian ? (b[2 * i] << 8) | b[2 * i + 1] : b[2 * i] | (b[2 * i + 1] << 8));
+        for (int i = 0; i < units; i++)
+        {
+            char c = At(bytes, i);
+            if (char.IsHighSurrogate(c) && i + 1 < units && char.IsLowSurrogate(At(bytes, i + 1))) { i++; continue; }
+            if (char.IsSurrogate(c)) return 2 * i;
+        }
+        return bytes.Length % 2 == 1 ? bytes.Length - 1 : -1;
     }
 }

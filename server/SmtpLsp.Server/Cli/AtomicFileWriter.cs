@@ -23,6 +23,8 @@ public static class AtomicFileWriter
     {
         string fullPath = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(fullPath)!;
+        // A rename replaces a read-only file without complaint (and root ignores modes), so ask explicitly.
+        if (IsReadOnly(fullPath)) throw new UnauthorizedAccessException("the file is read-only (no write permission for anyone)");
         string temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -68,6 +70,14 @@ public static class AtomicFileWriter
         if (info.Length != stamp.Length || info.LastWriteTimeUtc != stamp.LastWriteTimeUtc
             || !SHA256.HashData(File.ReadAllBytes(path)).AsSpan().SequenceEqual(stamp.Sha256))
             throw new FileChangedException($"'{path}' changed on disk since it was read; nothing written (run the command again)");
+    }
+
+    private static bool IsReadOnly(string path)
+    {
+        if (!File.Exists(path)) return false;
+        if (File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)) return true;
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        return !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & anyWrite) == 0;
     }
 
     private static void CopyPermissions(string from, string to)

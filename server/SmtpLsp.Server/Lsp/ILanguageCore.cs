@@ -17,6 +17,9 @@ public interface ILanguageCore
     /// <summary>All diagnostics for one version of a document. May throw <see cref="OperationCanceledException"/>.</summary>
     IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken);
 
+    /// <summary>Only the cheap syntax diagnostics, for documents too large for <see cref="Analyze"/>.</summary>
+    IReadOnlyList<MetabaseDiagnostic> AnalyzeSyntax(DocumentSnapshot document, CancellationToken cancellationToken) => [];
+
     HoverResult? Hover(DocumentSnapshot document, int offset, bool markdown, CancellationToken cancellationToken) => null;
 
     CompletionResult Complete(DocumentSnapshot document, int offset, CompletionOptions options, CancellationToken cancellationToken) =>

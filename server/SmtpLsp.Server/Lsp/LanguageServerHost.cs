@@ -36,7 +36,7 @@ public sealed class LanguageServerHost : IDisposable
     public static LanguageServerHost Start(
         Stream input, Stream output, ILanguageCore core, TextWriter log, Action<LanguageServerTarget>? configure = null)
     {
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, LspJson.CreateFormatter()));
+        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input), LspJson.CreateFormatter()));
         rpc.TraceSource.Switch.Level = SourceLevels.Warning;
         rpc.TraceSource.Listeners.Clear(); // the default listener is Debug output; never stdout
         rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log));

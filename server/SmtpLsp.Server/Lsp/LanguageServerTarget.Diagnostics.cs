@@ -24,6 +24,7 @@ public sealed partial class LanguageServerTarget
         try
         {
             if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            NoticeIfTooLarge(document, snapshot);
             var (isMetabase, diagnostics) = Analyze(snapshot, cancellationToken);
             await PublishAsync(document, snapshot, diagnostics, onlyIfClearing: !isMetabase, cancellationToken).ConfigureAwait(false);
         }
@@ -44,9 +45,32 @@ public sealed partial class LanguageServerTarget
     {
         bool isMetabase = Settings.IsForcedMetabase(snapshot.Uri) || _core.LooksLikeMetabase(snapshot.Text);
         if (!isMetabase) return (false, []);
-        IReadOnlyList<MetabaseDiagnostic> found = _core.Analyze(snapshot, cancellationToken);
+        IReadOnlyList<MetabaseDiagnostic> found = Settings.IsTooLargeForFullAnalysis(snapshot.Text)
+            ? _core.AnalyzeSyntax(snapshot, cancellationToken)
+            : _core.Analyze(snapshot, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return (true, found.Select(d => LspConversions.ToDiagnostic(d, snapshot)).ToArray());
+    }
+
+    /// <summary>One window/showMessage per document when it grows past maxDocumentSizeForFullAnalysis.</summary>
+    private void NoticeIfTooLarge(OpenDocument document, DocumentSnapshot snapshot)
+    {
+        var settings = Settings;
+        bool tooLarge = settings.IsTooLargeForFullAnalysis(snapshot.Text);
+        lock (_lock)
+        {
+            if (!tooLarge || document.LargeDocumentNoticeSent)
+            {
+                document.LargeDocumentNoticeSent = tooLarge;
+                return;
+            }
+            document.LargeDocumentNoticeSent = true;
+        }
+        string message = $"{snapshot.Uri} has {snapshot.Text.Length:N0} characters, more than maxDocumentSizeForFullAnalysis " +
+                         $"({settings.MaxDocumentSizeForFullAnalysis:N0}): only syntax errors are reported, and hover, completion " +
+                         "and the other features are off for this document.";
+        LogToStderr(message, MessageType.Warning);
+        _ = NotifyAsync(Methods.ShowMessage, new LogMessageParams { Type = MessageType.Warning, Message = message });
     }
 
     /// <param name="onlyIfClearing">Publish an empty list only when the client currently shows something.</param>

@@ -69,12 +69,17 @@ public sealed partial class LanguageServerTarget
         lock (_lock) return _documents.TryGetValue(uri, out var document) ? document.Snapshot : null;
     }
 
-    /// <summary>An open document the server treats as a metabase (by content or the forceMetabase setting), else null.</summary>
+    /// <summary>
+    /// An open document the server treats as a metabase (by content or the forceMetabase setting), else null; also
+    /// null past maxDocumentSizeForFullAnalysis, where per-document features step back.
+    /// </summary>
     private DocumentSnapshot? GetMetabaseDocument(string uri)
     {
         var snapshot = GetDocument(uri);
         if (snapshot is null) return null;
-        return Settings.IsForcedMetabase(uri) || _core.LooksLikeMetabase(snapshot.Text) ? snapshot : null;
+        var settings = Settings;
+        if (settings.IsTooLargeForFullAnalysis(snapshot.Text)) return null;
+        return settings.IsForcedMetabase(uri) || _core.LooksLikeMetabase(snapshot.Text) ? snapshot : null;
     }
 
     private static int ToOffset(DocumentSnapshot snapshot, Position position) =>

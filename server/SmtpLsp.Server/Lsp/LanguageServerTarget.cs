@@ -30,6 +30,7 @@ public sealed partial class LanguageServerTarget
         public DocumentSnapshot Snapshot { get; set; } = snapshot;
         public CancellationTokenSource? Analysis { get; set; }
         public bool HasPublishedDiagnostics { get; set; }
+        public bool LargeDocumentNoticeSent { get; set; }
     }
 
     /// <summary>Runs a request handler: lifecycle checks, then the work; failures become LSP errors without stack traces.</summary>

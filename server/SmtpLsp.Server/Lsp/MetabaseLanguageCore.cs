@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Syntax;
 using MessageType = SmtpLsp.Server.Lsp.Protocol.MessageType;
 
 namespace SmtpLsp.Server.Lsp;
@@ -67,6 +68,9 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken) =>
         MetabaseAnalyzer.Analyze(Get(document).Model, _catalog, _options, cancellationToken);
+
+    public IReadOnlyList<MetabaseDiagnostic> AnalyzeSyntax(DocumentSnapshot document, CancellationToken cancellationToken) =>
+        SyntaxTree.Parse(document.Text).Diagnostics;
 
     public HoverResult? Hover(DocumentSnapshot document, int offset, bool markdown, CancellationToken cancellationToken) =>
         HoverService.GetHover(Get(document), offset, markdown);

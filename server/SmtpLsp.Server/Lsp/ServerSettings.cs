@@ -4,11 +4,15 @@ namespace SmtpLsp.Server.Lsp;
 /// Settings from <c>initializationOptions</c> and the <c>smtpLsp</c> configuration section (same keys in both):
 /// <c>schemaPath</c> (string), <c>exchangeHints</c> (bool), <c>diagnosticsDebounceMs</c> (int, default 200),
 /// <c>inlayHints</c> (bool), <c>forceMetabase</c> (true, or a list of URI globs such as <c>"**/*.mbx"</c>,
-/// to treat documents as metabase files even when their content does not look like one).
+/// to treat documents as metabase files even when their content does not look like one),
+/// <c>maxDocumentSizeForFullAnalysis</c> (int, UTF-16 characters, default 64 Mi): a larger document gets only
+/// syntax diagnostics and no hover, completion or other per-document features, and one <c>window/showMessage</c>
+/// says so, so that a huge file cannot stall the editor.
 /// </summary>
 public sealed record ServerSettings
 {
     public const int DefaultDiagnosticsDebounceMs = 200;
+    public const int DefaultMaxDocumentSizeForFullAnalysis = 64 * 1024 * 1024;
 
     public static ServerSettings Default { get; } = new();
 
@@ -18,6 +22,9 @@ public sealed record ServerSettings
     public bool InlayHints { get; init; } = true;
     public bool ForceMetabaseAll { get; init; }
     public IReadOnlyList<string> ForceMetabaseGlobs { get; init; } = [];
+    public int MaxDocumentSizeForFullAnalysis { get; init; } = DefaultMaxDocumentSizeForFullAnalysis;
+
+    public bool IsTooLargeForFullAnalysis(string text) => text.Length > MaxDocumentSizeForFullAnalysis;
 
     public bool IsForcedMetabase(string uri) =>
         ForceMetabaseAll || ForceMetabaseGlobs.Any(glob => UriGlob.IsMatch(glob, uri));

@@ -45,6 +45,11 @@ public static class ServerSettingsReader
                         result = result with { DiagnosticsDebounceMs = Math.Min(ms, 60_000) };
                     else problems.Add("diagnosticsDebounceMs must be a whole number of milliseconds, 0 or more");
                     break;
+                case "maxDocumentSizeForFullAnalysis":
+                    if (value.ValueKind is JsonValueKind.Number && value.TryGetInt32(out int size) && size >= 0)
+                        result = result with { MaxDocumentSizeForFullAnalysis = size };
+                    else problems.Add("maxDocumentSizeForFullAnalysis must be a whole number of characters, 0 or more");
+                    break;
                 case "forceMetabase":
                     result = ReadForceMetabase(result, value, problems);
                     break;

@@ -3,6 +3,7 @@ namespace SmtpLsp.Server.Lsp.Protocol;
 /// <summary>JSON-RPC and LSP error codes the server returns.</summary>
 internal static class ErrorCodes
 {
+    public const int ParseError = -32700;
     public const int InvalidRequest = -32600;
     public const int MethodNotFound = -32601;
     public const int InvalidParams = -32602;

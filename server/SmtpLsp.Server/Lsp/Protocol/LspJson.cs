@@ -38,6 +38,7 @@ public static class LspJson
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(InvalidMessageParams))]
 [JsonSerializable(typeof(DocumentDiagnosticsParams))]
 [JsonSerializable(typeof(DocumentDiagnosticsResult))]
 [JsonSerializable(typeof(HoverParams))]

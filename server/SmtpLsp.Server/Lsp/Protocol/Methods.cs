@@ -25,6 +25,7 @@ internal static class Methods
     // Server -> client
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
     public const string LogMessage = "window/logMessage";
+    public const string ShowMessage = "window/showMessage";
 
     // SmtpLsp extensions
     /// <summary>Analyse an open document now and return its diagnostics (scripts, tests, client commands).</summary>

@@ -20,3 +20,11 @@ public sealed record LogMessageParams
     public int Type { get; init; }
     public string Message { get; init; } = "";
 }
+
+/// <summary>What <see cref="LspFrameSanitizer"/> sends in place of a frame it could not pass on.</summary>
+public sealed record InvalidMessageParams
+{
+    public string? Reason { get; init; }
+    public int Code { get; init; }
+    public bool Request { get; init; }
+}
