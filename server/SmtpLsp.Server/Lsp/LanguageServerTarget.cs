@@ -23,6 +23,7 @@ public sealed partial class LanguageServerTarget
         _rpc = rpc;
         _core = core;
         _log = log;
+        _settingsChangedHandlers.Add(OnInlayHintSettingChanged);
     }
 
     private sealed class OpenDocument(DocumentSnapshot snapshot)
