@@ -19,6 +19,7 @@ internal static class FeatureDocs
         "<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\n" +
         "\t\tAuthFlags=\"AuthAnonymous | AuthNTLM\"\n" +
         "\t\tConnectionTimeout=\"600\"\n" +
+        "\t\tDontLog=\"TRUE\"\n" +
         "\t>\n" +
         "</IIsSmtpService>\n" +
         "<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/1\"\n" +
