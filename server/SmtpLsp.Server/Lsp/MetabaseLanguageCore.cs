@@ -17,6 +17,10 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 {
     // Keyed by snapshot identity: a new version is a new snapshot, and old ones are collected with their documents.
     private readonly ConditionalWeakTable<DocumentSnapshot, MetabaseDocument> _documents = new();
+    // The last analysis per snapshot: code actions re-validate against it right after it was published.
+    private readonly ConditionalWeakTable<DocumentSnapshot, AnalysisResult> _analyses = new();
+
+    private sealed record AnalysisResult(MetabaseCatalog Catalog, AnalysisOptions Options, IReadOnlyList<MetabaseDiagnostic> Diagnostics);
     private volatile MetabaseCatalog _catalog;
     private volatile AnalysisOptions _options = AnalysisOptions.Default;
     private string? _schemaPath;
@@ -65,8 +69,16 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public bool LooksLikeMetabase(string text) => MetabaseDocument.LooksLikeMetabase(text);
 
-    public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken) =>
-        MetabaseAnalyzer.Analyze(Get(document).Model, _catalog, _options, cancellationToken);
+    public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+        var parsed = Get(document);
+        var options = _options;
+        if (_analyses.TryGetValue(document, out var cached) && ReferenceEquals(cached.Catalog, parsed.Catalog) && cached.Options == options)
+            return cached.Diagnostics;
+        var diagnostics = MetabaseAnalyzer.Analyze(parsed.Model, parsed.Catalog, options, cancellationToken);
+        _analyses.AddOrUpdate(document, new AnalysisResult(parsed.Catalog, options, diagnostics));
+        return diagnostics;
+    }
 
     public HoverResult? Hover(DocumentSnapshot document, int offset, bool markdown, CancellationToken cancellationToken) =>
         HoverService.GetHover(Get(document), offset, markdown);
