@@ -130,6 +130,16 @@ public sealed class PropertySheetTests
     }
 
     [Fact]
+    public async Task SetPropertyValue_MultiSzLines_OneItemPerLineWithIisIndent()
+    {
+        await using var client = await OpenAsync();
+        var edit = await SetAsync(client, "/LM/SmtpSvc/1", "ServerBindings", ":25:\n:587:");
+        Assert.Equal(
+            Smtp.Replace("\t\tServerComment=", "\t\tServerBindings=\":25:\n\t\t\t:587:\"\n\t\tServerComment=", StringComparison.Ordinal),
+            Apply(Smtp, edit));
+    }
+
+    [Fact]
     public async Task SetPropertyValue_StaleVersion_ContentModified()
     {
         await using var client = await OpenAsync(version: 4);
