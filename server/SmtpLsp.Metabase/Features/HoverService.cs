@@ -144,8 +144,18 @@ public static class HoverService
             : children.Count.ToString(CultureInfo.InvariantCulture) + ": " + string.Join(", ", children.Take(ChildrenShown).Select(c => c.Location))
               + (children.Count > ChildrenShown ? ", …" : ""));
         writer.Field("Properties", (key.Properties.Count + key.CustomProperties.Count).ToString(CultureInfo.InvariantCulture));
+        // What the key really runs with beyond its own lines: values IIS takes from the keys above.
+        var inherited = Editing.EffectiveValues.For(doc.Model, key, doc.Catalog)
+            .Where(v => v.Origin == Editing.ValueOrigin.Inherited)
+            .ToList();
+        if (inherited.Count > 0)
+            writer.Field("Inherited", inherited.Count.ToString(CultureInfo.InvariantCulture) + ": "
+                + string.Join(", ", inherited.Take(ChildrenShown).Select(v => $"{v.Name} = {Shorten(v.Value ?? "")} from {v.SourceKey?.Location}"))
+                + (inherited.Count > ChildrenShown ? ", …" : ""));
         return writer.ToString();
     }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..39] + "…";
 
     private static string DescribeCustom(MetabaseCatalog catalog, CustomProperty custom, HoverWriter writer)
     {

@@ -1,5 +1,8 @@
 using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Editing;
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Navigation;
+using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Server.Lsp;
 
@@ -24,4 +27,36 @@ public interface ILanguageCore
 
     CompletionResult Complete(DocumentSnapshot document, int offset, CompletionOptions options, CancellationToken cancellationToken) =>
         CompletionResult.Empty(offset);
+
+    /// <summary>Diagnostics of this very text that intersect the range, each with its safe quick fixes.</summary>
+    IReadOnlyList<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)> QuickFixes(
+        DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken) => [];
+
+    /// <summary>Value refactorings at the offset (flip a flag, reset to default, change form).</summary>
+    IReadOnlyList<ValueAction> ValueActionsAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) => [];
+
+    IReadOnlyList<FlagHint> InlayHints(DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken) => [];
+
+    SymbolTree DocumentSymbols(DocumentSnapshot document, int maxSymbols, CancellationToken cancellationToken) => new([], 0, false);
+
+    KeySearchResult FindKeys(DocumentSnapshot document, string query, int max, CancellationToken cancellationToken) => new([], false);
+
+    FoldingResult Folding(DocumentSnapshot document, CancellationToken cancellationToken) => new([], false);
+
+    /// <summary>Expand-selection steps at the offset, innermost first.</summary>
+    IReadOnlyList<TextSpan> SelectionRanges(DocumentSnapshot document, int offset, CancellationToken cancellationToken) => [];
+
+    /// <summary>On a key: its parent key.</summary>
+    KeyTarget? Definition(DocumentSnapshot document, int offset, CancellationToken cancellationToken) => null;
+
+    /// <summary>On a key: its child keys. On a property name: the keys below that set the property themselves.</summary>
+    IReadOnlyList<TextSpan> References(DocumentSnapshot document, int offset, bool includeDeclaration, CancellationToken cancellationToken) => [];
+
+    /// <summary>IIS layout for the whole document, or the keys the range touches; none on syntax errors.</summary>
+    IReadOnlyList<TextEdit> Format(DocumentSnapshot document, TextSpan? range, CancellationToken cancellationToken) => [];
+
+    PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken) => null;
+
+    PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
+        CancellationToken cancellationToken) => new(null, "editing is not supported");
 }

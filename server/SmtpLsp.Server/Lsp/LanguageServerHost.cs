@@ -36,11 +36,12 @@ public sealed class LanguageServerHost : IDisposable
     public static LanguageServerHost Start(
         Stream input, Stream output, ILanguageCore core, TextWriter log, Action<LanguageServerTarget>? configure = null)
     {
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input), LspJson.CreateFormatter()));
+        var ledger = new ServerRequestLedger();
+        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input, ledger), LspJson.CreateFormatter()));
         rpc.TraceSource.Switch.Level = SourceLevels.Warning;
         rpc.TraceSource.Listeners.Clear(); // the default listener is Debug output; never stdout
         rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log));
-        var target = new LanguageServerTarget(rpc, core, log);
+        var target = new LanguageServerTarget(rpc, core, log, ledger);
         AddTarget(rpc, target);
         configure?.Invoke(target);
         rpc.StartListening();

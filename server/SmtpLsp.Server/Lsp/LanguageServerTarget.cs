@@ -18,11 +18,15 @@ public sealed partial class LanguageServerTarget
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
 
-    public LanguageServerTarget(JsonRpc rpc, ILanguageCore core, TextWriter log)
+    private readonly ServerRequestLedger _requests;
+
+    public LanguageServerTarget(JsonRpc rpc, ILanguageCore core, TextWriter log, ServerRequestLedger? requests = null)
     {
+        _requests = requests ?? new ServerRequestLedger();
         _rpc = rpc;
         _core = core;
         _log = log;
+        _settingsChangedHandlers.Add(OnInlayHintSettingChanged);
     }
 
     private sealed class OpenDocument(DocumentSnapshot snapshot)

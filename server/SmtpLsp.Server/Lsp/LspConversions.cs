@@ -32,6 +32,34 @@ public static class LspConversions
         _ => CompletionItemKind.Text,
     };
 
+    /// <summary>
+    /// Outline kinds by key type: services (IIsSmtpService) are Modules, servers (IIsSmtpServer) Classes, virtual
+    /// directories Namespaces, everything else (IIsComputer, domains, sessions, …) Objects.
+    /// </summary>
+    public static int ToSymbolKind(string keyType) =>
+        keyType.EndsWith("Service", StringComparison.Ordinal) ? SymbolKind.Module
+        : keyType.EndsWith("Server", StringComparison.Ordinal) ? SymbolKind.Class
+        : keyType.Contains("VirtualDir", StringComparison.Ordinal) ? SymbolKind.Namespace
+        : SymbolKind.Object;
+
+    public static TextEdit ToTextEdit(Metabase.Editing.TextEdit edit, DocumentSnapshot document) =>
+        new() { Range = ToRange(document.Lines, edit.Span), NewText = edit.NewText };
+
+    public static WorkspaceEdit ToWorkspaceEdit(IEnumerable<Metabase.Editing.TextEdit> edits, DocumentSnapshot document) => new()
+    {
+        Changes = new Dictionary<string, IReadOnlyList<TextEdit>>
+        {
+            [document.Uri] = edits.Select(e => ToTextEdit(e, document)).ToArray(),
+        },
+    };
+
+    public static TextSpan ToSpan(Protocol.Range range, DocumentSnapshot document)
+    {
+        int start = document.Lines.GetOffset(new LinePosition(range.Start.Line, range.Start.Character));
+        int end = document.Lines.GetOffset(new LinePosition(range.End.Line, range.End.Character));
+        return TextSpan.FromBounds(start, Math.Max(start, end));
+    }
+
     public static LspDiagnostic ToDiagnostic(MetabaseDiagnostic diagnostic, DocumentSnapshot document) => new()
     {
         Range = ToRange(document.Lines, diagnostic.Span),

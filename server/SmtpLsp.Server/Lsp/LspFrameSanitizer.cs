@@ -11,7 +11,7 @@ namespace SmtpLsp.Server.Lsp;
 /// carrying the original id when one can be read (so the client gets a -32700 answer), else a notification that is
 /// logged. After garbage it resynchronises on the next <c>Content-Length</c> header.
 /// </summary>
-public sealed partial class LspFrameSanitizer(Stream inner) : Stream
+public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger? ledger = null) : Stream
 {
     public const string InvalidMessageMethod = "$/smtpLsp/invalidMessage";
     private const int MaxHeaderBytes = 8192;
@@ -141,7 +141,7 @@ public sealed partial class LspFrameSanitizer(Stream inner) : Stream
     /// Well-formed JSON holding one request, notification or response whose id, method and params have the types
     /// StreamJsonRpc can handle; <paramref name="parsed"/> tells a parse error from an invalid request.
     /// </summary>
-    private static bool IsValidMessage(byte[] body, out string? problem, out bool parsed)
+    private bool IsValidMessage(byte[] body, out string? problem, out bool parsed)
     {
         parsed = false;
         try
@@ -161,10 +161,11 @@ public sealed partial class LspFrameSanitizer(Stream inner) : Stream
         }
     }
 
-    private static string? Envelope(ref Utf8JsonReader reader)
+    private string? Envelope(ref Utf8JsonReader reader)
     {
         string? problem = null;
         bool method = false, result = false;
+        long? numericId = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name = reader.GetString()!;
@@ -174,6 +175,9 @@ public sealed partial class LspFrameSanitizer(Stream inner) : Stream
             {
                 case "id" when !(kind is JsonTokenType.String or JsonTokenType.Null || (kind is JsonTokenType.Number && reader.TryGetInt64(out _))):
                     problem ??= "the id must be a string, a 64-bit integer or null";
+                    break;
+                case "id" when kind is JsonTokenType.Number:
+                    numericId = reader.GetInt64();
                     break;
                 case "method":
                     if (kind is JsonTokenType.String) method = true;
@@ -189,8 +193,11 @@ public sealed partial class LspFrameSanitizer(Stream inner) : Stream
             if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
         }
         if (problem is null && !method)
-            // The server sends no requests, so any response is unsolicited; StreamJsonRpc would disconnect on it.
-            problem = result ? "a response, but the server sent no request" : "neither a method nor a result";
+        {
+            // A response to something the server never asked would make StreamJsonRpc disconnect.
+            if (result && numericId is { } id && ledger?.Accept(id) == true) return null;
+            problem = result ? "a response to a request the server did not send" : "neither a method nor a result";
+        }
         return problem;
     }
 

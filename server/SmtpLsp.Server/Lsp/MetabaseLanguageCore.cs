@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Editing;
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
 using MessageType = SmtpLsp.Server.Lsp.Protocol.MessageType;
 
 namespace SmtpLsp.Server.Lsp;
@@ -15,6 +18,10 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 {
     // Keyed by snapshot identity: a new version is a new snapshot, and old ones are collected with their documents.
     private readonly ConditionalWeakTable<DocumentSnapshot, MetabaseDocument> _documents = new();
+    // The last analysis per snapshot: code actions re-validate against it right after it was published.
+    private readonly ConditionalWeakTable<DocumentSnapshot, AnalysisResult> _analyses = new();
+
+    private sealed record AnalysisResult(MetabaseCatalog Catalog, AnalysisOptions Options, IReadOnlyList<MetabaseDiagnostic> Diagnostics);
     private volatile MetabaseCatalog _catalog;
     private volatile AnalysisOptions _options = AnalysisOptions.Default;
     private string? _schemaPath;
@@ -66,8 +73,16 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public bool LooksLikeMetabase(string text) => MetabaseDocument.LooksLikeMetabase(text);
 
-    public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken) =>
-        MetabaseAnalyzer.Analyze(Get(document).Model, _catalog, _options, cancellationToken);
+    public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+        var parsed = Get(document);
+        var options = _options;
+        if (_analyses.TryGetValue(document, out var cached) && ReferenceEquals(cached.Catalog, parsed.Catalog) && cached.Options == options)
+            return cached.Diagnostics;
+        var diagnostics = MetabaseAnalyzer.Analyze(parsed.Model, parsed.Catalog, options, cancellationToken);
+        _analyses.AddOrUpdate(document, new AnalysisResult(parsed.Catalog, options, diagnostics));
+        return diagnostics;
+    }
 
     public IReadOnlyList<MetabaseDiagnostic> AnalyzeSyntax(DocumentSnapshot document, CancellationToken cancellationToken) =>
         SyntaxTree.Parse(document.Text).Diagnostics;
@@ -77,6 +92,67 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public CompletionResult Complete(DocumentSnapshot document, int offset, CompletionOptions options, CancellationToken cancellationToken) =>
         CompletionService.GetCompletions(Get(document), offset, options);
+
+    public IReadOnlyList<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)> QuickFixes(
+        DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken)
+    {
+        var model = Get(document).Model;
+        return Analyze(document, cancellationToken)
+            .Where(d => d.Span.Start <= range.End && range.Start <= d.Span.End)
+            .Select(d => (d, DiagnosticFixes.For(model, Get(document).Catalog, d)))
+            .Where(pair => pair.Item2.Count > 0)
+            .ToList();
+    }
+
+    public IReadOnlyList<ValueAction> ValueActionsAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
+        ValueActions.For(Get(document).Model, offset, Get(document).Catalog);
+
+    public IReadOnlyList<FlagHint> InlayHints(DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken) =>
+        FlagInlayHints.Compute(Get(document).Model, Get(document).Catalog, range);
+
+    public SymbolTree DocumentSymbols(DocumentSnapshot document, int maxSymbols, CancellationToken cancellationToken) =>
+        Metabase.Navigation.DocumentSymbols.Build(Get(document).Model, maxSymbols);
+
+    public KeySearchResult FindKeys(DocumentSnapshot document, string query, int max, CancellationToken cancellationToken) =>
+        KeySearch.Find(Get(document).Model, query, max);
+
+    public FoldingResult Folding(DocumentSnapshot document, CancellationToken cancellationToken) =>
+        FoldingRanges.Compute(Get(document).Tree, document.Lines);
+
+    public IReadOnlyList<TextSpan> SelectionRanges(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
+        Metabase.Navigation.SelectionRanges.At(Get(document).Tree, offset);
+
+    public KeyTarget? Definition(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
+        KeyNavigation.Definition(Get(document).Model, offset);
+
+    public IReadOnlyList<TextSpan> References(DocumentSnapshot document, int offset, bool includeDeclaration, CancellationToken cancellationToken)
+    {
+        var model = Get(document).Model;
+        // On a property name: where the value stops being inherited from here.
+        if (model.FindKeyAt(offset) is { } key && model.Tree.FindAttributeAt(offset) is { } attribute
+            && ReferenceEquals(attribute.Element, key.Element) && attribute.NameSpan.ContainsOrTouches(offset) && attribute.Name != "Location")
+        {
+            var spans = new List<TextSpan>();
+            if (includeDeclaration) spans.Add(attribute.NameSpan);
+            foreach (var child in EffectiveValues.Overrides(model, key, attribute.Name))
+                spans.Add(child.GetProperty(attribute.Name)?.NameSpan ?? KeyTarget.SelectionOf(child));
+            return spans;
+        }
+        return KeyNavigation.References(model, offset, includeDeclaration).Select(t => t.SelectionSpan).ToList();
+    }
+
+    public IReadOnlyList<TextEdit> Format(DocumentSnapshot document, TextSpan? range, CancellationToken cancellationToken)
+    {
+        var model = Get(document).Model;
+        return range is { } r ? Formatter.FormatRange(model, r, Get(document).Catalog) : Formatter.FormatDocument(model, Get(document).Catalog);
+    }
+
+    public PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken) =>
+        PropertySheet.For(Get(document).Model, Get(document).Catalog, location);
+
+    public PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
+        CancellationToken cancellationToken) =>
+        PropertyUpdate.Plan(Get(document).Model, Get(document).Catalog, location, property, value);
 
     /// <summary>The parsed document for a snapshot, built once per version and catalog.</summary>
     public MetabaseDocument Get(DocumentSnapshot snapshot)

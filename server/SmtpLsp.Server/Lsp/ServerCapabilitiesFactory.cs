@@ -14,6 +14,16 @@ public static class ServerCapabilitiesFactory
         HoverProvider = true,
         // '<' starts a key, ' ' a property after the previous one, '|' the next flag, '"' a value.
         CompletionProvider = new CompletionOptions { TriggerCharacters = ["<", " ", "|", "\""] },
+        DefinitionProvider = true,
+        ReferencesProvider = true,
+        DocumentSymbolProvider = true,
+        CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        DocumentFormattingProvider = true,
+        DocumentRangeFormattingProvider = true,
+        FoldingRangeProvider = true,
+        SelectionRangeProvider = true,
+        InlayHintProvider = true,
+        WorkspaceSymbolProvider = true,
     };
 
     // Documents are held as UTF-16 strings, and every client must support utf-16, so it is the only answer.

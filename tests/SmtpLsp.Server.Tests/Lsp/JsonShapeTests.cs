@@ -20,7 +20,7 @@ public sealed class JsonShapeTests
             ServerInfo = new ServerInfo { Name = "smtplsp", Version = "1.2.3" },
         };
         Assert.Equal(
-            """{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"completionProvider":{"triggerCharacters":["\u003C"," ","|","\u0022"]}},"serverInfo":{"name":"smtplsp","version":"1.2.3"}}""",
+            """{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"completionProvider":{"triggerCharacters":["\u003C"," ","|","\u0022"]},"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix","refactor.rewrite"]},"documentFormattingProvider":true,"documentRangeFormattingProvider":true,"foldingRangeProvider":true,"selectionRangeProvider":true,"inlayHintProvider":true,"workspaceSymbolProvider":true},"serverInfo":{"name":"smtplsp","version":"1.2.3"}}""",
             Serialize(result));
     }
 

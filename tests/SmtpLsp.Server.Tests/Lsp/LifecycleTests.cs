@@ -22,6 +22,15 @@ public sealed class LifecycleTests
         Assert.Equal(new TextDocumentSyncOptions { OpenClose = true, Change = TextDocumentSyncKind.Incremental }, result.Capabilities.TextDocumentSync);
         Assert.True(result.Capabilities.HoverProvider);
         Assert.Equal(["<", " ", "|", "\""], result.Capabilities.CompletionProvider?.TriggerCharacters);
+        Assert.Equal([CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], result.Capabilities.CodeActionProvider?.CodeActionKinds);
+        var advertised = new[]
+        {
+            result.Capabilities.DefinitionProvider, result.Capabilities.ReferencesProvider, result.Capabilities.DocumentSymbolProvider,
+            result.Capabilities.DocumentFormattingProvider, result.Capabilities.DocumentRangeFormattingProvider,
+            result.Capabilities.FoldingRangeProvider, result.Capabilities.SelectionRangeProvider, result.Capabilities.InlayHintProvider,
+            result.Capabilities.WorkspaceSymbolProvider,
+        };
+        Assert.All(advertised, Assert.True);
         Assert.Equal("smtplsp", result.ServerInfo?.Name);
     }
 
@@ -61,7 +70,7 @@ public sealed class LifecycleTests
     {
         await using var client = await LspTestClient.StartInitializedAsync();
         var error = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(
-            () => client.Rpc.InvokeWithParameterObjectAsync<object?>("textDocument/definition", new DocumentDiagnosticsParams()));
+            () => client.Rpc.InvokeWithParameterObjectAsync<object?>("textDocument/linkedEditingRange", new DocumentDiagnosticsParams()));
         Assert.Equal(ErrorCodes.MethodNotFound, (int)error.ErrorCode);
     }
 

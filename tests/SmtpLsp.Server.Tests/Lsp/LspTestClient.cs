@@ -114,6 +114,22 @@ internal sealed class LspTestClient : IAsyncDisposable
         [JsonRpcMethod(Methods.LogMessage, UseSingleObjectParameterDeserialization = true)]
         public void LogMessage(LogMessageParams parameters) => Logs.Writer.TryWrite(parameters);
 
+        public Channel<ShowMessageParams> Messages { get; } = Channel.CreateUnbounded<ShowMessageParams>();
+
+        private int _inlayHintRefreshes;
+
+        public int InlayHintRefreshes => Volatile.Read(ref _inlayHintRefreshes);
+
+        [JsonRpcMethod(Methods.ShowMessage, UseSingleObjectParameterDeserialization = true)]
+        public void ShowMessage(ShowMessageParams parameters) => Messages.Writer.TryWrite(parameters);
+
+        [JsonRpcMethod(Methods.InlayHintRefresh)]
+        public object? InlayHintRefresh()
+        {
+            Interlocked.Increment(ref _inlayHintRefreshes);
+            return null;
+        }
+
         public async Task<LogMessageParams> WaitForLogAsync(Func<LogMessageParams, bool> match)
         {
             using var timeout = new CancellationTokenSource(Timeout);

@@ -40,7 +40,7 @@ public sealed class StdioProcessTests
 
         // Unknown methods and cancellation plumbing must also work in this build (source-gen metadata only).
         int unknown = rpc.NextId();
-        await rpc.RequestAsync(unknown, "textDocument/definition", new JsonObject());
+        await rpc.RequestAsync(unknown, "textDocument/linkedEditingRange", new JsonObject());
         Assert.Equal(ErrorCodes.MethodNotFound, (int?)(await rpc.WaitForResponseAsync(unknown, Timeout))["error"]?["code"]);
 
         int shutdown = rpc.NextId();

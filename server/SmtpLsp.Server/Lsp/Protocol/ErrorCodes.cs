@@ -10,4 +10,5 @@ internal static class ErrorCodes
     public const int InternalError = -32603;
     public const int ServerNotInitialized = -32002;
     public const int RequestCancelled = -32800;
+    public const int ContentModified = -32801;
 }

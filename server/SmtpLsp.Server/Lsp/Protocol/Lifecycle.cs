@@ -23,6 +23,17 @@ public sealed record ClientCapabilities
 {
     public GeneralClientCapabilities? General { get; init; }
     public TextDocumentClientCapabilities? TextDocument { get; init; }
+    public WorkspaceClientCapabilities? Workspace { get; init; }
+}
+
+public sealed record WorkspaceClientCapabilities
+{
+    public RefreshClientCapabilities? InlayHint { get; init; }
+}
+
+public sealed record RefreshClientCapabilities
+{
+    public bool? RefreshSupport { get; init; }
 }
 
 public sealed record TextDocumentClientCapabilities
@@ -70,6 +81,16 @@ public sealed record ServerCapabilities
     public TextDocumentSyncOptions? TextDocumentSync { get; init; }
     public bool? HoverProvider { get; init; }
     public CompletionOptions? CompletionProvider { get; init; }
+    public bool? DefinitionProvider { get; init; }
+    public bool? ReferencesProvider { get; init; }
+    public bool? DocumentSymbolProvider { get; init; }
+    public CodeActionOptions? CodeActionProvider { get; init; }
+    public bool? DocumentFormattingProvider { get; init; }
+    public bool? DocumentRangeFormattingProvider { get; init; }
+    public bool? FoldingRangeProvider { get; init; }
+    public bool? SelectionRangeProvider { get; init; }
+    public bool? InlayHintProvider { get; init; }
+    public bool? WorkspaceSymbolProvider { get; init; }
 }
 
 public static class TextDocumentSyncKind

@@ -1,0 +1,93 @@
+using System.Globalization;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+using SmtpLsp.Metabase.Values;
+
+namespace SmtpLsp.Metabase.Editing;
+
+/// <summary>A quick fix for one diagnostic; <see cref="IsPreferred"/> when it is the one obvious fix.</summary>
+public sealed record DiagnosticFix(string Title, bool IsPreferred, IReadOnlyList<TextEdit> Edits);
+
+/// <summary>
+/// Safe quick fixes for diagnostics of the current text. Callers pass diagnostics the analyzer produced for this
+/// very text (never stale ones from a client), so FixData and spans are trusted. Each fix edits only the name or
+/// value the diagnostic points at.
+/// </summary>
+public static class DiagnosticFixes
+{
+    public static IReadOnlyList<DiagnosticFix> For(MetabaseModel model, MetabaseCatalog catalog, MetabaseDiagnostic diagnostic)
+    {
+        string text = model.Tree.Text;
+        if (diagnostic.Span.End > text.Length) return [];
+        switch (diagnostic.Code)
+        {
+            case DiagnosticCodes.UnknownKeyType when diagnostic.FixData is { } keyType:
+                return RenameKey(model, diagnostic.Span, keyType);
+            case DiagnosticCodes.UnknownProperty when diagnostic.FixData is { } name:
+                return One($"Change to '{name}'", diagnostic.Span, name);
+            case DiagnosticCodes.BoolNotTrueFalse or DiagnosticCodes.UnknownFlagName or DiagnosticCodes.CustomUnknownType
+                when diagnostic.FixData is { } word:
+                return One($"Change to '{word}'", diagnostic.Span, word);
+            case DiagnosticCodes.DwordNotANumber when diagnostic.FixData is { } number:
+                return One($"Write as number ({number})", diagnostic.Span, number);
+            case DiagnosticCodes.UndefinedFlagBits or DiagnosticCodes.UnknownVerbBits:
+                return RemoveUnknownBits(model, catalog, diagnostic.Span);
+            case DiagnosticCodes.OutsideSchemaRange:
+                return ClampToRange(model, catalog, diagnostic.Span);
+            default:
+                return [];
+        }
+    }
+
+    private static IReadOnlyList<DiagnosticFix> One(string title, TextSpan span, string newText) =>
+        [new DiagnosticFix(title, true, [new TextEdit(span, newText)])];
+
+    /// <summary>The start tag's name and the matching end tag's name change together.</summary>
+    private static IReadOnlyList<DiagnosticFix> RenameKey(MetabaseModel model, TextSpan nameSpan, string keyType)
+    {
+        var key = model.Keys.FirstOrDefault(k => k.Element.NameSpan == nameSpan);
+        if (key == null) return [];
+        var edits = new List<TextEdit> { new(nameSpan, keyType) };
+        if (key.Element.EndTagSpan is { } end)
+        {
+            var endName = new TextSpan(end.Start + 2, key.Element.Name.Length);
+            if (endName.End <= end.End && string.CompareOrdinal(model.Tree.Text, endName.Start, key.Element.Name, 0, endName.Length) == 0)
+                edits.Add(new TextEdit(endName, keyType));
+        }
+        return [new DiagnosticFix($"Change to '{keyType}'", true, edits)];
+    }
+
+    private static IReadOnlyList<DiagnosticFix> RemoveUnknownBits(MetabaseModel model, MetabaseCatalog catalog, TextSpan valueSpan)
+    {
+        if (FindValue(model, catalog, valueSpan) is not ({ Flags: { } table } info, var property)) return [];
+        if (!DwordValue.TryParse(property.RawText, allowHex: false, out uint value, out _)) return [];
+        uint kept = value & (table.DefinedMask | table.UndocumentedDefaultBits);
+        if (kept == value) return [];
+        string newText = kept.ToString(CultureInfo.InvariantCulture);
+        return Fix($"Remove unknown bits 0x{value & ~kept:X} ({newText})", property, newText);
+    }
+
+    private static IReadOnlyList<DiagnosticFix> ClampToRange(MetabaseModel model, MetabaseCatalog catalog, TextSpan valueSpan)
+    {
+        if (FindValue(model, catalog, valueSpan) is not ({ } info, var property)) return [];
+        if (!DwordValue.TryParse(property.RawText, allowHex: false, out uint value, out _)) return [];
+        long clamped = Math.Clamp(value, info.StartingNumber ?? 0, info.EndingNumber ?? uint.MaxValue);
+        if (clamped == value) return [];
+        string newText = clamped.ToString(CultureInfo.InvariantCulture);
+        return Fix($"Clamp to {(clamped < value ? "maximum" : "minimum")} {newText}", property, newText);
+    }
+
+    private static IReadOnlyList<DiagnosticFix> Fix(string title, MetabaseProperty property, string newText) =>
+        ValueEdits.SetValue(property, newText) is { } edit ? [new DiagnosticFix(title, true, [edit])] : [];
+
+    private static (PropertyInfo Info, MetabaseProperty Property)? FindValue(MetabaseModel model, MetabaseCatalog catalog, TextSpan valueSpan)
+    {
+        var key = model.FindKeyAt(valueSpan.Start);
+        var property = key?.Properties.FirstOrDefault(p => p.ValueSpan == valueSpan);
+        if (property == null || catalog.FindProperty(property.Name) is not { } info) return null;
+        return (info, property);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Text;
+using SmtpLsp.Metabase.Values;
+
+namespace SmtpLsp.Metabase.Features;
+
+/// <summary>A short label shown at <see cref="Offset"/> (just after a value's closing quote).</summary>
+public sealed record FlagHint(int Offset, string Label, string Tooltip);
+
+/// <summary>
+/// Inlay hints for bitmask values: a number gets the names of its set flags (<c>DSN | ETRN | … | 8BITMIME +
+/// 0x56001</c>, unnamed bits as one hex sum), a symbolic value gets its number (<c>= 5</c>).
+/// </summary>
+public static class FlagInlayHints
+{
+    public const int MaxLabelLength = 48;
+
+    public static IReadOnlyList<FlagHint> Compute(MetabaseModel model, MetabaseCatalog catalog, TextSpan range)
+    {
+        var hints = new List<FlagHint>();
+        foreach (var key in model.Keys)
+        {
+            var element = key.Element.Span;
+            if (element.End < range.Start || element.Start > range.End) continue;
+            foreach (var property in key.Properties)
+            {
+                var attribute = property.Attribute;
+                if (!attribute.HasValue || attribute.Quote == '\0' || !attribute.IsValueTerminated) continue;
+                int offset = property.ValueSpan.End + 1; // after the closing quote
+                if (offset < range.Start || offset > range.End) continue;
+                if (catalog.FindProperty(property.Name) is not { Type: PropertyType.Dword, Flags: { } table } info) continue;
+                if (Label(info, table, property.RawText) is { } hint) hints.Add(new FlagHint(offset, hint.Label, hint.Tooltip));
+            }
+        }
+        return hints;
+    }
+
+    private static (string Label, string Tooltip)? Label(PropertyInfo info, FlagTable table, string raw)
+    {
+        var resolved = FlagCodec.ResolveValue(info, raw);
+        if (resolved.Value is not { } value) return null;
+        if (!resolved.WasNumeric)
+        {
+            string number = value.ToString(CultureInfo.InvariantCulture);
+            return ("= " + number, $"{info.Name} = {number} (0x{value:X})");
+        }
+        var names = new List<string>();
+        uint covered = 0;
+        foreach (var flag in table.Flags)
+        {
+            if (flag.Value == 0 || (value & flag.Value) != flag.Value || (covered & flag.Value) == flag.Value) continue;
+            names.Add(flag.Name);
+            covered |= flag.Value;
+        }
+        uint rest = value & ~covered;
+        string full = string.Join(" | ", names) + (rest != 0 ? $"{(names.Count > 0 ? " + " : "")}0x{rest:X}" : "");
+        if (full.Length == 0) full = "none";
+        return (Shorten(names, rest, full), full);
+    }
+
+    /// <summary>Keeps the first names and the last one around an ellipsis, so the hint never runs off the screen.</summary>
+    private static string Shorten(List<string> names, uint rest, string full)
+    {
+        if (full.Length <= MaxLabelLength) return full;
+        string tail = (names.Count > 0 ? names[^1] : "") + (rest != 0 ? $" + 0x{rest:X}" : "");
+        var head = new List<string>();
+        int length = tail.Length + " | … | ".Length;
+        for (int i = 0; i < names.Count - 1; i++)
+        {
+            if (length + names[i].Length + 3 > MaxLabelLength && head.Count > 0) break;
+            head.Add(names[i]);
+            length += names[i].Length + 3;
+        }
+        if (head.Count == names.Count - 1) return full; // nothing would be left out
+        if (head.Count == 0) return tail.Length <= MaxLabelLength ? "… " + tail : tail[..(MaxLabelLength - 1)] + "…";
+        return string.Join(" | ", head) + " | … | " + tail;
+    }
+}

@@ -1,0 +1,75 @@
+using StreamJsonRpc;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Editing;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Server.Lsp.Protocol;
+
+namespace SmtpLsp.Server.Lsp;
+
+public sealed partial class LanguageServerTarget
+{
+    /// <summary>The property sheet of one key (docs/protocol.md); null when the document is not open or has no such key.</summary>
+    [JsonRpcMethod(Methods.EffectiveProperties, UseSingleObjectParameterDeserialization = true)]
+    public Task<EffectivePropertiesResult?> EffectiveProperties(EffectivePropertiesParams parameters, CancellationToken cancellationToken) =>
+        RunRequestAsync(Methods.EffectiveProperties, ct =>
+        {
+            if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
+            if (_core.EffectiveProperties(snapshot, parameters.Location ?? "", ct) is not { } sheet) return null;
+            var key = sheet.Key;
+            return (EffectivePropertiesResult?)new EffectivePropertiesResult
+            {
+                Location = key.Location ?? "",
+                KeyType = key.KeyType,
+                Range = LspConversions.ToRange(key.Element.Span, snapshot),
+                SelectionRange = LspConversions.ToRange(Metabase.Navigation.KeyTarget.SelectionOf(key), snapshot),
+                Properties = sheet.Properties.Select(row => ToEffectiveProperty(row, snapshot)).ToArray(),
+            };
+        }, cancellationToken);
+
+    /// <summary>A WorkspaceEdit storing one value; -32801 when the client's version is stale, -32602 for what cannot be stored.</summary>
+    [JsonRpcMethod(Methods.SetPropertyValue, UseSingleObjectParameterDeserialization = true)]
+    public Task<WorkspaceEdit> SetPropertyValue(SetPropertyValueParams parameters, CancellationToken cancellationToken) =>
+        RunRequestAsync(Methods.SetPropertyValue, ct =>
+        {
+            var uri = parameters.TextDocument?.Uri ?? "";
+            if (GetMetabaseDocument(uri) is not { } snapshot)
+                throw new LocalRpcException($"{uri} is not an open metabase document") { ErrorCode = ErrorCodes.InvalidParams };
+            if (parameters.TextDocument!.Version != snapshot.Version)
+                throw new LocalRpcException($"{uri} is at version {snapshot.Version}, not {parameters.TextDocument.Version}")
+                {
+                    ErrorCode = ErrorCodes.ContentModified,
+                };
+            var result = _core.SetPropertyValue(snapshot, parameters.Location ?? "", parameters.Property ?? "", parameters.Value ?? "", ct);
+            if (result.Edit is not { } edit)
+                throw new LocalRpcException(result.Error ?? "the value cannot be stored") { ErrorCode = ErrorCodes.InvalidParams };
+            return LspConversions.ToWorkspaceEdit([edit], snapshot);
+        }, cancellationToken);
+
+    private static EffectiveProperty ToEffectiveProperty(SheetProperty row, DocumentSnapshot snapshot)
+    {
+        var value = row.Effective;
+        return new EffectiveProperty
+        {
+            Name = value.Name,
+            Id = value.Info?.Id,
+            Type = value.Info is { } info ? ValueInput.TypeName(info.Type) : "UNKNOWN",
+            Value = value.Value,
+            Origin = value.Origin switch
+            {
+                ValueOrigin.SetHere => PropertyOrigin.Here,
+                ValueOrigin.Inherited => PropertyOrigin.Inherited,
+                _ => PropertyOrigin.Default,
+            },
+            InheritedFrom = value.Origin == ValueOrigin.Inherited ? value.SourceKey?.Location : null,
+            Range = value.Origin == ValueOrigin.SetHere && value.SourceSpan is { } span ? LspConversions.ToRange(span, snapshot) : null,
+            Description = value.Info?.Description?.Text,
+            Flags = row.Flags is { } flags ? new PropertyFlags
+            {
+                Kind = flags.Kind == FlagTableKind.Numeric ? "numeric" : "symbolic",
+                Number = flags.Number,
+                Default = flags.Default,
+                Items = flags.Items.Select(i => new PropertyFlagItem { Name = i.Name, Value = i.Value, Set = i.Set, Undocumented = i.Undocumented }).ToArray(),
+            } : null,
+        };
+    }
+}

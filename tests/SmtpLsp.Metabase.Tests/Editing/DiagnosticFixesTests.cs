@@ -1,0 +1,85 @@
+using CsCheck;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Editing;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
+
+namespace SmtpLsp.Metabase.Tests.Editing;
+
+/// <summary>Quick fixes: applying one removes its diagnostic and changes nothing outside the value.</summary>
+public class DiagnosticFixesTests
+{
+    private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
+
+    private static string Doc(string properties) => EditingDocs.Wrap(
+        "<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/1\"\n" + properties + "\t>\n</IIsSmtpServer>\n", "\n");
+
+    private static (string Text, IReadOnlyList<MetabaseDiagnostic> Diagnostics) Analyze(string text)
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        return (text, MetabaseAnalyzer.Analyze(model, Catalog, AnalysisOptions.Default, CancellationToken.None));
+    }
+
+    /// <summary>Applies the single fix for the first diagnostic with the code; null when there is none.</summary>
+    private static string? ApplyFix(string text, string code)
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        var diagnostic = Analyze(text).Diagnostics.FirstOrDefault(d => d.Code == code);
+        if (diagnostic == null) return null;
+        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, diagnostic));
+        Assert.True(fix.IsPreferred);
+        return TextEdit.Apply(text, fix.Edits);
+    }
+
+    [Fact]
+    public void RemoveUnknownBits_AnyVerbMask_KeepsKnownBitsAndClearsTheWarning()
+    {
+        var table = Catalog.FindProperty("SmtpInboundCommandSupportOptions")!.Flags!;
+        Gen.UInt.Sample(value =>
+        {
+            string text = Doc($"\t\tSmtpInboundCommandSupportOptions=\"{value}\"\n");
+            string? fixedText = ApplyFix(text, DiagnosticCodes.UnknownVerbBits);
+            uint known = table.DefinedMask | table.UndocumentedDefaultBits;
+            if ((value & ~known) == 0) { Assert.Null(fixedText); return; }
+            Assert.Equal(text.Replace($"\"{value}\"", $"\"{value & known}\""), fixedText);
+            Assert.DoesNotContain(Analyze(fixedText!).Diagnostics, d => d.Code == DiagnosticCodes.UnknownVerbBits);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void ClampToRange_ValueAboveSchemaMaximum_BecomesTheMaximum()
+    {
+        string text = Doc("\t\tLogFilePeriod=\"7\"\n");
+        Assert.Equal(text.Replace("\"7\"", "\"4\""), ApplyFix(text, DiagnosticCodes.OutsideSchemaRange));
+    }
+
+    [Fact]
+    public void UnknownKeyType_WithEndTag_RenamesStartAndEndTag()
+    {
+        string text = Doc("").Replace("IIsSmtpServer", "IIsSmtpServr");
+        Assert.Equal(Doc(""), ApplyFix(text, DiagnosticCodes.UnknownKeyType));
+    }
+
+    [Fact]
+    public void ExchangeManaged_NoTextFix()
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(Doc("")));
+        var diagnostic = new MetabaseDiagnostic(DiagnosticCodes.ExchangeManaged, DiagnosticSeverity.Information, new Text.TextSpan(0, 1), "x")
+        {
+            FixData = "msExchSmtpMaxMessageSize",
+        };
+        Assert.Empty(DiagnosticFixes.For(model, Catalog, diagnostic));
+    }
+
+    [Fact]
+    public void For_SpanPastTheText_NoFixAndNoThrow()
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(Doc("")));
+        var diagnostic = new MetabaseDiagnostic(DiagnosticCodes.UnknownProperty, DiagnosticSeverity.Error, new Text.TextSpan(10_000, 3), "x")
+        {
+            FixData = "ServerComment",
+        };
+        Assert.Empty(DiagnosticFixes.For(model, Catalog, diagnostic));
+    }
+}

@@ -1,0 +1,164 @@
+using StreamJsonRpc;
+using SmtpLsp.Server.Lsp.Protocol;
+using static SmtpLsp.Server.Tests.Lsp.FeatureDocs;
+
+namespace SmtpLsp.Server.Tests.Lsp;
+
+/// <summary>smtpLsp/effectiveProperties and smtpLsp/setPropertyValue as docs/protocol.md describes them.</summary>
+public sealed class PropertySheetTests
+{
+    private static async Task<LspTestClient> OpenAsync(string text = Smtp, int version = 1)
+    {
+        var client = LspTestClient.CreateWithRealCore();
+        await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+        await client.OpenAsync(DocUri, text, version);
+        return client;
+    }
+
+    private static Task<EffectivePropertiesResult?> SheetAsync(LspTestClient client, string location, string uri = DocUri) =>
+        client.Rpc.InvokeWithParameterObjectAsync<EffectivePropertiesResult?>(Methods.EffectiveProperties, new EffectivePropertiesParams
+        {
+            TextDocument = new TextDocumentIdentifier { Uri = uri },
+            Location = location,
+        }).WaitAsync(LspTestClient.Timeout);
+
+    private static Task<WorkspaceEdit> SetAsync(LspTestClient client, string location, string property, string value, int version = 1) =>
+        client.Rpc.InvokeWithParameterObjectAsync<WorkspaceEdit>(Methods.SetPropertyValue, new SetPropertyValueParams
+        {
+            TextDocument = new VersionedTextDocumentIdentifier { Uri = DocUri, Version = version },
+            Location = location,
+            Property = property,
+            Value = value,
+        }).WaitAsync(LspTestClient.Timeout);
+
+    [Fact]
+    public async Task EffectiveProperties_VirtualDirTwoLevelsBelowService_InheritsWithOrigin()
+    {
+        await using var client = await OpenAsync();
+        var sheet = await SheetAsync(client, "/lm/smtpsvc/1/ROOT"); // Location matched case-insensitively
+        Assert.NotNull(sheet);
+        Assert.Equal(("/LM/SmtpSvc/1/Root", "IIsSmtpVirtualDir"), (sheet.Location, sheet.KeyType));
+        Assert.Equal(RangeOf(Smtp, "/LM/SmtpSvc/1/Root"), sheet.SelectionRange);
+        Assert.Equal(At(Smtp, "<IIsSmtpVirtualDir"), sheet.Range.Start);
+
+        var dontLog = Assert.Single(sheet.Properties, p => p.Name == "DontLog");
+        Assert.Equal((PropertyOrigin.Inherited, "/LM/SmtpSvc", "TRUE", "BOOL"), (dontLog.Origin, dontLog.InheritedFrom, dontLog.Value, dontLog.Type));
+        Assert.Null(dontLog.Range);
+
+        var access = Assert.Single(sheet.Properties, p => p.Name == "AccessFlags");
+        Assert.Equal((PropertyOrigin.Here, (string?)null), (access.Origin, access.InheritedFrom));
+        Assert.Equal(RangeOf(Smtp, "AccessRead | AccessWrite"), access.Range);
+        Assert.Equal(3u, access.Flags!.Number);
+
+        Assert.Contains(sheet.Properties, p => p.Origin == PropertyOrigin.Default && p.Range is null && p.InheritedFrom is null);
+    }
+
+    [Fact]
+    public async Task EffectiveProperties_ServerBelowService_InheritedSymbolicFlagsDecoded()
+    {
+        await using var client = await OpenAsync();
+        var sheet = await SheetAsync(client, "/LM/SmtpSvc/1");
+        var auth = Assert.Single(sheet!.Properties, p => p.Name == "AuthFlags");
+        Assert.Equal((PropertyOrigin.Inherited, "/LM/SmtpSvc", "AuthAnonymous | AuthNTLM"), (auth.Origin, auth.InheritedFrom, auth.Value));
+        Assert.Null(auth.Range);
+        Assert.Equal("DWORD", auth.Type);
+        Assert.Equal("symbolic", auth.Flags!.Kind);
+        Assert.Equal(5u, auth.Flags.Number);
+        Assert.Equal(["AuthAnonymous", "AuthNTLM"], auth.Flags.Items.Where(i => i.Set).Select(i => i.Name));
+        Assert.Contains(auth.Flags.Items, i => i.Name == "AuthBasic" && !i.Set && !i.Undocumented);
+    }
+
+    [Fact]
+    public async Task EffectiveProperties_VerbMask_NumericItemsWithUndocumentedBits()
+    {
+        await using var client = await OpenAsync(Smtp.Replace("\"7697601\"", "\"2155181249\"", StringComparison.Ordinal));
+        var sheet = await SheetAsync(client, "/LM/SmtpSvc/1");
+        var verbs = Assert.Single(sheet!.Properties, p => p.Name == "SmtpInboundCommandSupportOptions");
+        Assert.Equal(PropertyOrigin.Here, verbs.Origin);
+        Assert.Equal(36998, verbs.Id);
+        Assert.Equal(("numeric", 2155181249u, 7697601u), (verbs.Flags!.Kind, verbs.Flags.Number, verbs.Flags.Default));
+        Assert.Contains(verbs.Flags.Items, i => i.Name == "8BITMIME" && i.Value == 4194304 && i.Set && !i.Undocumented);
+        var undocumented = verbs.Flags.Items.Where(i => i.Name.StartsWith("undocumented 0x", StringComparison.Ordinal)).ToList();
+        Assert.Equal(0x56001u, undocumented.Aggregate(0u, (mask, i) => mask | i.Value));
+        Assert.All(undocumented, i => Assert.True(i.Undocumented && i.Set));
+        var unknown = Assert.Single(verbs.Flags.Items, i => i.Name == "unknown bits");
+        Assert.Equal((0x80000000u, true, true), (unknown.Value, unknown.Set, unknown.Undocumented));
+
+        var timeout = Assert.Single(sheet.Properties, p => p.Name == "ConnectionTimeout");
+        Assert.Equal(("300", PropertyOrigin.Here), (timeout.Value, timeout.Origin));
+        Assert.Null(timeout.Flags);
+    }
+
+    [Fact]
+    public async Task EffectiveProperties_UnknownKeyOrClosedDocument_Null()
+    {
+        await using var client = await OpenAsync();
+        Assert.Null(await SheetAsync(client, "/LM/SmtpSvc/9"));
+        Assert.Null(await SheetAsync(client, "/LM/SmtpSvc/1", "file:///srv/other.xml"));
+    }
+
+    [Fact]
+    public async Task SetPropertyValue_VerbMask_EditsOnlyTheValue()
+    {
+        await using var client = await OpenAsync();
+        var edit = await SetAsync(client, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "3503297");
+        var change = Assert.Single(Assert.Single(edit.Changes).Value);
+        Assert.Equal(RangeOf(Smtp, "7697601"), change.Range);
+        Assert.Equal(Smtp.Replace("\"7697601\"", "\"3503297\"", StringComparison.Ordinal), Apply(Smtp, edit));
+    }
+
+    [Fact]
+    public async Task SetPropertyValue_NumberForSymbolicFlags_WrittenInTheFormTheFileUses()
+    {
+        await using var client = await OpenAsync();
+        var edit = await SetAsync(client, "/LM/SmtpSvc", "AuthFlags", "7");
+        Assert.Equal(Smtp.Replace("AuthAnonymous | AuthNTLM", "AuthAnonymous | AuthBasic | AuthNTLM", StringComparison.Ordinal), Apply(Smtp, edit));
+
+        string numeric = Smtp.Replace("AuthAnonymous | AuthNTLM", "5", StringComparison.Ordinal);
+        await using var other = await OpenAsync(numeric);
+        Assert.Equal(Smtp.Replace("AuthAnonymous | AuthNTLM", "7", StringComparison.Ordinal), Apply(numeric, await SetAsync(other, "/LM/SmtpSvc", "AuthFlags", "7")));
+    }
+
+    [Fact]
+    public async Task SetPropertyValue_PropertyNotOnKey_AddedInIisPlace()
+    {
+        await using var client = await OpenAsync();
+        var edit = await SetAsync(client, "/LM/SmtpSvc/1", "MaxMessageSize", "1048576");
+        Assert.Equal(
+            Smtp.Replace("\t\tServerAutoStart=", "\t\tMaxMessageSize=\"1048576\"\n\t\tServerAutoStart=", StringComparison.Ordinal),
+            Apply(Smtp, edit));
+    }
+
+    [Fact]
+    public async Task SetPropertyValue_MultiSzLines_OneItemPerLineWithIisIndent()
+    {
+        await using var client = await OpenAsync();
+        var edit = await SetAsync(client, "/LM/SmtpSvc/1", "ServerBindings", ":25:\n:587:");
+        Assert.Equal(
+            Smtp.Replace("\t\tServerComment=", "\t\tServerBindings=\":25:\n\t\t\t:587:\"\n\t\tServerComment=", StringComparison.Ordinal),
+            Apply(Smtp, edit));
+    }
+
+    [Fact]
+    public async Task SetPropertyValue_StaleVersion_ContentModified()
+    {
+        await using var client = await OpenAsync(version: 4);
+        var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => SetAsync(client, "/LM/SmtpSvc/1", "ServerComment", "x", version: 3));
+        Assert.Equal(ErrorCodes.ContentModified, error.ErrorCode);
+        Assert.NotNull(await SetAsync(client, "/LM/SmtpSvc/1", "ServerComment", "x", version: 4));
+    }
+
+    [Theory]
+    [InlineData("/LM/SmtpSvc/1", "ServerAutoStart", "maybe", "'maybe' is not a BOOL: expected TRUE or FALSE")]
+    [InlineData("/LM/SmtpSvc/1", "LogFilePeriod", "9", "9 is outside the range of LogFilePeriod (0..4)")]
+    [InlineData("/LM/SmtpSvc/1", "NoSuchProperty", "1", "unknown property 'NoSuchProperty'")]
+    [InlineData("/LM/SmtpSvc/7", "ServerComment", "x", "no key with Location \"/LM/SmtpSvc/7\"")]
+    public async Task SetPropertyValue_ValueKeyOrPropertyInvalid_InvalidParamsWithMessage(string location, string property, string value, string message)
+    {
+        await using var client = await OpenAsync();
+        // StreamJsonRpc surfaces -32602 as RemoteMethodNotFoundException; the wire carries the code and message.
+        var error = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => SetAsync(client, location, property, value));
+        Assert.Equal(ErrorCodes.InvalidParams, (int)error.ErrorCode);
+        Assert.Equal(message, error.Message);
+    }
+}
