@@ -224,6 +224,21 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Encode_DefaultMinusEightBitMime_Gives3503297()
+    {
+        var (code, output, _) = Run("encode", "SmtpInboundCommandSupportOptions", "default", "-8BITMIME");
+        Assert.Equal(0, code);
+        Assert.Equal("3503297", output.Trim());
+    }
+
+    [Fact]
+    public void Encode_RawBitsAndLaterNamesOverride()
+    {
+        Assert.Equal("7697601", Run("encode", "SmtpInboundCommandSupportOptions", "0x56001", "DSN", "ETRN", "TURN", "ENHANCEDSTATUSCODES", "CHUNKING", "BINARYMIME", "8bitmime").Out.Trim());
+        Assert.Equal("2", Run("encode", "AuthFlags", "AuthBasic", "AuthNTLM", "-AuthNTLM").Out.Trim());
+    }
+
+    [Fact]
     public void Encode_SymbolicListAndAliases_Work()
     {
         Assert.Equal("6", Run("encode", "AuthFlags", "AuthBasic | AuthNTLM").Out.Trim());
