@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "memory" => RetainedMemory.Run(args.Skip(1).ToArray()),
     "latency" => Latency.Run(args.Skip(1).ToArray()),
+    "breakdown" => Breakdown.Run(args.Skip(1).ToArray()),
     "generate" => Generate(int.Parse(args[1]), args[2]),
     _ => Run(args),
 };
