@@ -30,24 +30,36 @@ public static class IncrementalAnalyzer
 
         var slots = new List<KeySlot>();
         var keys = model.Keys;
-        int next = 0;
+        var exchange = new List<MetabaseDiagnostic>();
+        if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, exchange);
+        int next = 0, nextExchange = 0;
         foreach (var element in SlotElements(model.Tree))
         {
             if ((slots.Count & 255) == 0) ct.ThrowIfCancellationRequested();
             var span = element.Span;
             int first = next;
-            // model.Keys lists each slot's keys in the same pre-order, so they are consumed in runs.
+            // model.Keys and the Exchange hints list each slot's keys in the same order, so they are consumed in runs.
             while (next < keys.Count && keys[next].Element.Span.Start >= span.Start && keys[next].Element.Span.Start < Math.Max(span.End, span.Start + 1)) next++;
-            slots.Add(BuildSlot(keys, first, next - first, span, lookups, catalog, options,
-                clean: !TouchesAny(syntax, span)));
+            int firstExchange = nextExchange;
+            while (nextExchange < exchange.Count && exchange[nextExchange].Span.Start < span.End) nextExchange++;
+            var slot = BuildSlot(keys, first, next - first, span, lookups, clean: !TouchesAny(syntax, span));
+            slots.Add(slot with { ExchangeDiagnostics = Relative(exchange.GetRange(firstExchange, nextExchange - firstExchange), span.Start) });
         }
 
         ct.ThrowIfCancellationRequested();
-        var crossKey = CrossKey(model, catalog, options);
+        var crossKey = new List<MetabaseDiagnostic>();
+        DocumentRules.Analyze(model, crossKey);
+        var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
+        foreach (var key in keys)
+        {
+            if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
+                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.CustomProperties.Count > 0));
+        }
         var slotArray = slots.ToArray();
-        var diagnostics = Assemble(syntax, slotArray, crossKey);
+        var crossKeyArray = crossKey.ToArray();
+        var diagnostics = Assemble(syntax, slotArray, crossKeyArray);
         var document = new Lazy<MetabaseDocument>(() => new MetabaseDocument(catalog, model));
-        return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKey, diagnostics, document);
+        return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKeyArray, smtpKeys, diagnostics, document);
     }
 
     /// <summary>
@@ -105,12 +117,12 @@ public static class IncrementalAnalyzer
 
         var keys = new List<MetabaseKey>();
         MetabaseModel.Collect(tree.Root!, keys);
-        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog),
-            previous.Catalog, previous.Options, clean: true) with { Start = old.Start };
+        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), clean: true);
 
-        // Cross-key results can only change when a key's type or Location moved, or when the SMTP keys Exchange
-        // detection reads were touched; then the full pass recomputes them.
-        if (old.ExchangeRelevant || slot.ExchangeRelevant || !old.Summaries.AsSpan().SequenceEqual(slot.Summaries)) return null;
+        // Results for other keys can only change when a key's type, Location or Custom elements changed; then the
+        // full pass recomputes them. Otherwise only this slot's own SMTP servers are judged again.
+        if (!old.Summaries.AsSpan().SequenceEqual(slot.Summaries)) return null;
+        slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
         foreach (var diagnostic in previous.CrossKeyDiagnostics)
         {
             if (Overlaps(diagnostic.Span, old.Start, old.End)) return null;
@@ -128,7 +140,7 @@ public static class IncrementalAnalyzer
         var catalog = previous.Catalog;
         var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText, catalog));
         return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
-            diagnostics, document);
+            previous.SmtpKeys, diagnostics, document);
     }
 
     /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>
@@ -144,40 +156,47 @@ public static class IncrementalAnalyzer
     }
 
     private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
-        CatalogLookups lookups, MetabaseCatalog catalog, AnalysisOptions options, bool clean)
+        CatalogLookups lookups, bool clean)
     {
         var local = new List<MetabaseDiagnostic>();
         var summaries = new KeySummary[count];
-        bool exchange = false;
         for (int k = 0; k < count; k++)
         {
             var key = keys[first + k];
             KeyRules.Analyze(key, lookups, local);
             var attribute = key.LocationAttribute;
             var valueSpan = attribute == null ? default : new TextSpan(attribute.ValueSpan.Start - span.Start, attribute.ValueSpan.Length);
-            summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan);
-            exchange |= IsExchangeRelevant(key, catalog, options);
+            summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan, key.CustomProperties.Count > 0);
         }
-        var relative = local.Count == 0 ? None : new MetabaseDiagnostic[local.Count];
-        for (int i = 0; i < local.Count; i++) relative[i] = Move(local[i], -span.Start);
-        return new KeySlot(span.Start, span.Length, relative, summaries, clean, exchange);
+        return new KeySlot(span.Start, span.Length, Relative(local, span.Start), summaries, None, clean);
     }
 
-    // ExchangeRules reads IIsSmtpServer keys and the keys above them up to /LM/SmtpSvc.
-    private static bool IsExchangeRelevant(MetabaseKey key, MetabaseCatalog catalog, AnalysisOptions options) =>
-        options.ExchangeHints && catalog.Exchange.AdAttributeByProperty.Count > 0 &&
-        (key.KeyType == "IIsSmtpServer" || (key.Location is { } location && location.Length > 0 && location[0] == '/' &&
-            location.Contains("SmtpSvc", StringComparison.OrdinalIgnoreCase)));
-
-    private static MetabaseDiagnostic[] CrossKey(MetabaseModel model, MetabaseCatalog catalog, AnalysisOptions options)
+    /// <summary>MB5001 on the SMTP servers among a re-parsed slot's keys (whose spans are already slot-relative).</summary>
+    private static MetabaseDiagnostic[] ExchangeHints(List<MetabaseKey> keys, IncrementalState previous)
     {
+        var facts = previous.Catalog.Exchange;
+        if (!previous.Options.ExchangeHints || facts.AdAttributeByProperty.Count == 0) return None;
         var sink = new List<MetabaseDiagnostic>();
-        DocumentRules.Analyze(model, sink);
-        if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, sink);
-        return sink.ToArray();
+        var smtpKeys = previous.SmtpKeys;
+        foreach (var key in keys)
+        {
+            if (key.KeyType != "IIsSmtpServer") continue;
+            var verdict = ExchangeDetection.Evaluate(key, facts,
+                location => smtpKeys.TryGetValue(LocationPath.Normalize(location), out var ancestor) ? ancestor : null);
+            ExchangeRules.AnalyzeServer(key, verdict, facts, sink);
+        }
+        return sink.Count == 0 ? None : sink.ToArray();
     }
 
-    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, then a stable sort.</summary>
+    private static MetabaseDiagnostic[] Relative(List<MetabaseDiagnostic> diagnostics, int start)
+    {
+        if (diagnostics.Count == 0) return None;
+        var relative = new MetabaseDiagnostic[diagnostics.Count];
+        for (int i = 0; i < diagnostics.Count; i++) relative[i] = Move(diagnostics[i], -start);
+        return relative;
+    }
+
+    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
     private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey)
     {
         var all = new List<MetabaseDiagnostic>(syntax.Length + crossKey.Length + 16);
@@ -187,6 +206,10 @@ public static class IncrementalAnalyzer
             foreach (var diagnostic in slot.LocalDiagnostics) all.Add(Move(diagnostic, slot.Start));
         }
         all.AddRange(crossKey);
+        foreach (var slot in slots)
+        {
+            foreach (var diagnostic in slot.ExchangeDiagnostics) all.Add(Move(diagnostic, slot.Start));
+        }
         return MetabaseAnalyzer.InDocumentOrder(all);
     }
 

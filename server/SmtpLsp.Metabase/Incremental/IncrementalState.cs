@@ -23,7 +23,8 @@ public sealed class IncrementalState
 
     internal IncrementalState(string text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
         KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
-        IReadOnlyList<MetabaseDiagnostic> diagnostics, Lazy<MetabaseDocument> document)
+        IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
+        Lazy<MetabaseDocument> document)
     {
         Text = text;
         Catalog = catalog;
@@ -32,6 +33,7 @@ public sealed class IncrementalState
         Slots = slots;
         SyntaxDiagnostics = syntaxDiagnostics;
         CrossKeyDiagnostics = crossKeyDiagnostics;
+        SmtpKeys = smtpKeys;
         Diagnostics = diagnostics;
         _document = document;
     }
@@ -62,6 +64,10 @@ public sealed class IncrementalState
     // Syntax diagnostics of the whole tree, absolute.
     internal MetabaseDiagnostic[] SyntaxDiagnostics { get; }
 
-    // DocumentRules then ExchangeRules output, absolute, in the order the full analyzer produces them.
+    // DocumentRules output (duplicate Locations, parent links), absolute, in the order the full analyzer produces them.
     internal MetabaseDiagnostic[] CrossKeyDiagnostics { get; }
+
+    // The first key at each Location under /LM/SmtpSvc, as Exchange detection sees the keys above a server. Equal
+    // summaries before and after an incremental edit keep it valid, so it is carried over unchanged.
+    internal IReadOnlyDictionary<string, SmtpAncestor> SmtpKeys { get; }
 }

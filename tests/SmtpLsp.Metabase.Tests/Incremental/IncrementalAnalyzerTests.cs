@@ -13,6 +13,7 @@ public class IncrementalAnalyzerTests
 {
     private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
     private static readonly string Generated = LargeMetabaseGenerator.Generate(40_000, seed: 11);
+    private static readonly string ExchangeManaged = File.ReadAllText(GoldenPath("exchange-managed.xml"));
 
     // What an editor types: value text, quotes and brackets that move structure, entities, whole attributes, Locations.
     private static readonly string[] Snippets =
@@ -112,6 +113,21 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full("<configuration/>")), Describe(next.Diagnostics));
     }
 
+    [Fact]
+    public void Update_KeystrokeInExchangeManagedServer_StaysIncrementalAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
+        Assert.Contains(state.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+        int server = ExchangeManaged.IndexOf("<IIsSmtpServer", StringComparison.Ordinal);
+        int at = ExchangeManaged.IndexOf("ConnectionTimeout=\"", server, StringComparison.Ordinal) + "ConnectionTimeout=\"".Length + 1;
+        var text = ExchangeManaged.Insert(at, "x");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
     /// <summary>
     /// The invariant: after any sequence of edits, incremental diagnostics equal a full re-analysis of the same text.
     /// Edits land mostly inside attribute values (the fast path) and sometimes add structure (the fallback).
@@ -123,7 +139,12 @@ public class IncrementalAnalyzerTests
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
-            var text = random.Next(3) == 0 ? Fixture.ReadSample("MetaBase-with-errors.xml") : Generated;
+            var text = (seed & 3) switch
+            {
+                0 => Fixture.ReadSample("MetaBase-with-errors.xml"),
+                1 => ExchangeManaged,
+                _ => Generated,
+            };
             var state = IncrementalAnalyzer.Create(text, Catalog);
             for (int step = 0; step < 12; step++)
             {
@@ -136,7 +157,7 @@ public class IncrementalAnalyzerTests
                 if (expected != actual)
                     throw new Exception($"seed {seed} step {step} ({state.Kind}) edit at {span}:\nexpected {expected}\nactual   {actual}");
             }
-        }, iter: 60);
+        }, iter: 80);
         // Otherwise the test would only compare the full path with itself (about 30% are incremental with these snippets).
         Assert.True(incremental * 5 > total, $"only {incremental} of {total} updates were incremental");
     }
@@ -159,6 +180,16 @@ public class IncrementalAnalyzerTests
         string insert = random.Next(5) == 0 ? "" : Snippets[random.Next(Snippets.Length)];
         if (remove == 0 && insert.Length == 0) insert = "y";
         return (text.Remove(at, remove).Insert(at, insert), new TextSpan(at, remove));
+    }
+
+    private static string GoldenPath(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "golden", name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException(name);
     }
 
     private static IReadOnlyList<MetabaseDiagnostic> Full(string text) =>
