@@ -10,9 +10,10 @@ namespace SmtpLsp.Metabase.Incremental;
 /// <summary>
 /// Diagnostics that follow edits without re-reading the whole file. An edit strictly inside one well-formed key
 /// element is re-parsed as that element alone; if it still parses cleanly as one element of the same extent, only
-/// its keys are re-analysed, every other key's results move by the length change, and the cross-key rules
-/// (duplicate Locations, parent links, Exchange ownership) are reused when the edited keys' types and Locations did
-/// not change. Anything else falls back to a full pass. Either way the diagnostics equal a full analysis.
+/// its keys are re-analysed (Exchange hints on its SMTP servers included), every other key's results move by the
+/// length change, and the Location rules (duplicates, parent links) are reused, provided the edited keys' types,
+/// Locations and Custom presence did not change. Anything else falls back to a full pass. Either way the
+/// diagnostics equal a full analysis.
 /// </summary>
 public static class IncrementalAnalyzer
 {
