@@ -3,6 +3,9 @@ using SmtpLsp.Metabase.Model;
 
 namespace SmtpLsp.Metabase.Analysis;
 
+/// <summary>What Exchange detection reads from a key above an SMTP server: its Location and whether it has Custom elements.</summary>
+internal readonly record struct SmtpAncestor(string? Location, bool HasCustom);
+
 /// <summary>Why an SMTP virtual server looks Exchange-managed; <see cref="IsManaged"/> when the evidence is enough.</summary>
 public sealed record ExchangeVerdict(bool IsManaged, IReadOnlyList<string> Reasons);
 
@@ -12,7 +15,16 @@ public sealed record ExchangeVerdict(bool IsManaged, IReadOnlyList<string> Reaso
 /// </summary>
 public static class ExchangeDetection
 {
-    public static ExchangeVerdict Evaluate(MetabaseModel model, MetabaseKey server, ExchangeFacts facts)
+    public static ExchangeVerdict Evaluate(MetabaseModel model, MetabaseKey server, ExchangeFacts facts) =>
+        Evaluate(server, facts, location => model.FindByLocation(location) is { Count: > 0 } keys
+            ? new SmtpAncestor(keys[0].Location, keys[0].CustomProperties.Count > 0)
+            : null);
+
+    /// <summary>
+    /// The same verdict with the keys above the server given by <paramref name="firstKeyAt"/> (the first key at a
+    /// path, or null), so the incremental analyzer can judge one server without a model of the whole file.
+    /// </summary>
+    internal static ExchangeVerdict Evaluate(MetabaseKey server, ExchangeFacts facts, Func<string, SmtpAncestor?> firstKeyAt)
     {
         int strong = 0, medium = 0;
         var reasons = new List<string>();
@@ -21,7 +33,7 @@ public static class ExchangeDetection
             int hits = signal.Kind switch
             {
                 "mailrootPath" => MailrootPath(server, signal, reasons),
-                "customInSmtpKey" => CustomInSmtpKey(model, server, reasons),
+                "customInSmtpKey" => CustomInSmtpKey(server, firstKeyAt, reasons),
                 "exchangeDefaultValues" => DefaultValues(server, signal, reasons),
                 _ => 0, // weak or unknown kinds are not weighed
             };
@@ -46,17 +58,25 @@ public static class ExchangeDetection
         return 0;
     }
 
-    private static int CustomInSmtpKey(MetabaseModel model, MetabaseKey server, List<string> reasons)
+    private static int CustomInSmtpKey(MetabaseKey server, Func<string, SmtpAncestor?> firstKeyAt, List<string> reasons)
     {
-        for (var key = server; key != null && IsSmtpSvcKey(key); key = model.GetParent(key))
+        if (!IsSmtpSvcKey(server)) return 0;
+        if (server.CustomProperties.Count > 0)
         {
-            if (key.CustomProperties.Count > 0)
+            reasons.Add($"<Custom> elements in {server.Location}");
+            return 1;
+        }
+        // /LM/SmtpSvc is the last key that still belongs to the SMTP service.
+        var location = server.Location;
+        while (LocationPath.GetParent(location) is { } parent && IsSmtpSvcPath(parent))
+        {
+            if (firstKeyAt(parent) is not { Location: { } found } ancestor || !IsSmtpSvcPath(found)) break;
+            if (ancestor.HasCustom)
             {
-                reasons.Add($"<Custom> elements in {key.Location}");
+                reasons.Add($"<Custom> elements in {found}");
                 return 1;
             }
-            // /LM/SmtpSvc is the last key that still belongs to the SMTP service.
-            if (LocationPath.GetParent(key.Location) is not { } parent || !IsSmtpSvcPath(parent)) break;
+            location = found;
         }
         return 0;
     }
@@ -77,6 +97,6 @@ public static class ExchangeDetection
 
     private static bool IsSmtpSvcKey(MetabaseKey key) => key.Location is { } location && IsSmtpSvcPath(location);
 
-    private static bool IsSmtpSvcPath(string location) =>
+    internal static bool IsSmtpSvcPath(string location) =>
         ParentKeyRules.IsAncestorOrSelf("/LM/SmtpSvc", location);
 }

@@ -17,19 +17,24 @@ public static class ExchangeRules
         foreach (var key in model.Keys)
         {
             if (key.KeyType != "IIsSmtpServer") continue;
-            var verdict = ExchangeDetection.Evaluate(model, key, facts);
-            if (!verdict.IsManaged) continue;
-            var why = Summary(verdict.Reasons);
-            foreach (var property in key.Properties)
-            {
-                if (facts.AdAttributeFor(property.Name) is { } adAttribute)
-                    sink.Add(Owned(property.Name, property.NameSpan, adAttribute, why, facts));
-            }
-            foreach (var custom in key.CustomProperties)
-            {
-                if (custom.Name is { } name && custom.NameAttribute is { } attribute && facts.AdAttributeFor(name) is { } adAttribute)
-                    sink.Add(Owned(name, attribute.ValueSpan, adAttribute, why, facts));
-            }
+            AnalyzeServer(key, ExchangeDetection.Evaluate(model, key, facts), facts, sink);
+        }
+    }
+
+    /// <summary>The MB5001 hints of one server, given its verdict.</summary>
+    internal static void AnalyzeServer(MetabaseKey key, ExchangeVerdict verdict, ExchangeFacts facts, ICollection<MetabaseDiagnostic> sink)
+    {
+        if (!verdict.IsManaged) return;
+        var why = Summary(verdict.Reasons);
+        foreach (var property in key.Properties)
+        {
+            if (facts.AdAttributeFor(property.Name) is { } adAttribute)
+                sink.Add(Owned(property.Name, property.NameSpan, adAttribute, why, facts));
+        }
+        foreach (var custom in key.CustomProperties)
+        {
+            if (custom.Name is { } name && custom.NameAttribute is { } attribute && facts.AdAttributeFor(name) is { } adAttribute)
+                sink.Add(Owned(name, attribute.ValueSpan, adAttribute, why, facts));
         }
     }
 

@@ -22,7 +22,7 @@ public static class CompletionService
     {
         options ??= new CompletionOptions();
         var text = doc.Text;
-        if (offset < 0 || offset > text.Length || IsInsideComment(text, offset)) return CompletionResult.Empty(Math.Clamp(offset, 0, text.Length));
+        if (offset < 0 || offset > text.Length || IsInsideComment(doc, offset)) return CompletionResult.Empty(Math.Clamp(offset, 0, text.Length));
 
         int wordStart = offset;
         while (wordStart > 0 && IsNameChar(text[wordStart - 1])) wordStart--;
@@ -294,13 +294,34 @@ public static class CompletionService
         return offset >= span.Start && offset <= span.End;
     }
 
-    private static bool IsInsideComment(string text, int offset)
+    private static bool IsInsideComment(MetabaseDocument doc, int offset)
     {
         if (offset < 4) return false;
-        int open = text.LastIndexOf("<!--", offset - 1, StringComparison.Ordinal);
+        var text = doc.Text;
+        // Searching back to the start of the text made every completion scan the whole file; a comment cannot
+        // straddle an element's tags, so it must start after the nearest element that ends before the offset.
+        int floor = CommentSearchFloor(doc.Tree, offset);
+        if (offset - floor < 4) return false;
+        int open = text.LastIndexOf("<!--", offset - 1, offset - floor, StringComparison.Ordinal);
         if (open < 0) return false;
         int close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
         return close < 0 || close + 3 > offset;
+    }
+
+    private static int CommentSearchFloor(SyntaxTree tree, int offset)
+    {
+        var element = tree.FindElementAt(offset);
+        var siblings = element?.Children ?? tree.Document.Elements;
+        int floor = element?.Span.Start ?? 0;
+        int lo = 0, hi = siblings.Count - 1, last = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (siblings[mid].Span.Start < offset) { last = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        if (last >= 0 && siblings[last].Span.End <= offset) floor = Math.Max(floor, siblings[last].Span.End);
+        return floor;
     }
 
     private static string EscapeSnippet(string text) =>

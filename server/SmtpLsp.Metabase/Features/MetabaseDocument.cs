@@ -15,12 +15,18 @@ public sealed class MetabaseDocument
     private const int SniffLength = 4096;
 
     private MetabaseDocument(string text, MetabaseCatalog catalog)
+        : this(catalog, MetabaseModel.Build(SyntaxTree.Parse(text)))
     {
-        Text = text;
+    }
+
+    /// <summary>Wraps a parse already made (the incremental analyzer's full pass) instead of parsing again.</summary>
+    internal MetabaseDocument(MetabaseCatalog catalog, MetabaseModel model)
+    {
+        Text = model.Tree.Text;
         Catalog = catalog;
-        Lines = new LineIndex(text);
-        Tree = SyntaxTree.Parse(text);
-        Model = MetabaseModel.Build(Tree);
+        Lines = new LineIndex(Text);
+        Tree = model.Tree;
+        Model = model;
     }
 
     public string Text { get; }

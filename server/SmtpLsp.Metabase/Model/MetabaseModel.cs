@@ -74,7 +74,8 @@ public sealed class MetabaseModel
         return null;
     }
 
-    private static void Collect(ElementNode element, List<MetabaseKey> keys)
+    /// <summary>The key at this element and the keys nested in it, in document order (pre-order).</summary>
+    internal static void Collect(ElementNode element, List<MetabaseKey> keys)
     {
         // Iterative so a deeply nested (hostile) document cannot overflow the stack.
         var pending = new Stack<ElementNode>();

@@ -1,0 +1,290 @@
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Incremental;
+
+/// <summary>
+/// Diagnostics that follow edits without re-reading the whole file. An edit strictly inside one well-formed key
+/// element is re-parsed as that element alone; if it still parses cleanly as one element of the same extent, only
+/// its keys are re-analysed (Exchange hints on its SMTP servers included), every other key's results move by the
+/// length change, and the Location rules (duplicates, parent links) are reused, provided the edited keys' types,
+/// Locations and Custom presence did not change. Anything else falls back to a full pass. Either way the
+/// diagnostics equal a full analysis.
+/// </summary>
+public static class IncrementalAnalyzer
+{
+    private static readonly MetabaseDiagnostic[] None = [];
+
+    /// <summary>A full parse and analysis, split per key so later edits can reuse it.</summary>
+    public static IncrementalState Create(string? text, MetabaseCatalog catalog, AnalysisOptions? options = null,
+        CancellationToken ct = default)
+    {
+        text ??= string.Empty;
+        options ??= AnalysisOptions.Default;
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        var lookups = CatalogLookups.For(catalog);
+        var syntax = model.Tree.Diagnostics.ToArray();
+
+        var slots = new List<KeySlot>();
+        var keys = model.Keys;
+        var exchange = new List<MetabaseDiagnostic>();
+        if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, exchange);
+        int next = 0, nextExchange = 0;
+        foreach (var element in SlotElements(model.Tree))
+        {
+            if ((slots.Count & 255) == 0) ct.ThrowIfCancellationRequested();
+            var span = element.Span;
+            int first = next;
+            // model.Keys and the Exchange hints list each slot's keys in the same order, so they are consumed in runs.
+            while (next < keys.Count && keys[next].Element.Span.Start >= span.Start && keys[next].Element.Span.Start < Math.Max(span.End, span.Start + 1)) next++;
+            int firstExchange = nextExchange;
+            while (nextExchange < exchange.Count && exchange[nextExchange].Span.Start < span.End) nextExchange++;
+            var slot = BuildSlot(keys, first, next - first, span, lookups, clean: !TouchesAny(syntax, span));
+            slots.Add(slot with { ExchangeDiagnostics = Relative(exchange.GetRange(firstExchange, nextExchange - firstExchange), span.Start) });
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var crossKey = new List<MetabaseDiagnostic>();
+        DocumentRules.Analyze(model, crossKey);
+        var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
+        foreach (var key in keys)
+        {
+            if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
+                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.CustomProperties.Count > 0));
+        }
+        var slotArray = slots.ToArray();
+        var crossKeyArray = crossKey.ToArray();
+        var diagnostics = Assemble(syntax, slotArray, crossKeyArray);
+        var document = new Lazy<MetabaseDocument>(() => new MetabaseDocument(catalog, model));
+        return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKeyArray, smtpKeys, diagnostics, document);
+    }
+
+    /// <summary>
+    /// The state for <paramref name="newText"/>, which is the previous text with <paramref name="changedSpan"/> (a range
+    /// of the previous text) replaced; the inserted length is implied by the two text lengths. Several LSP changes
+    /// in one didChange can be passed as one span covering all of them.
+    /// </summary>
+    public static IncrementalState Update(IncrementalState previous, string newText, TextSpan changedSpan,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        newText ??= string.Empty;
+        return TryIncremental(previous, newText, changedSpan) ?? Create(newText, previous.Catalog, previous.Options, ct);
+    }
+
+    /// <summary>Finds the changed range itself (common prefix and suffix); for hosts that only have the two texts.</summary>
+    public static IncrementalState Update(IncrementalState previous, string newText, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        newText ??= string.Empty;
+        var oldText = previous.Text;
+        int prefix = oldText.AsSpan().CommonPrefixLength(newText);
+        int maxSuffix = Math.Min(oldText.Length, newText.Length) - prefix;
+        int suffix = CommonSuffixLength(oldText.AsSpan(oldText.Length - maxSuffix), newText.AsSpan(newText.Length - maxSuffix));
+        return Update(previous, newText, TextSpan.FromBounds(prefix, oldText.Length - suffix), ct);
+    }
+
+    private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        // Whole blocks with vectorised compares first, then the last differing block char by char.
+        const int Block = 256;
+        int matched = 0;
+        while (matched + Block <= a.Length && a[^(matched + Block)..^matched].SequenceEqual(b[^(matched + Block)..^matched])) matched += Block;
+        while (matched < a.Length && a[a.Length - 1 - matched] == b[b.Length - 1 - matched]) matched++;
+        return matched;
+    }
+
+    private static IncrementalState? TryIncremental(IncrementalState previous, string newText, TextSpan changed)
+    {
+        var oldText = previous.Text;
+        if (changed.Start < 0 || changed.End > oldText.Length) return null;
+        int delta = newText.Length - oldText.Length;
+        if (changed.Length + delta < 0) return null;
+
+        var slots = previous.Slots;
+        int index = FindSlot(slots, changed.Start);
+        if (index < 0) return null;
+        var old = slots[index];
+        // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
+        if (!old.Clean || changed.Start <= old.Start || changed.End >= old.End) return null;
+
+        var fragment = newText.Substring(old.Start, old.Length + delta);
+        var tree = SyntaxTree.Parse(fragment);
+        if (!ParsesAsOneCleanElement(tree)) return null;
+
+        var keys = new List<MetabaseKey>();
+        MetabaseModel.Collect(tree.Root!, keys);
+        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), clean: true);
+
+        // Results for other keys can only change when a key's type, Location or Custom elements changed; then the
+        // full pass recomputes them. Otherwise only this slot's own SMTP servers are judged again.
+        if (!old.Summaries.AsSpan().SequenceEqual(slot.Summaries)) return null;
+        slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
+        foreach (var diagnostic in previous.CrossKeyDiagnostics)
+        {
+            if (Overlaps(diagnostic.Span, old.Start, old.End)) return null;
+        }
+
+        var newSlots = new KeySlot[slots.Length];
+        Array.Copy(slots, newSlots, index);
+        newSlots[index] = slot;
+        for (int i = index + 1; i < slots.Length; i++) newSlots[i] = slots[i] with { Start = slots[i].Start + delta };
+
+        int at = changed.End;
+        var syntax = Shift(previous.SyntaxDiagnostics, at, delta);
+        var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
+        var diagnostics = Assemble(syntax, newSlots, crossKey);
+        var catalog = previous.Catalog;
+        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText, catalog));
+        return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
+            previous.SmtpKeys, diagnostics, document);
+    }
+
+    /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>
+    private static IEnumerable<ElementNode> SlotElements(SyntaxTree tree)
+    {
+        var root = tree.Root;
+        if (root == null || root.Name != "configuration") yield break;
+        foreach (var section in root.Children)
+        {
+            if (section.Name != "MBProperty") continue;
+            foreach (var element in section.Children) yield return element;
+        }
+    }
+
+    private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
+        CatalogLookups lookups, bool clean)
+    {
+        var local = new List<MetabaseDiagnostic>();
+        var summaries = new KeySummary[count];
+        for (int k = 0; k < count; k++)
+        {
+            var key = keys[first + k];
+            KeyRules.Analyze(key, lookups, local);
+            var attribute = key.LocationAttribute;
+            var valueSpan = attribute == null ? default : new TextSpan(attribute.ValueSpan.Start - span.Start, attribute.ValueSpan.Length);
+            summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan, key.CustomProperties.Count > 0);
+        }
+        return new KeySlot(span.Start, span.Length, Relative(local, span.Start), summaries, None, clean);
+    }
+
+    /// <summary>MB5001 on the SMTP servers among a re-parsed slot's keys (whose spans are already slot-relative).</summary>
+    private static MetabaseDiagnostic[] ExchangeHints(List<MetabaseKey> keys, IncrementalState previous)
+    {
+        var facts = previous.Catalog.Exchange;
+        if (!previous.Options.ExchangeHints || facts.AdAttributeByProperty.Count == 0) return None;
+        var sink = new List<MetabaseDiagnostic>();
+        var smtpKeys = previous.SmtpKeys;
+        foreach (var key in keys)
+        {
+            if (key.KeyType != "IIsSmtpServer") continue;
+            var verdict = ExchangeDetection.Evaluate(key, facts,
+                location => smtpKeys.TryGetValue(LocationPath.Normalize(location), out var ancestor) ? ancestor : null);
+            ExchangeRules.AnalyzeServer(key, verdict, facts, sink);
+        }
+        return sink.Count == 0 ? None : sink.ToArray();
+    }
+
+    private static MetabaseDiagnostic[] Relative(List<MetabaseDiagnostic> diagnostics, int start)
+    {
+        if (diagnostics.Count == 0) return None;
+        var relative = new MetabaseDiagnostic[diagnostics.Count];
+        for (int i = 0; i < diagnostics.Count; i++) relative[i] = Move(diagnostics[i], -start);
+        return relative;
+    }
+
+    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
+    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey)
+    {
+        var all = new List<MetabaseDiagnostic>(syntax.Length + crossKey.Length + 16);
+        all.AddRange(syntax);
+        foreach (var slot in slots)
+        {
+            foreach (var diagnostic in slot.LocalDiagnostics) all.Add(Move(diagnostic, slot.Start));
+        }
+        all.AddRange(crossKey);
+        foreach (var slot in slots)
+        {
+            foreach (var diagnostic in slot.ExchangeDiagnostics) all.Add(Move(diagnostic, slot.Start));
+        }
+        return MetabaseAnalyzer.InDocumentOrder(all);
+    }
+
+    private static bool ParsesAsOneCleanElement(SyntaxTree tree)
+    {
+        var document = tree.Document;
+        if (document.Elements.Count != 1 || document.Prolog.Count != 0) return false;
+        var element = document.Elements[0];
+        if (element.Name == "configuration" || element.Span != new TextSpan(0, tree.Text.Length)) return false;
+        if (!element.IsStartTagClosed || (!element.IsSelfClosing && element.EndTagSpan == null)) return false;
+        // Alone, the element is reported as a wrong root; that is the only complaint a clean key may draw.
+        foreach (var diagnostic in tree.Diagnostics)
+        {
+            if (diagnostic.Code != DiagnosticCodes.InvalidRoot || diagnostic.Span != element.NameSpan) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The slot whose element starts at or before the offset and ends after it, or -1.</summary>
+    private static int FindSlot(KeySlot[] slots, int offset)
+    {
+        int lo = 0, hi = slots.Length - 1, best = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (slots[mid].Start <= offset) { best = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return best >= 0 && offset < slots[best].End ? best : -1;
+    }
+
+    private static bool TouchesAny(MetabaseDiagnostic[] diagnostics, TextSpan span)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Overlaps(diagnostic.Span, span.Start, span.End)) return true;
+        }
+        return false;
+    }
+
+    // Touching counts: an empty span at a boundary may belong to either side.
+    private static bool Overlaps(TextSpan span, int start, int end) => span.Start <= end && span.End >= start;
+
+    private static MetabaseDiagnostic[] Shift(MetabaseDiagnostic[] diagnostics, int at, int delta)
+    {
+        if (delta == 0 || diagnostics.Length == 0) return diagnostics;
+        var moved = new MetabaseDiagnostic[diagnostics.Length];
+        for (int i = 0; i < diagnostics.Length; i++) moved[i] = MoveAfter(diagnostics[i], at, delta);
+        return moved;
+    }
+
+    private static MetabaseDiagnostic MoveAfter(MetabaseDiagnostic diagnostic, int at, int delta)
+    {
+        bool spanMoves = diagnostic.Span.Start >= at;
+        bool relatedMoves = diagnostic.Related?.Any(r => r.Span.Start >= at) == true;
+        if (!spanMoves && !relatedMoves) return diagnostic;
+        return diagnostic with
+        {
+            Span = spanMoves ? Offset(diagnostic.Span, delta) : diagnostic.Span,
+            Related = relatedMoves
+                ? diagnostic.Related!.Select(r => r.Span.Start >= at ? r with { Span = Offset(r.Span, delta) } : r).ToArray()
+                : diagnostic.Related,
+        };
+    }
+
+    private static MetabaseDiagnostic Move(MetabaseDiagnostic diagnostic, int delta)
+    {
+        if (delta == 0) return diagnostic;
+        return diagnostic with
+        {
+            Span = Offset(diagnostic.Span, delta),
+            Related = diagnostic.Related?.Select(r => r with { Span = Offset(r.Span, delta) }).ToArray(),
+        };
+    }
+
+    private static TextSpan Offset(TextSpan span, int delta) => new(span.Start + delta, span.Length);
+}

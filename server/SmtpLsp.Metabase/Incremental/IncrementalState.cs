@@ -1,0 +1,73 @@
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Features;
+
+namespace SmtpLsp.Metabase.Incremental;
+
+/// <summary>How <see cref="IncrementalAnalyzer"/> produced a state.</summary>
+public enum UpdateKind
+{
+    /// <summary>The whole text was parsed and analysed.</summary>
+    Full,
+    /// <summary>Only the edited key was re-parsed and re-analysed; everything else was reused and moved.</summary>
+    Incremental,
+}
+
+/// <summary>
+/// One version of a document as the incremental analyzer sees it: the text, its diagnostics (always equal to a full
+/// <see cref="MetabaseAnalyzer.Analyze"/>) and, on demand, the full <see cref="MetabaseDocument"/> for features. Immutable.
+/// </summary>
+public sealed class IncrementalState
+{
+    private readonly Lazy<MetabaseDocument> _document;
+
+    internal IncrementalState(string text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
+        KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
+        IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
+        Lazy<MetabaseDocument> document)
+    {
+        Text = text;
+        Catalog = catalog;
+        Options = options;
+        Kind = kind;
+        Slots = slots;
+        SyntaxDiagnostics = syntaxDiagnostics;
+        CrossKeyDiagnostics = crossKeyDiagnostics;
+        SmtpKeys = smtpKeys;
+        Diagnostics = diagnostics;
+        _document = document;
+    }
+
+    public string Text { get; }
+
+    public MetabaseCatalog Catalog { get; }
+
+    public AnalysisOptions Options { get; }
+
+    /// <summary>Whether this state came from a full pass or from re-analysing one key.</summary>
+    public UpdateKind Kind { get; }
+
+    /// <summary>Every diagnostic in document order, exactly as a full analysis of <see cref="Text"/> gives them.</summary>
+    public IReadOnlyList<MetabaseDiagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// The full parse for hover, completion and navigation. After an incremental update it is built on first use
+    /// (one full parse), so a burst of keystrokes costs one parse when the user next asks for a feature.
+    /// </summary>
+    public MetabaseDocument Document => _document.Value;
+
+    /// <summary>True once <see cref="Document"/> has been built for this version.</summary>
+    public bool HasDocument => _document.IsValueCreated;
+
+    internal KeySlot[] Slots { get; }
+
+    // Syntax diagnostics of the whole tree, absolute.
+    internal MetabaseDiagnostic[] SyntaxDiagnostics { get; }
+
+    // DocumentRules output (duplicate Locations, parent links), absolute, in the order the full analyzer produces them.
+    internal MetabaseDiagnostic[] CrossKeyDiagnostics { get; }
+
+    // The first key at each Location under /LM/SmtpSvc, as Exchange detection sees the keys above a server. Equal
+    // summaries before and after an incremental edit keep it valid, so it is carried over unchanged.
+    internal IReadOnlyDictionary<string, SmtpAncestor> SmtpKeys { get; }
+}

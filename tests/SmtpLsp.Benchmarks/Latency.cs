@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Navigation;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Benchmarks;
+
+/// <summary>
+/// Per-request latency distributions (median, p99, min, max) on one open document, for the targets stated as
+/// percentiles. Positions are spread over the file with a fixed seed.
+/// </summary>
+internal static class Latency
+{
+    public static int Run(string[] args)
+    {
+        int megabytes = args.Length > 0 ? int.Parse(args[0]) : 50;
+        var text = Corpus.Get(megabytes).Text;
+        var catalog = MetabaseCatalog.Embedded;
+        var state = IncrementalAnalyzer.Create(text, catalog);
+        var document = state.Document;
+        var random = new Random(5);
+
+        var valueOffsets = ValueMiddles(text, random, 400);
+        // The server builds the new string before the core sees it; timed apart so both shares are visible.
+        var insertTimes = new List<double>();
+        var updateTimes = new List<double>();
+        int full = 0;
+        foreach (var at in valueOffsets.Take(105))
+        {
+            var watch = Stopwatch.StartNew();
+            var edited = text.Insert(at, "7");
+            insertTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+            updateTimes.Add(watch.Elapsed.TotalMilliseconds);
+            if (next.Kind != UpdateKind.Incremental) full++;
+        }
+        Print("keystroke: new text string (server side)", insertTimes.Skip(5).ToList());
+        Print($"keystroke: IncrementalAnalyzer.Update ({full} full)", updateTimes.Skip(5).ToList());
+        Measure("hover on a value", valueOffsets, at => HoverService.GetHover(document, at, markdown: true));
+        var gaps = Offsets(text, "\r\n\t\t", random, 400).Select(o => o + 4).ToArray();
+        Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));
+        Measure("completion in a value", valueOffsets, at => CompletionService.GetCompletions(document, at));
+        Measure("document symbols (capped)", Enumerable.Range(0, 10), _ => DocumentSymbols.Build(document.Model));
+        return 0;
+    }
+
+    /// <summary>The middle of property values (not Location) at random places: where a user types in a value.</summary>
+    private static int[] ValueMiddles(string text, Random random, int count)
+    {
+        var offsets = new List<int>();
+        while (offsets.Count < count)
+        {
+            int eq = text.IndexOf("=\"", random.Next(text.Length - 1000), StringComparison.Ordinal);
+            if (eq < 0) continue;
+            int close = text.IndexOf('"', eq + 2);
+            if (close - (eq + 2) < 2 || text.AsSpan(Math.Max(0, eq - 10), 10).EndsWith("Location ")) continue;
+            offsets.Add(eq + 2 + (close - eq - 2) / 2);
+        }
+        return offsets.ToArray();
+    }
+
+    private static int[] Offsets(string text, string marker, Random random, int count)
+    {
+        var offsets = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            int at = text.IndexOf(marker, random.Next(text.Length - 1000), StringComparison.Ordinal);
+            offsets[i] = at < 0 ? text.IndexOf(marker, StringComparison.Ordinal) : at;
+        }
+        return offsets;
+    }
+
+    private static void Measure<T>(string what, IEnumerable<int> offsets, Func<int, T> action)
+    {
+        var list = offsets.ToArray();
+        foreach (var o in list.Take(5)) action(o); // warm-up
+        var times = new List<double>();
+        foreach (var o in list)
+        {
+            var watch = Stopwatch.StartNew();
+            action(o);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Print(what, times);
+    }
+
+    private static void Print(string what, List<double> times)
+    {
+        times.Sort();
+        double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+        Console.WriteLine($"  {what,-44} n={times.Count,4}  median {P(0.5),8:F3} ms  p99 {P(0.99),8:F3} ms  min {times[0],8:F3}  max {times[^1],8:F3}");
+    }
+}

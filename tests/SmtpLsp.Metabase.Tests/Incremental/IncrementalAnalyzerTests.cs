@@ -1,0 +1,201 @@
+using CsCheck;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Tests.TestSupport;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Tests.Incremental;
+
+public class IncrementalAnalyzerTests
+{
+    private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
+    private static readonly string Generated = LargeMetabaseGenerator.Generate(40_000, seed: 11);
+    private static readonly string ExchangeManaged = File.ReadAllText(GoldenPath("exchange-managed.xml"));
+
+    // What an editor types: value text, quotes and brackets that move structure, entities, whole attributes, Locations.
+    private static readonly string[] Snippets =
+    [
+        "x", "1", "9", " ", "|", "\r\n\t\t\t", "\"", "'", "<", ">", "/>", "</", "&amp;", "&bogus;", "&#47;",
+        " AuthFlags=\"AuthBad\"", " MaxConnections=\"99999999999\"", " Bogus=\"1\"", "Location =\"/LM/W3SVC/1\"",
+        "/LM/SmtpSvc/1", "/LM/W3SVC/2/ROOT", "<!-- c -->", "</IIsWebServer>", "<Custom Name=\"A\" ID=\"1\" Value=\"1\" Type=\"DWORD\"/>",
+        " | AuthNTLM", "TRUE", "FALSE", "4294967295", "-1",
+    ];
+
+    [Theory]
+    [InlineData("MetaBase.xml")]
+    [InlineData("MetaBase-with-errors.xml")]
+    public void Create_Sample_EqualsFullAnalysis(string sample)
+    {
+        var text = Fixture.ReadSample(sample);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        Assert.Equal(UpdateKind.Full, state.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(state.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_KeystrokeInsideValue_ReanalysesOneKeyAndMatchesFull()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("MaxConnections=\"", 5000, StringComparison.Ordinal) + "MaxConnections=\"".Length;
+        var text = Generated.Insert(at, "x");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DwordNotANumber && d.Span.Start == at);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_InsertedAngleBracketSplitsKey_FallsBackToFullAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("ServerComment=\"", 5000, StringComparison.Ordinal);
+        var text = Generated.Insert(at, "\"><");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_LocationMadeDuplicate_RecomputesCrossKeyRules()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        const string target = "Location =\"/LM/W3SVC/3\"";
+        int at = Generated.IndexOf(target, StringComparison.Ordinal) + "Location =\"/LM/W3SVC/".Length;
+        var text = Generated.Remove(at, 1).Insert(at, "2");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 1));
+
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_WithoutSpan_FindsTheEditAndStaysIncremental()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("AuthFlags=\"AuthAnonymous", 3000, StringComparison.Ordinal) + "AuthFlags=\"".Length;
+        var text = Generated.Remove(at, 4).Insert(at, "Oops");
+
+        var next = IncrementalAnalyzer.Update(state, text);
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.UnknownFlagName);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Document_AfterIncrementalUpdate_IsTheNewText()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("ServerComment=\"", 3000, StringComparison.Ordinal) + "ServerComment=\"".Length;
+        var text = Generated.Insert(at, "New ");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.False(next.HasDocument);
+        Assert.Same(text, next.Document.Text);
+        Assert.Equal(MetabaseModel.Build(SyntaxTree.Parse(text)).Keys.Count, next.Document.Model.Keys.Count);
+    }
+
+    [Fact]
+    public void Update_OutOfRangeSpan_FallsBackWithoutThrowing()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        var next = IncrementalAnalyzer.Update(state, "<configuration/>", new TextSpan(Generated.Length + 10, 3));
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Describe(Full("<configuration/>")), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_KeystrokeInExchangeManagedServer_StaysIncrementalAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
+        Assert.Contains(state.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+        int server = ExchangeManaged.IndexOf("<IIsSmtpServer", StringComparison.Ordinal);
+        int at = ExchangeManaged.IndexOf("ConnectionTimeout=\"", server, StringComparison.Ordinal) + "ConnectionTimeout=\"".Length + 1;
+        var text = ExchangeManaged.Insert(at, "x");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    /// <summary>
+    /// The invariant: after any sequence of edits, incremental diagnostics equal a full re-analysis of the same text.
+    /// Edits land mostly inside attribute values (the fast path) and sometimes add structure (the fallback).
+    /// </summary>
+    [Fact]
+    public void Update_RandomEditSequences_EqualFullReanalysis()
+    {
+        int incremental = 0, total = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = (seed & 3) switch
+            {
+                0 => Fixture.ReadSample("MetaBase-with-errors.xml"),
+                1 => ExchangeManaged,
+                _ => Generated,
+            };
+            var state = IncrementalAnalyzer.Create(text, Catalog);
+            for (int step = 0; step < 12; step++)
+            {
+                var (newText, span) = RandomEdit(random, state.Text);
+                state = random.Next(4) == 0 ? IncrementalAnalyzer.Update(state, newText) : IncrementalAnalyzer.Update(state, newText, span);
+                Interlocked.Increment(ref total);
+                if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
+                var expected = Describe(Full(newText));
+                var actual = Describe(state.Diagnostics);
+                if (expected != actual)
+                    throw new Exception($"seed {seed} step {step} ({state.Kind}) edit at {span}:\nexpected {expected}\nactual   {actual}");
+            }
+        }, iter: 80);
+        // Otherwise the test would only compare the full path with itself (about 30% are incremental with these snippets).
+        Assert.True(incremental * 5 > total, $"only {incremental} of {total} updates were incremental");
+    }
+
+    private static (string Text, TextSpan Span) RandomEdit(Random random, string text)
+    {
+        int at;
+        if (random.Next(4) != 0)
+        {
+            // Inside some attribute value: just after an opening quote, a little way in.
+            int from = random.Next(text.Length);
+            int quote = text.IndexOf("=\"", from, StringComparison.Ordinal);
+            at = quote < 0 ? random.Next(text.Length + 1) : Math.Min(text.Length, quote + 2 + random.Next(4));
+        }
+        else
+        {
+            at = random.Next(text.Length + 1);
+        }
+        int remove = random.Next(3) == 0 ? Math.Min(text.Length - at, random.Next(6)) : 0;
+        string insert = random.Next(5) == 0 ? "" : Snippets[random.Next(Snippets.Length)];
+        if (remove == 0 && insert.Length == 0) insert = "y";
+        return (text.Remove(at, remove).Insert(at, insert), new TextSpan(at, remove));
+    }
+
+    private static string GoldenPath(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "golden", name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException(name);
+    }
+
+    private static IReadOnlyList<MetabaseDiagnostic> Full(string text) =>
+        MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), Catalog);
+
+    private static string Describe(IEnumerable<MetabaseDiagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(d =>
+            $"{d.Code} {d.Severity} {d.Span} {d.Message} [{string.Join(",", d.Related?.Select(r => $"{r.Span} {r.Message}") ?? [])}] {d.FixData}"));
+}

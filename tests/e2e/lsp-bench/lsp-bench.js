@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// LSP-level benchmark: drives the server over stdio the way an editor does and prints medians with min and max.
+// Usage: node lsp-bench.js <server-binary> <20mb-file> <50mb-file> [--runs N]
+// Every request loop is bounded in count and each wait has a timeout, so the run always ends by itself.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [serverPath, file20, file50] = process.argv.slice(2);
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+if (!serverPath || !file20 || !file50) {
+  console.error('usage: node lsp-bench.js <server-binary> <20mb-file> <50mb-file> [--runs N]');
+  process.exit(2);
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+function stats(name, times, extra = '') {
+  const s = [...times].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  console.log(`  ${name.padEnd(52)} n=${String(s.length).padStart(4)}  median ${q(0.5).toFixed(2).padStart(9)} ms` +
+    `  p99 ${q(0.99).toFixed(2).padStart(9)}  min ${s[0].toFixed(2).padStart(9)}  max ${s[s.length - 1].toFixed(2).padStart(9)}${extra}`);
+}
+
+class Client {
+  constructor(command, args) {
+    this.proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.buffer = Buffer.alloc(0);
+    this.nextId = 1;
+    this.pending = new Map();
+    this.waiters = [];
+    this.proc.stdout.on('data', (chunk) => this.onData(chunk));
+  }
+
+  onData(chunk) {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = Number(/Content-Length: *(\d+)/i.exec(header)[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.onMessage(JSON.parse(body), now());
+    }
+  }
+
+  onMessage(message, at) {
+    if (message.id !== undefined && this.pending.has(message.id) && message.method === undefined) {
+      const { resolve } = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      resolve({ message, at });
+      return;
+    }
+    if (message.id !== undefined && message.method !== undefined) {
+      // Server-to-client requests (configuration, registration): answer with nothing.
+      this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [null] : null });
+      return;
+    }
+    this.waiters = this.waiters.filter((w) => !(w.match(message) && (w.resolve({ message, at }), true)));
+  }
+
+  send(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.proc.stdin.write(body);
+  }
+
+  request(method, params, timeoutMs = 60000) {
+    const id = this.nextId++;
+    const sent = now();
+    const promise = new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve });
+      setTimeout(() => reject(new Error(`${method} timed out`)), timeoutMs).unref();
+    });
+    this.send({ jsonrpc: '2.0', id, method, params });
+    return promise.then((r) => ({ ...r, ms: r.at - sent }));
+  }
+
+  notify(method, params) { this.send({ jsonrpc: '2.0', method, params }); }
+
+  waitFor(match, timeoutMs = 60000) {
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ match, resolve });
+      setTimeout(() => reject(new Error('notification timed out')), timeoutMs).unref();
+    });
+  }
+
+  async initialize() {
+    const r = await this.request('initialize', {
+      processId: process.pid, rootUri: null,
+      capabilities: { general: { positionEncodings: ['utf-16'] }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+      initializationOptions: { smtpLsp: { diagnosticsDebounceMs: 0 } },
+    });
+    this.notify('initialized', {});
+    return r;
+  }
+
+  async stop() {
+    try { await this.request('shutdown', null, 5000); } catch { /* exiting anyway */ }
+    this.notify('exit', null);
+    await new Promise((resolve) => { this.proc.once('exit', resolve); setTimeout(() => { this.proc.kill(); resolve(); }, 3000).unref(); });
+  }
+}
+
+const isDiagnosticsFor = (uri, version) => (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri &&
+  (version === undefined || m.params.version === undefined || m.params.version === version);
+
+function positionAt(text, offset) {
+  let line = 0, lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  return { line, character: offset - lineStart };
+}
+
+// Mid-value offsets of properties (not Location), spread over the file with a fixed step.
+function valueOffsets(text, count) {
+  const out = [];
+  for (let k = 1; out.length < count && k < count * 4; k++) {
+    const eq = text.indexOf('="', Math.floor((text.length * k) / (count * 4 + 1)));
+    if (eq < 0) continue;
+    const close = text.indexOf('"', eq + 2);
+    if (close - eq - 2 < 2 || text.slice(eq - 9, eq) === 'Location ') continue;
+    out.push(eq + 2 + Math.floor((close - eq - 2) / 2));
+  }
+  return out;
+}
+
+async function coldStart() {
+  const times = [];
+  for (let i = 0; i < RUNS * 3; i++) {
+    const started = now();
+    const client = new Client(serverPath, ['--stdio']);
+    const r = await client.initialize();
+    times.push(r.at - started);
+    await client.stop();
+  }
+  stats('cold start: spawn -> initialize result', times);
+}
+
+async function stdioFloor(text) {
+  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen',
+    params: { textDocument: { uri: 'file:///floor.xml', languageId: 'xml', version: 1, text } } }), 'utf8');
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const proc = spawn('bash', ['-c', `head -c ${body.length} > /dev/null; echo done`], { stdio: ['pipe', 'pipe', 'ignore'] });
+    await new Promise((r) => setTimeout(r, 50));
+    const started = now();
+    const done = new Promise((resolve) => proc.stdout.once('data', () => resolve(now())));
+    proc.stdin.write(body);
+    times.push((await done) - started);
+    proc.kill();
+  }
+  stats(`floor: pipe ${(body.length / 1e6).toFixed(1)} MB into a reader that only receives it`, times);
+}
+
+async function didOpenFirstDiagnostics(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  await stdioFloor(text);
+  const times = [];
+  let count = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const client = new Client(serverPath, ['--stdio']);
+    await client.initialize();
+    const uri = `file:///bench/${path.basename(file)}`;
+    const started = now();
+    const published = client.waitFor(isDiagnosticsFor(uri), 120000);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+    const { message, at } = await published;
+    times.push(at - started);
+    count = message.params.diagnostics.length;
+    await client.stop();
+  }
+  stats(`didOpen ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB -> first publishDiagnostics`, times, `  (${count} diagnostics)`);
+}
+
+async function openDocument(file) {
+  let text = fs.readFileSync(file, 'utf8');
+  const client = new Client(serverPath, ['--stdio']);
+  const init = await client.initialize();
+  const uri = `file:///bench/${path.basename(file)}`;
+  const published = client.waitFor(isDiagnosticsFor(uri), 120000);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+  await published;
+  return { client, uri, text, capabilities: init.message.result.capabilities };
+}
+
+async function onLargeDocument(file) {
+  const { client, uri, text, capabilities } = await openDocument(file);
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const offsets = valueOffsets(text, 200);
+  const positions = offsets.map((o) => positionAt(text, o));
+
+  const hover = [];
+  for (const position of positions) hover.push((await client.request('textDocument/hover', { textDocument: { uri }, position })).ms);
+  stats(`hover on ${mb} MB, client round trip`, hover.slice(5));
+
+  const completion = [];
+  for (const position of positions) completion.push((await client.request('textDocument/completion', { textDocument: { uri }, position })).ms);
+  stats(`completion in values on ${mb} MB, client round trip`, completion.slice(5));
+
+  for (const [method, label] of [['textDocument/documentSymbol', 'documentSymbol'], ['textDocument/inlayHint', 'inlayHint']]) {
+    const provider = method.endsWith('documentSymbol') ? capabilities.documentSymbolProvider : capabilities.inlayHintProvider;
+    if (!provider) { console.log(`  ${label}: not served by this server build (capability absent)`); continue; }
+    const times = [];
+    for (let i = 0; i < RUNS * 2; i++) {
+      const params = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: positionAt(text, text.length) } };
+      times.push((await client.request(method, params)).ms);
+    }
+    stats(`${label} on ${mb} MB, client round trip`, times);
+  }
+
+  // Keystrokes: one character inserted mid-value, then wait for the diagnostics of that version.
+  const keystrokes = [];
+  let version = 1;
+  for (const position of positions.slice(0, RUNS * 4)) {
+    version++;
+    const started = now();
+    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+    client.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
+    keystrokes.push((await published).at - started);
+  }
+  stats(`keystroke in a value of ${mb} MB -> publishDiagnostics`, keystrokes);
+  await client.stop();
+}
+
+(async () => {
+  console.log(`server: ${serverPath}`);
+  await coldStart();
+  await didOpenFirstDiagnostics(file20);
+  await onLargeDocument(file50);
+})().catch((error) => { console.error(error); process.exit(1); });
