@@ -59,4 +59,9 @@ public interface ILanguageCore
 
     PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
         CancellationToken cancellationToken) => new(null, "editing is not supported");
+
+    /// <summary>The document was closed: drop what is kept for it.</summary>
+    void Forget(string uri)
+    {
+    }
 }

@@ -59,6 +59,7 @@ public sealed partial class LanguageServerTarget
             }
             document.Analysis?.Cancel();
         }
+        _core.Forget(uri);
         _ = ClearDiagnosticsAsync(document.Snapshot);
     });
 

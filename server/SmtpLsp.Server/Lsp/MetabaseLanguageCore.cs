@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Editing;
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
@@ -18,10 +20,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 {
     // Keyed by snapshot identity: a new version is a new snapshot, and old ones are collected with their documents.
     private readonly ConditionalWeakTable<DocumentSnapshot, MetabaseDocument> _documents = new();
-    // The last analysis per snapshot: code actions re-validate against it right after it was published.
-    private readonly ConditionalWeakTable<DocumentSnapshot, AnalysisResult> _analyses = new();
-
-    private sealed record AnalysisResult(MetabaseCatalog Catalog, AnalysisOptions Options, IReadOnlyList<MetabaseDiagnostic> Diagnostics);
+    // The last analysis per open document, kept per key so a keystroke re-analyses only the key it touched.
+    private readonly ConcurrentDictionary<string, (int Version, IncrementalState State)> _states = new(StringComparer.Ordinal);
     private volatile MetabaseCatalog _catalog;
     private volatile AnalysisOptions _options = AnalysisOptions.Default;
     private string? _schemaPath;
@@ -73,15 +73,33 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public bool LooksLikeMetabase(string text) => MetabaseDocument.LooksLikeMetabase(text);
 
-    public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken)
+    public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken) =>
+        StateFor(document, cancellationToken).Diagnostics;
+
+    public void Forget(string uri) => _states.TryRemove(uri, out _);
+
+    /// <summary>
+    /// The analysis of this version: reused when current, updated from the last one (just the changed key when the
+    /// snapshot says which span one keystroke replaced), or made afresh for a new document, catalog or options.
+    /// </summary>
+    private IncrementalState StateFor(DocumentSnapshot document, CancellationToken cancellationToken)
     {
-        var parsed = Get(document);
+        var catalog = _catalog;
         var options = _options;
-        if (_analyses.TryGetValue(document, out var cached) && ReferenceEquals(cached.Catalog, parsed.Catalog) && cached.Options == options)
-            return cached.Diagnostics;
-        var diagnostics = MetabaseAnalyzer.Analyze(parsed.Model, parsed.Catalog, options, cancellationToken);
-        _analyses.AddOrUpdate(document, new AnalysisResult(parsed.Catalog, options, diagnostics));
-        return diagnostics;
+        IncrementalState state;
+        if (_states.TryGetValue(document.Uri, out var last) && ReferenceEquals(last.State.Catalog, catalog) && last.State.Options == options)
+        {
+            if (ReferenceEquals(last.State.Text, document.Text) || last.State.Text == document.Text) return last.State;
+            state = document.ChangedSpan is { } span && document.BaseVersion == last.Version
+                ? IncrementalAnalyzer.Update(last.State, document.Text, span, cancellationToken)
+                : IncrementalAnalyzer.Update(last.State, document.Text, cancellationToken);
+        }
+        else
+        {
+            state = IncrementalAnalyzer.Create(document.Text, catalog, options, cancellationToken);
+        }
+        _states[document.Uri] = (document.Version, state);
+        return state;
     }
 
     public IReadOnlyList<MetabaseDiagnostic> AnalyzeSyntax(DocumentSnapshot document, CancellationToken cancellationToken) =>
@@ -159,6 +177,12 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     {
         var catalog = _catalog;
         if (_documents.TryGetValue(snapshot, out var cached) && ReferenceEquals(cached.Catalog, catalog)) return cached;
+        if (_states.TryGetValue(snapshot.Uri, out var last) && ReferenceEquals(last.State.Text, snapshot.Text)
+            && ReferenceEquals(last.State.Catalog, catalog))
+        {
+            _documents.AddOrUpdate(snapshot, last.State.Document);
+            return last.State.Document;
+        }
         var document = MetabaseDocument.Create(snapshot.Text, catalog);
         _documents.AddOrUpdate(snapshot, document);
         return document;

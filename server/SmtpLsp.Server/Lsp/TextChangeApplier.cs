@@ -14,6 +14,7 @@ public static class TextChangeApplier
     {
         string text = document.Text;
         var lines = document.Lines;
+        TextSpan? changed = null;
         foreach (var change in changes)
         {
             string inserted = change.Text ?? "";
@@ -31,10 +32,20 @@ public static class TextChangeApplier
                     (start, end) = (end, start);
                 }
                 text = string.Concat(text.AsSpan(0, start), inserted, text.AsSpan(end));
+                changed = TextSpan.FromBounds(start, end);
             }
             lines = new LineIndex(text);
         }
-        return document with { Version = version, Text = text, Lines = lines };
+        // One ranged change is what a keystroke sends: the core can then re-analyse just the key it touched.
+        bool single = changes.Count == 1 && changes[0].Range is not null;
+        return document with
+        {
+            Version = version,
+            Text = text,
+            Lines = lines,
+            BaseVersion = single ? document.Version : null,
+            ChangedSpan = single ? changed : null,
+        };
     }
 
     private static int ToOffset(LineIndex lines, Position position, List<string> problems)

@@ -63,6 +63,40 @@ public sealed class LanguageFeatureTests
     }
 
     [Fact]
+    public async Task Diagnostics_KeystrokesInOneKey_EqualAFreshAnalysisOfTheFinalText()
+    {
+        await using var client = await OpenAsync();
+        await client.NextPublishAsync();
+        // Typing in the verb value, one character per change, then fixing the flag name: the incremental path.
+        string text = Text;
+        var edits = new (int Line, int Character, int Length, string Insert)[]
+        {
+            (5, 42, 1, "3"), (5, 36, 0, "9"), (5, 36, 1, ""), (4, 31, 2, "LM"),
+        };
+        int version = 1;
+        PublishDiagnosticsParams publish = null!;
+        foreach (var (line, character, length, insert) in edits)
+        {
+            var lines = new SmtpLsp.Metabase.Text.LineIndex(text);
+            int start = lines.GetOffset(new SmtpLsp.Metabase.Text.LinePosition(line, character));
+            text = text.Remove(start, length).Insert(start, insert);
+            await client.ChangeAsync(Uri, ++version, new TextDocumentContentChangeEvent
+            {
+                Range = new SmtpLsp.Server.Lsp.Protocol.Range(new Position(line, character), new Position(line, character + length)),
+                Text = insert,
+            });
+            publish = await client.NextPublishAsync();
+            while (publish.Version != version) publish = await client.NextPublishAsync();
+        }
+        var document = SmtpLsp.Metabase.Features.MetabaseDocument.Create(text, SmtpLsp.Metabase.Catalog.MetabaseCatalog.Embedded);
+        var expected = SmtpLsp.Metabase.Analysis.MetabaseAnalyzer.Analyze(document.Model, document.Catalog)
+            .Select(d => (d.Code, d.Message, SmtpLsp.Server.Lsp.LspConversions.ToRange(document.Lines, d.Span))).ToList();
+        Assert.Equal(expected, publish.Diagnostics.Select(d => (d.Code, d.Message, d.Range)).ToList());
+        Assert.Contains(publish.Diagnostics, d => d.Code == "MB3009");
+        Assert.DoesNotContain(publish.Diagnostics, d => d.Code == "MB3007");
+    }
+
+    [Fact]
     public async Task Hover_BitmaskValueWithMarkdownClient_DecodesVerbsAsMarkdown()
     {
         await using var client = await OpenAsync(markdown: true);
