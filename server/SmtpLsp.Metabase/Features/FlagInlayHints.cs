@@ -17,13 +17,19 @@ public static class FlagInlayHints
 {
     public const int MaxLabelLength = 48;
 
+    /// <summary>Editors ask for the visible range; a whole-document request on a huge file stops here.</summary>
+    public const int MaxHints = 5000;
+
     public static IReadOnlyList<FlagHint> Compute(MetabaseModel model, MetabaseCatalog catalog, TextSpan range)
     {
         var hints = new List<FlagHint>();
-        foreach (var key in model.Keys)
+        var keys = model.Keys;
+        for (int i = FirstKeyEndingAtOrAfter(keys, range.Start); i < keys.Count && hints.Count < MaxHints; i++)
         {
+            var key = keys[i];
             var element = key.Element.Span;
-            if (element.End < range.Start || element.Start > range.End) continue;
+            if (element.Start > range.End) break;
+            if (element.End < range.Start) continue;
             foreach (var property in key.Properties)
             {
                 var attribute = property.Attribute;
@@ -35,6 +41,19 @@ public static class FlagInlayHints
             }
         }
         return hints;
+    }
+
+    // Keys are in document order, so the first key that can touch the range is found by binary search.
+    private static int FirstKeyEndingAtOrAfter(IReadOnlyList<MetabaseKey> keys, int offset)
+    {
+        int lo = 0, hi = keys.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid].Element.Span.Start + keys[mid].Element.Span.Length < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private static (string Label, string Tooltip)? Label(PropertyInfo info, FlagTable table, string raw)
@@ -74,7 +93,9 @@ public static class FlagInlayHints
             length += names[i].Length + 3;
         }
         if (head.Count == names.Count - 1) return full; // nothing would be left out
-        if (head.Count == 0) return tail.Length <= MaxLabelLength ? "… " + tail : tail[..(MaxLabelLength - 1)] + "…";
-        return string.Join(" | ", head) + " | … | " + tail;
+        string shortened = string.Join(" | ", head) + " | … | " + tail;
+        if (head.Count > 0 && shortened.Length <= MaxLabelLength) return shortened;
+        // Even one leading name does not fit beside the tail: keep the tail alone.
+        return tail.Length + 2 <= MaxLabelLength ? "… " + tail : tail[..(MaxLabelLength - 1)] + "…";
     }
 }

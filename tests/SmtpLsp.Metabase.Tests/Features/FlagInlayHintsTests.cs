@@ -33,6 +33,15 @@ public class FlagInlayHintsTests
     }
 
     [Fact]
+    public void Label_LongFirstNameAndLongUnknownRest_StaysWithinMaxLength()
+    {
+        // Found by the property test above (seed 5Ru5BCQxrX51): the first name plus the tail was one character too long.
+        var hint = Assert.Single(Hints("\t\tSmtpInboundCommandSupportOptions=\"2343784750\"\n"));
+        Assert.True(hint.Label.Length <= FlagInlayHints.MaxLabelLength, hint.Label);
+        Assert.EndsWith("BINARYMIME + 0x8B83412E", hint.Label);
+    }
+
+    [Fact]
     public void Label_SmallMask_AllNamesWithoutEllipsis()
     {
         var hint = Assert.Single(Hints("\t\tSmtpInboundCommandSupportOptions=\"64\"\n"));
@@ -45,5 +54,25 @@ public class FlagInlayHintsTests
         Assert.Empty(Hints("\t\tSmtpInboundCommandSupportOptions=\"abc\"\n"));
         Assert.Empty(Hints("\t\tAuthFlags=\"AuthBasic | Nope\"\n"));
         Assert.Empty(Hints("\t\tServerComment=\"5\"\n"));
+    }
+
+    [Fact]
+    public void Compute_RangeCoversManyKeys_OnlyKeysInRangeAndCapped()
+    {
+        var sb = new System.Text.StringBuilder("<configuration><MBProperty>\n");
+        for (int i = 0; i < FlagInlayHints.MaxHints + 10; i++)
+            sb.Append($"<IIsSmtpServer Location =\"/LM/SmtpSvc/{i}\" AuthFlags=\"6\"/>\n");
+        sb.Append("</MBProperty></configuration>\n");
+        string text = sb.ToString();
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+
+        Assert.Equal(FlagInlayHints.MaxHints, FlagInlayHints.Compute(model, Catalog, new TextSpan(0, text.Length)).Count);
+
+        int third = text.IndexOf("/LM/SmtpSvc/3\"", StringComparison.Ordinal);
+        int fifth = text.IndexOf("/LM/SmtpSvc/5\"", StringComparison.Ordinal);
+        var some = FlagInlayHints.Compute(model, Catalog, TextSpan.FromBounds(third, fifth));
+        Assert.Equal(2, some.Count);
+        Assert.All(some, h => Assert.Equal("AuthBasic | AuthNTLM", h.Label));
+        Assert.All(some, h => Assert.InRange(h.Offset, third, fifth));
     }
 }

@@ -7,7 +7,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const [serverPath, file20, file50] = process.argv.slice(2);
+const [serverPath, file20, file50, ...moreOpens] = process.argv.slice(2).filter((a, i, all) => a !== '--runs' && all[i - 1] !== '--runs');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 if (!serverPath || !file20 || !file50) {
@@ -230,6 +230,7 @@ async function onLargeDocument(file) {
 (async () => {
   console.log(`server: ${serverPath}`);
   await coldStart();
+  for (const file of moreOpens) await didOpenFirstDiagnostics(file);
   await didOpenFirstDiagnostics(file20);
   await onLargeDocument(file50);
 })().catch((error) => { console.error(error); process.exit(1); });
