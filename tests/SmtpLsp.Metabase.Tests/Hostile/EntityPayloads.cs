@@ -55,41 +55,6 @@ internal static class EntityPayloads
     }
 }
 
-/// <summary>A loopback listener that records whether anything connected; an expansion attempt would.</summary>
-internal sealed class CanaryListener : IDisposable
-{
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private int _connections;
-
-    public CanaryListener()
-    {
-        _listener.Start();
-        _ = AcceptLoop();
-    }
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-    public int Connections => Volatile.Read(ref _connections) + (_listener.Pending() ? 1 : 0);
-
-    private async Task AcceptLoop()
-    {
-        try
-        {
-            while (true)
-            {
-                using var client = await _listener.AcceptTcpClientAsync();
-                Interlocked.Increment(ref _connections);
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // Stopped.
-        }
-    }
-
-    public void Dispose() => _listener.Stop();
-}
-
 /// <summary>A file whose unique content must never show up anywhere: if it does, something read it.</summary>
 internal sealed class SecretFile : IDisposable
 {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using SmtpLsp.Server.Lsp.Protocol;
@@ -13,32 +12,15 @@ namespace SmtpLsp.Server.Tests.Hostile;
 internal sealed class ServerSession : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
+    private readonly ServerProcess _process;
 
-    public RawLspConnection Rpc { get; }
+    public RawLspConnection Rpc => _process.Connection;
 
-    private ServerSession(ProcessStartInfo start)
-    {
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
-        _process.ErrorDataReceived += (_, e) => { lock (_stderr) _stderr.AppendLine(e.Data); };
-        _process.BeginErrorReadLine();
-        Rpc = new RawLspConnection(_process.StandardOutput.BaseStream, _process.StandardInput.BaseStream);
-    }
+    private ServerSession(ServerProcess process) => _process = process;
 
-    public static ServerSession Start(bool aot)
-    {
-        if (aot)
-            return new ServerSession(new ProcessStartInfo(Environment.GetEnvironmentVariable(AotFactAttribute.Variable)!) { ArgumentList = { "--stdio" } });
-        string dll = Path.Combine(AppContext.BaseDirectory, "smtplsp.dll");
-        return new ServerSession(new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--stdio" } });
-    }
+    public static ServerSession Start(bool aot) => new(aot ? ServerProcess.StartAot() : ServerProcess.StartJit());
 
-    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+    public string Stderr => _process.Stderr;
 
     public bool HasExited => _process.HasExited;
 
@@ -54,7 +36,7 @@ internal sealed class ServerSession : IDisposable
     /// <summary>Writes bytes as they are, for broken frames.</summary>
     public async Task WriteRawAsync(byte[] bytes)
     {
-        var stdin = _process.StandardInput.BaseStream;
+        var stdin = _process.Stdin;
         await stdin.WriteAsync(bytes);
         await stdin.FlushAsync();
     }
@@ -105,25 +87,8 @@ internal sealed class ServerSession : IDisposable
         Assert.Null(response["error"]);
         await Rpc.NotifyAsync(Methods.Exit);
         await Rpc.ReadToEndAsync(Timeout);
-        using var cts = new CancellationTokenSource(Timeout);
-        await _process.WaitForExitAsync(cts.Token);
-        return _process.ExitCode;
+        return await _process.WaitForExitAsync(Timeout);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }

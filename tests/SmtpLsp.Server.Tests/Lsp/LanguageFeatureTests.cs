@@ -91,7 +91,7 @@ public sealed class LanguageFeatureTests
         var document = SmtpLsp.Metabase.Features.MetabaseDocument.Create(text, SmtpLsp.Metabase.Catalog.MetabaseCatalog.Embedded);
         var expected = SmtpLsp.Metabase.Analysis.MetabaseAnalyzer.Analyze(document.Model, document.Catalog)
             .Select(d => (d.Code, d.Message, SmtpLsp.Server.Lsp.LspConversions.ToRange(document.Lines, d.Span))).ToList();
-        Assert.Equal(expected, publish.Diagnostics.Select(d => (d.Code, d.Message, d.Range)).ToList());
+        Assert.Equal(expected, publish.Diagnostics.Select(d => (d.Code!, d.Message, d.Range)).ToList());
         Assert.Contains(publish.Diagnostics, d => d.Code == "MB3009");
         Assert.DoesNotContain(publish.Diagnostics, d => d.Code == "MB3007");
     }

@@ -39,6 +39,12 @@ internal sealed class ServerProcess : IDisposable
 
     public void CloseStdin() => _process.StandardInput.Close();
 
+    public Stream Stdin => _process.StandardInput.BaseStream;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
