@@ -28,6 +28,10 @@ public sealed class LanguageServerHost : IDisposable
         Stream stdout = Console.OpenStandardOutput();
         Stream stdin = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
+        // Analyses of large documents hold pool threads for seconds; on a 2-core machine the pool would then add a
+        // thread only every half second or so, and a hover would wait for it. Start with enough threads.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         using var host = Start(stdin, stdout, core, Console.Error, configure);
         return host.WaitForExitAsync().GetAwaiter().GetResult();
     }
