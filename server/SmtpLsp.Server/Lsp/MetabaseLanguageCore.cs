@@ -89,7 +89,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         IncrementalState state;
         if (_states.TryGetValue(document.Uri, out var last) && ReferenceEquals(last.State.Catalog, catalog) && last.State.Options == options)
         {
-            if (ReferenceEquals(last.State.Text, document.Text) || last.State.Text == document.Text) return last.State;
+            // By reference: comparing two 100 MB strings on every keystroke would cost more than the update.
+            if (ReferenceEquals(last.State.Text, document.Text)) return last.State;
             state = document.ChangedSpan is { } span && document.BaseVersion == last.Version
                 ? IncrementalAnalyzer.Update(last.State, document.Text, span, cancellationToken)
                 : IncrementalAnalyzer.Update(last.State, document.Text, cancellationToken);
@@ -114,19 +115,25 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     public IReadOnlyList<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)> QuickFixes(
         DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken)
     {
-        var model = Get(document).Model;
+        var parsed = Get(document);
         return Analyze(document, cancellationToken)
             .Where(d => d.Span.Start <= range.End && range.Start <= d.Span.End)
-            .Select(d => (d, DiagnosticFixes.For(model, Get(document).Catalog, d)))
+            .Select(d => (d, DiagnosticFixes.For(parsed.Model, parsed.Catalog, d)))
             .Where(pair => pair.Item2.Count > 0)
             .ToList();
     }
 
-    public IReadOnlyList<ValueAction> ValueActionsAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
-        ValueActions.For(Get(document).Model, offset, Get(document).Catalog);
+    public IReadOnlyList<ValueAction> ValueActionsAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken)
+    {
+        var parsed = Get(document);
+        return ValueActions.For(parsed.Model, offset, parsed.Catalog);
+    }
 
-    public IReadOnlyList<FlagHint> InlayHints(DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken) =>
-        FlagInlayHints.Compute(Get(document).Model, Get(document).Catalog, range);
+    public IReadOnlyList<FlagHint> InlayHints(DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken)
+    {
+        var parsed = Get(document);
+        return FlagInlayHints.Compute(parsed.Model, parsed.Catalog, range);
+    }
 
     public SymbolTree DocumentSymbols(DocumentSnapshot document, int maxSymbols, CancellationToken cancellationToken) =>
         Metabase.Navigation.DocumentSymbols.Build(Get(document).Model, maxSymbols);
@@ -161,16 +168,22 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public IReadOnlyList<TextEdit> Format(DocumentSnapshot document, TextSpan? range, CancellationToken cancellationToken)
     {
-        var model = Get(document).Model;
-        return range is { } r ? Formatter.FormatRange(model, r, Get(document).Catalog) : Formatter.FormatDocument(model, Get(document).Catalog);
+        var parsed = Get(document);
+        return range is { } r ? Formatter.FormatRange(parsed.Model, r, parsed.Catalog) : Formatter.FormatDocument(parsed.Model, parsed.Catalog);
     }
 
-    public PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken) =>
-        PropertySheet.For(Get(document).Model, Get(document).Catalog, location);
+    public PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken)
+    {
+        var parsed = Get(document);
+        return PropertySheet.For(parsed.Model, parsed.Catalog, location);
+    }
 
     public PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
-        CancellationToken cancellationToken) =>
-        PropertyUpdate.Plan(Get(document).Model, Get(document).Catalog, location, property, value);
+        CancellationToken cancellationToken)
+    {
+        var parsed = Get(document);
+        return PropertyUpdate.Plan(parsed.Model, parsed.Catalog, location, property, value);
+    }
 
     /// <summary>The parsed document for a snapshot, built once per version and catalog.</summary>
     public MetabaseDocument Get(DocumentSnapshot snapshot)
