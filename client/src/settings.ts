@@ -11,6 +11,7 @@ export interface ClientSettings {
   exchangeHints: boolean;
   diagnosticsDebounceMs: number;
   forceMetabase: ForceMetabase;
+  maxDocumentSizeForFullAnalysis: number;
 }
 
 /** The section the server reads; its keys are the server's own (ServerSettingsReader). */
@@ -20,6 +21,7 @@ export interface ServerSettingsPayload {
   inlayHints: boolean;
   diagnosticsDebounceMs: number;
   forceMetabase: ForceMetabase;
+  maxDocumentSizeForFullAnalysis: number;
 }
 
 export const defaultSettings: ClientSettings = {
@@ -30,6 +32,7 @@ export const defaultSettings: ClientSettings = {
   exchangeHints: true,
   diagnosticsDebounceMs: 300,
   forceMetabase: false,
+  maxDocumentSizeForFullAnalysis: 64 * 1024 * 1024, // the server's own default
 };
 
 /** Reads settings through a getter (VS Code's configuration, or a plain object in tests); bad values fall back. */
@@ -39,6 +42,7 @@ export function readSettings(get: (key: string) => unknown): ClientSettings {
   const trace = get('trace.server');
   const debounce = get('diagnosticsDebounceMs');
   const force = get('forceMetabase');
+  const maxSize = get('maxDocumentSizeForFullAnalysis');
   return {
     serverPath: str('server.path', defaultSettings.serverPath),
     trace: trace === 'messages' || trace === 'verbose' ? trace : 'off',
@@ -49,6 +53,8 @@ export function readSettings(get: (key: string) => unknown): ClientSettings {
       ? Math.min(Math.round(debounce), 60000) : defaultSettings.diagnosticsDebounceMs,
     forceMetabase: typeof force === 'boolean' ? force
       : Array.isArray(force) ? force.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : false,
+    maxDocumentSizeForFullAnalysis: typeof maxSize === 'number' && Number.isInteger(maxSize) && maxSize > 0
+      ? Math.min(maxSize, 2 ** 31 - 1) : defaultSettings.maxDocumentSizeForFullAnalysis,
   };
 }
 
@@ -59,6 +65,7 @@ export function toServerSettings(settings: ClientSettings): ServerSettingsPayloa
     inlayHints: settings.inlayHints,
     diagnosticsDebounceMs: settings.diagnosticsDebounceMs,
     forceMetabase: settings.forceMetabase,
+    maxDocumentSizeForFullAnalysis: settings.maxDocumentSizeForFullAnalysis,
   };
 }
 

@@ -11,12 +11,13 @@ test('Settings_Nothing_Defaults', () => {
 test('Settings_UserValues_MappedToServerKeys', () => {
   const s = readSettings(from({
     'server.path': ' /opt/smtplsp ', 'trace.server': 'verbose', schemaPath: '/srv/MBSchema.xml', inlayHints: false,
-    exchangeHints: false, diagnosticsDebounceMs: 120, forceMetabase: ['**/*.mb.xml'],
+    exchangeHints: false, diagnosticsDebounceMs: 120, forceMetabase: ['**/*.mb.xml'], maxDocumentSizeForFullAnalysis: 1000000,
   }));
   assert.equal(s.serverPath, '/opt/smtplsp');
   assert.equal(s.trace, 'verbose');
   assert.deepEqual(toServerSettings(s), {
     schemaPath: '/srv/MBSchema.xml', exchangeHints: false, inlayHints: false, diagnosticsDebounceMs: 120, forceMetabase: ['**/*.mb.xml'],
+    maxDocumentSizeForFullAnalysis: 1000000,
   });
 });
 
@@ -30,6 +31,12 @@ test('Settings_WrongTypes_FallBackToDefaults', () => {
   assert.equal(s.inlayHints, true);
   assert.equal(s.diagnosticsDebounceMs, 300);
   assert.equal(s.forceMetabase, false);
+});
+
+test('Settings_BadMaxDocumentSize_FallsBackToServerDefault', () => {
+  for (const bad of [0, -1, 1.5, '10']) {
+    assert.equal(readSettings(from({ maxDocumentSizeForFullAnalysis: bad })).maxDocumentSizeForFullAnalysis, 64 * 1024 * 1024);
+  }
 });
 
 test('Settings_HugeDebounce_Capped', () => {
