@@ -17,7 +17,7 @@ public static class ExchangeDetection
 {
     public static ExchangeVerdict Evaluate(MetabaseModel model, MetabaseKey server, ExchangeFacts facts) =>
         Evaluate(server, facts, location => model.FindByLocation(location) is { Count: > 0 } keys
-            ? new SmtpAncestor(keys[0].Location, keys[0].CustomProperties.Count > 0)
+            ? new SmtpAncestor(keys[0].Location, keys[0].HasCustomProperties)
             : null);
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class ExchangeDetection
     private static int CustomInSmtpKey(MetabaseKey server, Func<string, SmtpAncestor?> firstKeyAt, List<string> reasons)
     {
         if (!IsSmtpSvcKey(server)) return 0;
-        if (server.CustomProperties.Count > 0)
+        if (server.HasCustomProperties)
         {
             reasons.Add($"<Custom> elements in {server.Location}");
             return 1;

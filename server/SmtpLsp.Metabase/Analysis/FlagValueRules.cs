@@ -1,5 +1,5 @@
 using SmtpLsp.Metabase.Catalog;
-using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
 using SmtpLsp.Metabase.Values;
 
@@ -11,16 +11,32 @@ namespace SmtpLsp.Metabase.Analysis;
 /// </summary>
 internal static class FlagValueRules
 {
-    public static void Check(MetabaseProperty property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    public static void Check(AttributeNode property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
         var table = info.Flags!;
         if (table.Kind == FlagTableKind.Numeric) CheckVerbMask(property, info, table, sink);
         else CheckSymbolic(property, info, table, sink);
     }
 
-    private static void CheckSymbolic(MetabaseProperty property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckSymbolic(AttributeNode property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
     {
-        var raw = property.RawText;
+        // Fast paths for the values files are made of, read from the text itself; anything else takes the full
+        // resolution below, which allocates but also explains what is wrong.
+        var span = property.RawValueSpan;
+        if (span.Length > 0 && span[0] is (>= '0' and <= '9') or '-')
+        {
+            if (DwordValue.TryParse(span, allowHex: false, out uint number, out _))
+            {
+                CheckUndefinedBits(property, info, table, number, sink);
+                return;
+            }
+        }
+        else if (AllNamesKnown(span, table))
+        {
+            return;
+        }
+
+        var raw = property.RawValue;
         var resolution = FlagCodec.ResolveValue(info, raw);
         int valueStart = property.ValueSpan.Start;
         foreach (var problem in resolution.Problems)
@@ -50,19 +66,48 @@ internal static class FlagValueRules
             }
         }
 
-        if (!resolution.WasNumeric || resolution.Value is not { } value || value == info.DefaultNumber) return;
+        if (!resolution.WasNumeric || resolution.Value is not { } value) return;
+        CheckUndefinedBits(property, info, table, value, sink);
+    }
+
+    private static void CheckUndefinedBits(AttributeNode property, PropertyInfo info, FlagTable table, uint value, ICollection<MetabaseDiagnostic> sink)
+    {
+        if (value == info.DefaultNumber) return;
         uint undefined = value & ~table.DefinedMask;
         if (undefined == 0) return;
         sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UndefinedFlagBits, DiagnosticSeverity.Error, property.ValueSpan,
-            $"{AnalysisText.Quote(raw)} sets bits no flag of {property.Name} defines: {AnalysisText.Bits(undefined)}; " +
+            $"{AnalysisText.Quote(property.RawValue)} sets bits no flag of {property.Name} defines: {AnalysisText.Bits(undefined)}; " +
             $"the defined flags make up {AnalysisText.Hex(table.DefinedMask)}."));
     }
 
-    private static void CheckVerbMask(MetabaseProperty property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    /// <summary>
+    /// True when the value is one or more items separated by '|', none empty, each (trimmed as
+    /// <see cref="FlagCodec.ParseSymbolic"/> trims) exactly a flag name: then <see cref="FlagCodec.ResolveValue"/>
+    /// would find no problem and, the value not being numeric, nothing is reported.
+    /// </summary>
+    private static bool AllNamesKnown(ReadOnlySpan<char> raw, FlagTable table)
     {
-        var raw = property.RawText;
-        if (!DwordValue.TryParse(raw, allowHex: false, out uint value, out var error))
+        if (raw.IsEmpty) return false;
+        var flags = table.Flags;
+        var comparison = table.NameComparison;
+        while (true)
         {
+            int bar = raw.IndexOf('|');
+            var item = (bar < 0 ? raw : raw[..bar]).Trim(" \t\r\n");
+            if (item.IsEmpty) return false;
+            bool found = false;
+            for (int i = 0; i < flags.Count && !found; i++) found = item.Equals(flags[i].Name, comparison);
+            if (!found) return false;
+            if (bar < 0) return true;
+            raw = raw[(bar + 1)..];
+        }
+    }
+
+    private static void CheckVerbMask(AttributeNode property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    {
+        if (!DwordValue.TryParse(property.RawValueSpan, allowHex: false, out uint value, out var error))
+        {
+            var raw = property.RawValue;
             // IIS stores the verb mask as a decimal number; names are not read back. Offer the number they mean.
             if (error == DwordParseError.NotANumber && raw.Length > 0 && raw[0] is not ((>= '0' and <= '9') or '-')
                 && FlagCodec.ResolveValue(info, raw) is { Value: { } meant, Problems.Count: 0 })
@@ -81,7 +126,7 @@ internal static class FlagValueRules
         uint unknown = value & ~table.DefinedMask & ~table.UndocumentedDefaultBits;
         if (unknown == 0) return;
         sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownVerbBits, DiagnosticSeverity.Warning, property.ValueSpan,
-            $"{AnalysisText.Quote(raw)} sets bits that are neither an ESMTP verb of KB 257569 nor an undocumented bit of the IIS default 7697601: " +
+            $"{AnalysisText.Quote(property.RawValue)} sets bits that are neither an ESMTP verb of KB 257569 nor an undocumented bit of the IIS default 7697601: " +
             $"{AnalysisText.Bits(unknown)}."));
     }
 

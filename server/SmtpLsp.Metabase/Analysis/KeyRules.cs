@@ -9,23 +9,37 @@ namespace SmtpLsp.Metabase.Analysis;
 /// </summary>
 public static class KeyRules
 {
-    public static void Analyze(MetabaseKey key, MetabaseCatalog catalog, ICollection<MetabaseDiagnostic> sink) =>
-        Analyze(key, CatalogLookups.For(catalog), sink);
+    public static void Analyze(MetabaseKey key, MetabaseCatalog catalog, ICollection<MetabaseDiagnostic> sink)
+    {
+        var lookups = CatalogLookups.For(catalog);
+        Analyze(key, lookups, new PropertyNameCache(lookups.Catalog), sink);
+    }
 
-    internal static void Analyze(MetabaseKey key, CatalogLookups lookups, ICollection<MetabaseDiagnostic> sink)
+    /// <summary>
+    /// Reads the key's element directly (attributes and Custom children), so no model object is made per property;
+    /// <paramref name="names"/> belongs to the calling thread.
+    /// </summary>
+    internal static void Analyze(MetabaseKey key, CatalogLookups lookups, PropertyNameCache names, ICollection<MetabaseDiagnostic> sink)
     {
         var keyType = KeyTypeRules.Check(key, lookups, sink);
         MissingLocationRules.Check(key, sink);
-        var properties = key.Properties;
-        for (int i = 0; i < properties.Count; i++)
+        var element = key.Element;
+        var attributes = element.Attributes;
+        for (int i = 0; i < attributes.Count; i++)
         {
-            var property = properties[i];
-            var info = PropertyNameRules.Check(property, keyType, lookups, sink);
+            var attribute = attributes[i];
+            // Location is the key's path, not a property (MetabaseKey.Properties leaves it out too).
+            if (MetabaseKey.IsLocationName(attribute.Name)) continue;
+            var info = PropertyNameRules.Check(attribute, keyType, lookups, names, sink);
             // A missing or unterminated value is already a syntax error; judging the half-typed text would repeat it.
-            if (info != null && property.Attribute.HasValue && property.Attribute.IsValueTerminated)
-                PropertyValueRules.Check(property, info, sink);
+            if (info != null && attribute.HasValue && attribute.IsValueTerminated)
+                PropertyValueRules.Check(attribute, info, sink);
         }
-        var custom = key.CustomProperties;
-        for (int i = 0; i < custom.Count; i++) CustomElementRules.Check(custom[i], sink);
+        var children = element.Children;
+        for (int i = 0; i < children.Count; i++)
+        {
+            // A short-lived view: the key's own CustomProperties list is only built when a feature asks for it.
+            if (MetabaseKey.IsCustomName(children[i].Name)) CustomElementRules.Check(new CustomProperty(key, children[i]), sink);
+        }
     }
 }

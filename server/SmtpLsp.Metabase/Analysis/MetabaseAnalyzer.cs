@@ -17,11 +17,12 @@ public static class MetabaseAnalyzer
         sink.AddRange(model.Tree.Diagnostics);
 
         var lookups = CatalogLookups.For(catalog);
+        var names = new PropertyNameCache(catalog);
         var keys = model.Keys;
         for (int i = 0; i < keys.Count; i++)
         {
             if ((i & 255) == 0) ct.ThrowIfCancellationRequested();
-            KeyRules.Analyze(keys[i], lookups, sink);
+            KeyRules.Analyze(keys[i], lookups, names, sink);
         }
         ct.ThrowIfCancellationRequested();
         DocumentRules.Analyze(model, sink);

@@ -1,5 +1,5 @@
 using SmtpLsp.Metabase.Catalog;
-using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
 
 namespace SmtpLsp.Metabase.Analysis;
 
@@ -9,17 +9,17 @@ internal static class PropertyNameRules
     private const int MaxKeyTypesNamed = 3;
 
     /// <summary>The schema property, or null when the name is not one (then its value is not checked).</summary>
-    public static PropertyInfo? Check(MetabaseProperty property, KeyTypeInfo? keyType, CatalogLookups lookups,
+    public static PropertyInfo? Check(AttributeNode attribute, KeyTypeInfo? keyType, CatalogLookups lookups, PropertyNameCache names,
         ICollection<MetabaseDiagnostic> sink)
     {
-        var name = property.Name;
-        var info = lookups.Catalog.FindProperty(name);
+        var name = attribute.Name;
+        var info = names.Find(name);
         if (info == null)
         {
             // Key-type attributes outside the pool (KeyType, MD_1001) are still fine where the schema lists them.
             if (keyType != null && keyType.AllowsProperty(name)) return null;
             var suggestions = lookups.SuggestProperty(name);
-            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownProperty, DiagnosticSeverity.Error, property.NameSpan,
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownProperty, DiagnosticSeverity.Error, attribute.NameSpan,
                 $"Unknown property {AnalysisText.Quote(name)}; it is not in the schema (names are case-sensitive)." +
                 AnalysisText.DidYouMean(suggestions) +
                 (suggestions.Count == 0 ? " Properties the schema does not know belong in a <Custom> element." : ""))
@@ -29,9 +29,9 @@ internal static class PropertyNameRules
             return null;
         }
 
-        if (keyType != null && !keyType.AllowsProperty(name))
+        if (keyType != null && !keyType.AllowsProperty(info))
         {
-            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.PropertyNotAllowed, DiagnosticSeverity.Warning, property.NameSpan,
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.PropertyNotAllowed, DiagnosticSeverity.Warning, attribute.NameSpan,
                 $"Property {AnalysisText.Quote(name)} is not allowed on {keyType.Name} keys; {AllowedOnText(info)}"));
         }
         return info;

@@ -1,5 +1,5 @@
 using SmtpLsp.Metabase.Catalog;
-using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
 using SmtpLsp.Metabase.Values;
 
@@ -8,36 +8,35 @@ namespace SmtpLsp.Metabase.Analysis;
 /// <summary>
 /// Typed value checks: MB3003 not a number, MB3004 beyond 32 bits, MB3005 outside the schema range, MB3006 BOOL,
 /// MB3010 enum value without a label. Bitmask properties go to <see cref="FlagValueRules"/>. Values are read raw
-/// (between the quotes) so every span is exact.
+/// (between the quotes) so every span is exact, and as slices of the text: a string is cut only for a diagnostic.
 /// </summary>
 internal static class PropertyValueRules
 {
     private static readonly string[] BoolWords = ["TRUE", "FALSE"];
 
-    public static void Check(MetabaseProperty property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    public static void Check(AttributeNode attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
         // Secure values are encrypted blobs; nothing in them can be judged.
         if (info.IsSecure) return;
         switch (info.Type)
         {
             case PropertyType.Dword when info.Flags != null:
-                FlagValueRules.Check(property, info, sink);
+                FlagValueRules.Check(attribute, info, sink);
                 break;
             case PropertyType.Dword:
-                CheckDword(property, info, sink);
+                CheckDword(attribute, info, sink);
                 break;
             case PropertyType.Bool:
-                CheckBool(property, sink);
+                CheckBool(attribute, sink);
                 break;
         }
     }
 
-    private static void CheckDword(MetabaseProperty property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckDword(AttributeNode attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
-        var raw = property.RawText;
-        if (!DwordValue.TryParse(raw, allowHex: false, out uint value, out var error))
+        if (!DwordValue.TryParse(attribute.RawValueSpan, allowHex: false, out uint value, out var error))
         {
-            sink.Add(DwordParseProblem(property, error));
+            sink.Add(DwordParseProblem(attribute, error));
             return;
         }
         // IIS writes the schema default and the "unlimited" alias even where the range would exclude them.
@@ -48,37 +47,37 @@ internal static class PropertyValueRules
         if (value < min || value > max)
         {
             var range = info.EndingNumber is null ? $"at least {AnalysisText.Number(min)}" : $"{AnalysisText.Number(min)}..{AnalysisText.Number(max)}";
-            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.OutsideSchemaRange, DiagnosticSeverity.Warning, property.ValueSpan,
-                $"{AnalysisText.Quote(raw)} is outside the schema range of {property.Name}; expected {range}."));
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.OutsideSchemaRange, DiagnosticSeverity.Warning, attribute.ValueSpan,
+                $"{AnalysisText.Quote(attribute.RawValue)} is outside the schema range of {attribute.Name}; expected {range}."));
             return;
         }
 
         if (info.EnumValues.Count > 0 && !HasLabel(info.EnumValues, value))
         {
-            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.EnumValueWithoutLabel, DiagnosticSeverity.Information, property.ValueSpan,
-                $"{AnalysisText.Quote(raw)} has no known meaning for {property.Name}; known values: {Labels(info.EnumValues)}."));
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.EnumValueWithoutLabel, DiagnosticSeverity.Information, attribute.ValueSpan,
+                $"{AnalysisText.Quote(attribute.RawValue)} has no known meaning for {attribute.Name}; known values: {Labels(info.EnumValues)}."));
         }
     }
 
-    internal static MetabaseDiagnostic DwordParseProblem(MetabaseProperty property, DwordParseError error)
+    internal static MetabaseDiagnostic DwordParseProblem(AttributeNode attribute, DwordParseError error)
     {
-        var raw = property.RawText;
-        var span = ValueOrAttributeSpan(property);
+        var raw = attribute.RawValue;
+        var span = ValueOrAttributeSpan(attribute);
         if (error == DwordParseError.OutOfRange)
         {
             return new MetabaseDiagnostic(DiagnosticCodes.DwordOutOfRange, DiagnosticSeverity.Error, span,
-                $"{AnalysisText.Quote(raw)} does not fit in a DWORD; {property.Name} must be 0..4294967295 (or -1 for 4294967295).");
+                $"{AnalysisText.Quote(raw)} does not fit in a DWORD; {attribute.Name} must be 0..4294967295 (or -1 for 4294967295).");
         }
         var what = error == DwordParseError.Empty ? "The value is empty" : $"{AnalysisText.Quote(raw)} is not a number";
         return new MetabaseDiagnostic(DiagnosticCodes.DwordNotANumber, DiagnosticSeverity.Error, span,
-            $"{what}; {property.Name} is a DWORD and expects decimal digits such as '0' or '4294967295'.");
+            $"{what}; {attribute.Name} is a DWORD and expects decimal digits such as '0' or '4294967295'.");
     }
 
-    private static void CheckBool(MetabaseProperty property, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckBool(AttributeNode attribute, ICollection<MetabaseDiagnostic> sink)
     {
-        var raw = property.RawText;
-        if (BoolValue.TryParse(raw, out bool intended, out var error)) return;
+        if (BoolValue.TryParse(attribute.RawValueSpan, out bool intended, out var error)) return;
 
+        var raw = attribute.RawValue;
         string? fix = error switch
         {
             BoolParseError.Numeric => BoolValue.Format(intended),
@@ -87,16 +86,16 @@ internal static class PropertyValueRules
         };
         var what = error == BoolParseError.Empty ? "The value is empty" : $"{AnalysisText.Quote(raw)} is not a BOOL";
         var hint = fix != null ? $" Did you mean {AnalysisText.Quote(fix)}?" : "";
-        sink.Add(new MetabaseDiagnostic(DiagnosticCodes.BoolNotTrueFalse, DiagnosticSeverity.Error, ValueOrAttributeSpan(property),
-            $"{what}; {property.Name} expects TRUE or FALSE.{hint}")
+        sink.Add(new MetabaseDiagnostic(DiagnosticCodes.BoolNotTrueFalse, DiagnosticSeverity.Error, ValueOrAttributeSpan(attribute),
+            $"{what}; {attribute.Name} expects TRUE or FALSE.{hint}")
         {
             FixData = fix,
         });
     }
 
     /// <summary>The value, or the whole attribute when the value is empty (nothing to underline).</summary>
-    internal static TextSpan ValueOrAttributeSpan(MetabaseProperty property) =>
-        property.ValueSpan.Length > 0 ? property.ValueSpan : property.Attribute.Span;
+    internal static TextSpan ValueOrAttributeSpan(AttributeNode attribute) =>
+        attribute.ValueSpan.Length > 0 ? attribute.ValueSpan : attribute.Span;
 
     private static bool HasLabel(IReadOnlyList<EnumValueInfo> values, uint value)
     {

@@ -34,5 +34,27 @@ public sealed class KeyTypeInfo
     /// <summary>Exact-case check: MetaBase.xml is case-sensitive.</summary>
     public bool AllowsProperty(string name) => _allowed.Contains(name);
 
+    // Allowed pool properties by PropertyInfo.Index of the catalog that bound this key type: one array read per check.
+    private IReadOnlyList<PropertyInfo>? _boundProperties;
+    private bool[]? _allowedByIndex;
+
+    /// <summary>The same answer as <see cref="AllowsProperty(string)"/> for a catalog property, without hashing its name.</summary>
+    internal bool AllowsProperty(PropertyInfo info)
+    {
+        var bound = _boundProperties;
+        int index = info.Index;
+        if (bound != null && index >= 0 && index < bound.Count && ReferenceEquals(bound[index], info)) return _allowedByIndex![index];
+        return _allowed.Contains(info.Name);
+    }
+
+    /// <summary>Called once by the owning catalog after it has numbered its properties.</summary>
+    internal void BindProperties(IReadOnlyList<PropertyInfo> properties)
+    {
+        var allowed = new bool[properties.Count];
+        for (int i = 0; i < allowed.Length; i++) allowed[i] = _allowed.Contains(properties[i].Name);
+        _allowedByIndex = allowed;
+        _boundProperties = properties;
+    }
+
     public bool AllowsChild(string keyType) => ContainerClassList.Contains(keyType, StringComparer.Ordinal);
 }

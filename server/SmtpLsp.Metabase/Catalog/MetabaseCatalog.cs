@@ -33,6 +33,12 @@ public sealed class MetabaseCatalog
         foreach (var p in properties) _propertiesIgnoreCase.TryAdd(p.Name, p);
         _propertiesById = new Dictionary<int, PropertyInfo>();
         foreach (var p in properties) _propertiesById.TryAdd(p.Id, p);
+        // Number the properties so key types can answer "allowed?" by index; a property keeps its first catalog's number.
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Index < 0) properties[i].Index = i;
+        }
+        foreach (var keyType in keyTypes) keyType.BindProperties(properties);
     }
 
     /// <summary>Where the schema came from, e.g. "MBSchema.xml (sha256 …) + overlay".</summary>

@@ -40,9 +40,35 @@ public sealed class PropertyInfo
     /// <summary>Key types whose schema allows this property.</summary>
     public IReadOnlyList<string> AllowedOn { get; init; } = [];
 
-    public bool IsInherit => HasAttribute("INHERIT");
-    public bool IsSecure => HasAttribute("SECURE");
-    public bool IsVolatile => HasAttribute("VOLATILE");
+    public bool IsInherit => (AttributeBits & InheritBit) != 0;
+    public bool IsSecure => (AttributeBits & SecureBit) != 0;
+    public bool IsVolatile => (AttributeBits & VolatileBit) != 0;
+
+    /// <summary>
+    /// Index in the owning catalog's property list, for per-property tables (set by <see cref="MetabaseCatalog"/>).
+    /// </summary>
+    internal int Index { get; set; } = -1;
+
+    private const int InheritBit = 1, SecureBit = 2, VolatileBit = 4, ComputedBit = 8;
+    // Attributes is init-only, so its words are split once: analysis asks IsSecure for every property it checks.
+    private int _attributeBits;
+
+    private int AttributeBits
+    {
+        get
+        {
+            int bits = _attributeBits;
+            if (bits == 0)
+            {
+                bits = ComputedBit;
+                if (HasAttribute("INHERIT")) bits |= InheritBit;
+                if (HasAttribute("SECURE")) bits |= SecureBit;
+                if (HasAttribute("VOLATILE")) bits |= VolatileBit;
+                _attributeBits = bits; // idempotent, so a race between threads only repeats the work
+            }
+            return bits;
+        }
+    }
 
     private bool HasAttribute(string name) =>
         Attributes is not null && Attributes.Split('|', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);

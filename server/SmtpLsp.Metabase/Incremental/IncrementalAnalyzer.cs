@@ -27,6 +27,7 @@ public static class IncrementalAnalyzer
         options ??= AnalysisOptions.Default;
         var model = MetabaseModel.Build(SyntaxTree.Parse(text));
         var lookups = CatalogLookups.For(catalog);
+        var names = new PropertyNameCache(catalog);
         var syntax = model.Tree.Diagnostics.ToArray();
 
         var slots = new List<KeySlot>();
@@ -43,7 +44,7 @@ public static class IncrementalAnalyzer
             while (next < keys.Count && keys[next].Element.Span.Start >= span.Start && keys[next].Element.Span.Start < Math.Max(span.End, span.Start + 1)) next++;
             int firstExchange = nextExchange;
             while (nextExchange < exchange.Count && exchange[nextExchange].Span.Start < span.End) nextExchange++;
-            var slot = BuildSlot(keys, first, next - first, span, lookups, clean: !TouchesAny(syntax, span));
+            var slot = BuildSlot(keys, first, next - first, span, lookups, names, clean: !TouchesAny(syntax, span));
             slots.Add(slot with { ExchangeDiagnostics = Relative(exchange.GetRange(firstExchange, nextExchange - firstExchange), span.Start) });
         }
 
@@ -54,7 +55,7 @@ public static class IncrementalAnalyzer
         foreach (var key in keys)
         {
             if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
-                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.CustomProperties.Count > 0));
+                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
         }
         var slotArray = slots.ToArray();
         var crossKeyArray = crossKey.ToArray();
@@ -157,17 +158,22 @@ public static class IncrementalAnalyzer
     }
 
     private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
-        CatalogLookups lookups, bool clean)
+        CatalogLookups lookups, bool clean) =>
+        BuildSlot(keys, first, count, span, lookups, new PropertyNameCache(lookups.Catalog), clean);
+
+    /// <summary>The same with the caller's name cache, so a full pass does not make one per slot.</summary>
+    private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
+        CatalogLookups lookups, PropertyNameCache names, bool clean)
     {
         var local = new List<MetabaseDiagnostic>();
         var summaries = new KeySummary[count];
         for (int k = 0; k < count; k++)
         {
             var key = keys[first + k];
-            KeyRules.Analyze(key, lookups, local);
+            KeyRules.Analyze(key, lookups, names, local);
             var attribute = key.LocationAttribute;
             var valueSpan = attribute == null ? default : new TextSpan(attribute.ValueSpan.Start - span.Start, attribute.ValueSpan.Length);
-            summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan, key.CustomProperties.Count > 0);
+            summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan, key.HasCustomProperties);
         }
         return new KeySlot(span.Start, span.Length, Relative(local, span.Start), summaries, None, clean);
     }

@@ -9,34 +9,24 @@ public sealed class MetabaseKey
     private static readonly CustomProperty[] NoCustom = [];
     private static readonly ElementNode[] NoElements = [];
 
+    // Built on first access (analysis reads the element directly), then cached so callers always see the same objects.
+    private MetabaseProperty[]? _properties;
+    private Children? _children;
+
     internal MetabaseKey(ElementNode element)
     {
         Element = element;
-        LocationAttribute = element.GetAttribute("Location");
+        LocationAttribute = element.GetAttribute(LocationName);
         Location = LocationAttribute?.Value;
         ParentLocation = LocationPath.GetParent(Location);
-
-        var attributes = element.Attributes;
-        int count = 0;
-        foreach (var attribute in attributes) if (attribute.Name != "Location") count++;
-        var properties = count == 0 ? NoProperties : new MetabaseProperty[count];
-        int i = 0;
-        foreach (var attribute in attributes)
-        {
-            if (attribute.Name != "Location") properties[i++] = new MetabaseProperty(this, attribute);
-        }
-        Properties = properties;
-
-        List<CustomProperty>? custom = null;
-        List<ElementNode>? others = null;
-        foreach (var child in element.Children)
-        {
-            if (child.Name == "Custom") (custom ??= new()).Add(new CustomProperty(this, child));
-            else (others ??= new()).Add(child);
-        }
-        CustomProperties = custom?.ToArray() ?? NoCustom;
-        OtherChildren = others?.ToArray() ?? NoElements;
     }
+
+    internal const string LocationName = "Location";
+    internal const string CustomName = "Custom";
+
+    internal static bool IsLocationName(string attributeName) => string.Equals(attributeName, LocationName, StringComparison.Ordinal);
+
+    internal static bool IsCustomName(string elementName) => string.Equals(elementName, CustomName, StringComparison.Ordinal);
 
     /// <summary>The element name, which IIS uses as the key type (e.g. IIsSmtpServer).</summary>
     public string KeyType => Element.Name;
@@ -52,12 +42,36 @@ public sealed class MetabaseKey
     public string? ParentLocation { get; }
 
     /// <summary>Every start-tag attribute except Location, in document order.</summary>
-    public IReadOnlyList<MetabaseProperty> Properties { get; }
+    public IReadOnlyList<MetabaseProperty> Properties
+    {
+        get
+        {
+            var properties = _properties;
+            if (properties != null) return properties;
+            properties = BuildProperties();
+            // The first writer wins, so two threads asking at once still get the same objects.
+            return Interlocked.CompareExchange(ref _properties, properties, null) ?? properties;
+        }
+    }
 
-    public IReadOnlyList<CustomProperty> CustomProperties { get; }
+    public IReadOnlyList<CustomProperty> CustomProperties => GetChildren().Custom;
 
     /// <summary>Child elements that are not &lt;Custom&gt; (nested keys, typos); kept so analysis can report them.</summary>
-    public IReadOnlyList<ElementNode> OtherChildren { get; }
+    public IReadOnlyList<ElementNode> OtherChildren => GetChildren().Others;
+
+    /// <summary>True when the key has a &lt;Custom&gt; child; answered from the tree without building the list.</summary>
+    internal bool HasCustomProperties
+    {
+        get
+        {
+            if (_children is { } children) return children.Custom.Length > 0;
+            foreach (var child in Element.Children)
+            {
+                if (IsCustomName(child.Name)) return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>The first property with exactly this name (case-sensitive, as IIS reads the file).</summary>
     public MetabaseProperty? GetProperty(string name)
@@ -70,4 +84,36 @@ public sealed class MetabaseKey
     }
 
     public override string ToString() => $"{KeyType} {Location}";
+
+    private MetabaseProperty[] BuildProperties()
+    {
+        var attributes = Element.Attributes;
+        int count = 0;
+        foreach (var attribute in attributes) if (!IsLocationName(attribute.Name)) count++;
+        if (count == 0) return NoProperties;
+        var properties = new MetabaseProperty[count];
+        int i = 0;
+        foreach (var attribute in attributes)
+        {
+            if (!IsLocationName(attribute.Name)) properties[i++] = new MetabaseProperty(this, attribute);
+        }
+        return properties;
+    }
+
+    private Children GetChildren()
+    {
+        var children = _children;
+        if (children != null) return children;
+        List<CustomProperty>? custom = null;
+        List<ElementNode>? others = null;
+        foreach (var child in Element.Children)
+        {
+            if (IsCustomName(child.Name)) (custom ??= new()).Add(new CustomProperty(this, child));
+            else (others ??= new()).Add(child);
+        }
+        children = new Children(custom?.ToArray() ?? NoCustom, others?.ToArray() ?? NoElements);
+        return Interlocked.CompareExchange(ref _children, children, null) ?? children;
+    }
+
+    private sealed record Children(CustomProperty[] Custom, ElementNode[] Others);
 }

@@ -11,8 +11,8 @@ public sealed class MetabaseModel
     private static readonly MetabaseKey[] NoKeys = [];
 
     private readonly Dictionary<string, List<MetabaseKey>> _byLocation = new(LocationPath.Comparer);
-    private readonly Dictionary<string, List<MetabaseKey>> _byParent = new(LocationPath.Comparer);
-    private readonly Dictionary<ElementNode, MetabaseKey> _byElement = new(ReferenceEqualityComparer.Instance);
+    // Only GetChildren needs it (navigation features), so it is built on first use.
+    private Dictionary<string, List<MetabaseKey>>? _byParent;
 
     private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys)
     {
@@ -20,9 +20,7 @@ public sealed class MetabaseModel
         Keys = keys;
         foreach (var key in keys)
         {
-            _byElement[key.Element] = key;
             if (key.Location != null) Add(_byLocation, LocationPath.Normalize(key.Location), key);
-            if (key.ParentLocation != null) Add(_byParent, key.ParentLocation, key);
         }
     }
 
@@ -60,7 +58,7 @@ public sealed class MetabaseModel
 
     /// <summary>Keys whose parent path is this key's Location, in document order.</summary>
     public IReadOnlyList<MetabaseKey> GetChildren(MetabaseKey key) =>
-        key.Location != null && _byParent.TryGetValue(LocationPath.Normalize(key.Location), out var children)
+        key.Location != null && ByParent().TryGetValue(LocationPath.Normalize(key.Location), out var children)
             ? children
             : NoKeys;
 
@@ -69,9 +67,41 @@ public sealed class MetabaseModel
     {
         for (var element = Tree.FindElementAt(offset); element != null; element = element.Parent)
         {
-            if (_byElement.TryGetValue(element, out var key)) return key;
+            if (FindKeyOf(element) is { } key) return key;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The key made from this element, or null. Keys are collected in pre-order, so their elements' start offsets
+    /// ascend and a binary search finds it (no per-element dictionary to hold).
+    /// </summary>
+    private MetabaseKey? FindKeyOf(ElementNode element)
+    {
+        var keys = Keys;
+        int start = element.Span.Start;
+        int lo = 0, hi = keys.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int midStart = keys[mid].Element.Span.Start;
+            if (midStart < start) lo = mid + 1;
+            else if (midStart > start) hi = mid - 1;
+            else return ReferenceEquals(keys[mid].Element, element) ? keys[mid] : null;
+        }
+        return null;
+    }
+
+    private Dictionary<string, List<MetabaseKey>> ByParent()
+    {
+        var byParent = Volatile.Read(ref _byParent);
+        if (byParent != null) return byParent;
+        byParent = new Dictionary<string, List<MetabaseKey>>(LocationPath.Comparer);
+        foreach (var key in Keys)
+        {
+            if (key.ParentLocation != null) Add(byParent, key.ParentLocation, key);
+        }
+        return Interlocked.CompareExchange(ref _byParent, byParent, null) ?? byParent;
     }
 
     /// <summary>The key at this element and the keys nested in it, in document order (pre-order).</summary>
@@ -87,7 +117,7 @@ public sealed class MetabaseModel
             var children = current.Children;
             for (int i = children.Count - 1; i >= 0; i--)
             {
-                if (children[i].Name != "Custom") pending.Push(children[i]);
+                if (!MetabaseKey.IsCustomName(children[i].Name)) pending.Push(children[i]);
             }
         }
     }

@@ -78,6 +78,10 @@ public sealed class AttributeNode
     /// <summary>The value as written, newlines and tabs included.</summary>
     public string RawValue => ValueStart >= 0 ? Element.Tree.Text.Substring(ValueStart, ValueLength) : string.Empty;
 
+    /// <summary>The raw value as a slice of the text: what analysis reads, so checking a value cuts no string.</summary>
+    internal ReadOnlySpan<char> RawValueSpan =>
+        ValueStart >= 0 ? Element.Tree.Text.AsSpan(ValueStart, ValueLength) : ReadOnlySpan<char>.Empty;
+
     /// <summary>The value with the five XML entities and character references decoded; unknown ones kept verbatim.</summary>
     public string Value => ValueStart >= 0
         ? EntityDecoder.Decode(Element.Tree.Text.AsSpan(ValueStart, ValueLength))

@@ -9,13 +9,17 @@ public enum BoolParseError { None, Empty, Numeric, NotABool }
 /// </summary>
 public static class BoolValue
 {
-    public static bool TryParse(string? text, out bool value, out BoolParseError error)
+    public static bool TryParse(string? text, out bool value, out BoolParseError error) =>
+        TryParse(text.AsSpan(), out value, out error);
+
+    /// <summary>The same rules on a slice of a larger text, so analysis reads values without cutting strings.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out bool value, out BoolParseError error)
     {
         value = false;
-        if (string.IsNullOrEmpty(text)) { error = BoolParseError.Empty; return false; }
-        if (string.Equals(text, "TRUE", StringComparison.OrdinalIgnoreCase)) { value = true; error = BoolParseError.None; return true; }
-        if (string.Equals(text, "FALSE", StringComparison.OrdinalIgnoreCase)) { error = BoolParseError.None; return true; }
-        if (text is "0" or "1") { value = text == "1"; error = BoolParseError.Numeric; return false; }
+        if (text.IsEmpty) { error = BoolParseError.Empty; return false; }
+        if (text.Equals("TRUE", StringComparison.OrdinalIgnoreCase)) { value = true; error = BoolParseError.None; return true; }
+        if (text.Equals("FALSE", StringComparison.OrdinalIgnoreCase)) { error = BoolParseError.None; return true; }
+        if (text is "0" or "1") { value = text[0] == '1'; error = BoolParseError.Numeric; return false; }
         error = BoolParseError.NotABool;
         return false;
     }

@@ -10,14 +10,18 @@ public enum DwordParseError { None, Empty, NotANumber, OutOfRange }
 /// </summary>
 public static class DwordValue
 {
-    public static bool TryParse(string? text, bool allowHex, out uint value, out DwordParseError error)
+    public static bool TryParse(string? text, bool allowHex, out uint value, out DwordParseError error) =>
+        TryParse(text.AsSpan(), allowHex, out value, out error);
+
+    /// <summary>The same rules on a slice of a larger text, so analysis reads values without cutting strings.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, bool allowHex, out uint value, out DwordParseError error)
     {
         value = 0;
-        if (string.IsNullOrEmpty(text)) { error = DwordParseError.Empty; return false; }
+        if (text.IsEmpty) { error = DwordParseError.Empty; return false; }
 
         if (text[0] == '-')
         {
-            var magnitude = text.AsSpan(1);
+            var magnitude = text[1..];
             if (magnitude.Length == 0 || !AllDigits(magnitude)) { error = DwordParseError.NotANumber; return false; }
             if (magnitude.TrimStart('0') is "1") { value = uint.MaxValue; error = DwordParseError.None; return true; }
             error = DwordParseError.OutOfRange;
@@ -25,7 +29,7 @@ public static class DwordValue
         }
 
         if (allowHex && text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
-            return Accumulate(text.AsSpan(2), 16, out value, out error);
+            return Accumulate(text[2..], 16, out value, out error);
 
         if (!AllDigits(text)) { error = DwordParseError.NotANumber; return false; }
         return Accumulate(text, 10, out value, out error);
