@@ -35,7 +35,12 @@ internal static class FlagValueRules
         {
             return;
         }
+        CheckSymbolicResolved(property, info, table, sink);
+    }
 
+    /// <summary>The full check through <see cref="FlagCodec.ResolveValue"/>: what the fast paths above must agree with.</summary>
+    internal static void CheckSymbolicResolved(AttributeNode property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    {
         var raw = property.RawValue;
         var resolution = FlagCodec.ResolveValue(info, raw);
         int valueStart = property.ValueSpan.Start;

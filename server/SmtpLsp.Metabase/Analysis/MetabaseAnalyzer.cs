@@ -10,20 +10,39 @@ namespace SmtpLsp.Metabase.Analysis;
 public static class MetabaseAnalyzer
 {
     public static IReadOnlyList<MetabaseDiagnostic> Analyze(MetabaseModel model, MetabaseCatalog catalog,
-        AnalysisOptions? options = null, CancellationToken ct = default)
+        AnalysisOptions? options = null, CancellationToken ct = default) =>
+        Analyze(model, catalog, options, KeyPartitions.DefaultMinItemsPerWorker, ct);
+
+    /// <summary>
+    /// The per-key rules run on contiguous ranges of keys in parallel when there are at least
+    /// <paramref name="minKeysPerWorker"/> keys per worker; their outputs are joined in key order, so the result is
+    /// the same as one sequential pass. Tests lower the threshold to exercise the parallel path on small documents.
+    /// </summary>
+    internal static IReadOnlyList<MetabaseDiagnostic> Analyze(MetabaseModel model, MetabaseCatalog catalog,
+        AnalysisOptions? options, int minKeysPerWorker, CancellationToken ct)
     {
         options ??= AnalysisOptions.Default;
-        var sink = new List<MetabaseDiagnostic>(model.Tree.Diagnostics.Count + 16);
-        sink.AddRange(model.Tree.Diagnostics);
-
         var lookups = CatalogLookups.For(catalog);
-        var names = new PropertyNameCache(catalog);
         var keys = model.Keys;
-        for (int i = 0; i < keys.Count; i++)
+        int workers = KeyPartitions.WorkerCount(keys.Count, minKeysPerWorker);
+        var perWorker = new List<MetabaseDiagnostic>[workers];
+        KeyPartitions.Run(keys.Count, workers, ct, (worker, start, end) =>
         {
-            if ((i & 255) == 0) ct.ThrowIfCancellationRequested();
-            KeyRules.Analyze(keys[i], lookups, names, sink);
-        }
+            var names = new PropertyNameCache(catalog);
+            var local = new List<MetabaseDiagnostic>();
+            for (int i = start; i < end; i++)
+            {
+                if (((i - start) & 255) == 0) ct.ThrowIfCancellationRequested();
+                KeyRules.Analyze(keys[i], lookups, names, local);
+            }
+            perWorker[worker] = local;
+        });
+
+        int total = model.Tree.Diagnostics.Count;
+        foreach (var local in perWorker) total += local.Count;
+        var sink = new List<MetabaseDiagnostic>(total + 16);
+        sink.AddRange(model.Tree.Diagnostics);
+        foreach (var local in perWorker) sink.AddRange(local);
         ct.ThrowIfCancellationRequested();
         DocumentRules.Analyze(model, sink);
         if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, sink);

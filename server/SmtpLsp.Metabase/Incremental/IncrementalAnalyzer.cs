@@ -21,32 +21,55 @@ public static class IncrementalAnalyzer
 
     /// <summary>A full parse and analysis, split per key so later edits can reuse it.</summary>
     public static IncrementalState Create(string? text, MetabaseCatalog catalog, AnalysisOptions? options = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        Create(text, catalog, options, KeyPartitions.DefaultMinItemsPerWorker, ct);
+
+    /// <summary>
+    /// The same; slots are analysed in parallel on contiguous ranges when there are at least
+    /// <paramref name="minSlotsPerWorker"/> slots per worker (tests lower it to exercise the parallel path).
+    /// </summary>
+    internal static IncrementalState Create(string? text, MetabaseCatalog catalog, AnalysisOptions? options,
+        int minSlotsPerWorker, CancellationToken ct)
     {
         text ??= string.Empty;
         options ??= AnalysisOptions.Default;
         var model = MetabaseModel.Build(SyntaxTree.Parse(text));
         var lookups = CatalogLookups.For(catalog);
-        var names = new PropertyNameCache(catalog);
         var syntax = model.Tree.Diagnostics.ToArray();
+        var syntaxIndex = new DiagnosticSpanIndex(syntax);
 
-        var slots = new List<KeySlot>();
         var keys = model.Keys;
         var exchange = new List<MetabaseDiagnostic>();
         if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, exchange);
+
+        // First where each slot's keys and Exchange hints are (cheap, in order), then the per-key rules per slot.
+        var layout = new List<SlotLayout>();
         int next = 0, nextExchange = 0;
         foreach (var element in SlotElements(model.Tree))
         {
-            if ((slots.Count & 255) == 0) ct.ThrowIfCancellationRequested();
+            if ((layout.Count & 1023) == 0) ct.ThrowIfCancellationRequested();
             var span = element.Span;
             int first = next;
             // model.Keys and the Exchange hints list each slot's keys in the same order, so they are consumed in runs.
             while (next < keys.Count && keys[next].Element.Span.Start >= span.Start && keys[next].Element.Span.Start < Math.Max(span.End, span.Start + 1)) next++;
             int firstExchange = nextExchange;
             while (nextExchange < exchange.Count && exchange[nextExchange].Span.Start < span.End) nextExchange++;
-            var slot = BuildSlot(keys, first, next - first, span, lookups, names, clean: !TouchesAny(syntax, span));
-            slots.Add(slot with { ExchangeDiagnostics = Relative(exchange.GetRange(firstExchange, nextExchange - firstExchange), span.Start) });
+            layout.Add(new SlotLayout(span, first, next - first, firstExchange, nextExchange - firstExchange, !syntaxIndex.Touches(span)));
         }
+
+        var slotArray = new KeySlot[layout.Count];
+        int workers = KeyPartitions.WorkerCount(layout.Count, minSlotsPerWorker);
+        KeyPartitions.Run(layout.Count, workers, ct, (_, start, end) =>
+        {
+            var names = new PropertyNameCache(catalog);
+            for (int i = start; i < end; i++)
+            {
+                if (((i - start) & 255) == 0) ct.ThrowIfCancellationRequested();
+                var at = layout[i];
+                var slot = BuildSlot(keys, at.FirstKey, at.KeyCount, at.Span, lookups, names, at.Clean);
+                slotArray[i] = slot with { ExchangeDiagnostics = Relative(exchange.GetRange(at.FirstExchange, at.ExchangeCount), at.Span.Start) };
+            }
+        });
 
         ct.ThrowIfCancellationRequested();
         var crossKey = new List<MetabaseDiagnostic>();
@@ -57,12 +80,14 @@ public static class IncrementalAnalyzer
             if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
                 smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
         }
-        var slotArray = slots.ToArray();
         var crossKeyArray = crossKey.ToArray();
         var diagnostics = Assemble(syntax, slotArray, crossKeyArray);
         var document = new Lazy<MetabaseDocument>(() => new MetabaseDocument(catalog, model));
         return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKeyArray, smtpKeys, diagnostics, document);
     }
+
+    /// <summary>Where one slot's keys and Exchange hints are in the full pass's lists.</summary>
+    private readonly record struct SlotLayout(TextSpan Span, int FirstKey, int KeyCount, int FirstExchange, int ExchangeCount, bool Clean);
 
     /// <summary>
     /// The state for <paramref name="newText"/>, which is the previous text with <paramref name="changedSpan"/> (a range
@@ -246,15 +271,6 @@ public static class IncrementalAnalyzer
             else hi = mid - 1;
         }
         return best >= 0 && offset < slots[best].End ? best : -1;
-    }
-
-    private static bool TouchesAny(MetabaseDiagnostic[] diagnostics, TextSpan span)
-    {
-        foreach (var diagnostic in diagnostics)
-        {
-            if (Overlaps(diagnostic.Span, span.Start, span.End)) return true;
-        }
-        return false;
     }
 
     // Touching counts: an empty span at a boundary may belong to either side.
