@@ -1,5 +1,6 @@
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
 
 namespace SmtpLsp.Metabase.Analysis;
 
@@ -46,12 +47,14 @@ public static class ExchangeDetection
     private static int MailrootPath(MetabaseKey server, ExchangeSignal signal, List<string> reasons)
     {
         if (string.IsNullOrEmpty(signal.PathPattern)) return 0;
-        foreach (var property in server.Properties)
+        // The element's attributes, not server.Properties: every SMTP server is judged, and the property list would
+        // then be built and kept for each of them.
+        foreach (var attribute in server.Element.Attributes)
         {
-            var value = property.Value;
-            if (value.Contains(signal.PathPattern, StringComparison.OrdinalIgnoreCase))
+            if (MetabaseKey.IsLocationName(attribute.Name)) continue;
+            if (DecodedValue(attribute, out var decoded).Contains(signal.PathPattern, StringComparison.OrdinalIgnoreCase))
             {
-                reasons.Add($"{property.Name} is under an Exchange mailroot 'vsi N' folder");
+                reasons.Add($"{attribute.Name} is under an Exchange mailroot 'vsi N' folder");
                 return 1;
             }
         }
@@ -86,13 +89,21 @@ public static class ExchangeDetection
         int hits = 0;
         foreach (var pair in signal.Values)
         {
-            if (server.GetProperty(pair.Key) is { } property && property.Value == pair.Value)
+            if (server.FindPropertyAttribute(pair.Key) is { } attribute && DecodedValue(attribute, out _).SequenceEqual(pair.Value))
             {
                 reasons.Add($"{pair.Key}={pair.Value} as Exchange sets it");
                 hits++;
             }
         }
         return hits;
+    }
+
+    /// <summary>The entity-decoded value: the raw text itself when it has no '&amp;', so most values cut no string.</summary>
+    private static ReadOnlySpan<char> DecodedValue(AttributeNode attribute, out string? decoded)
+    {
+        var raw = attribute.RawValueSpan;
+        decoded = raw.Contains('&') ? attribute.Value : null;
+        return decoded ?? raw;
     }
 
     private static bool IsSmtpSvcKey(MetabaseKey key) => key.Location is { } location && IsSmtpSvcPath(location);

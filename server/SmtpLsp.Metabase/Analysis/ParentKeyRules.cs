@@ -13,10 +13,12 @@ internal static class ParentKeyRules
         var common = CommonAncestor(model);
         foreach (var key in model.Keys)
         {
-            var parent = key.ParentLocation;
-            if (parent == null || key.LocationAttribute is not { } attribute) continue;
-            if (model.FindByLocation(parent).Count > 0) continue;
-            if (common != null && IsAncestorOrSelf(parent, common)) continue;
+            // Spans until there is something to report: this runs for every key of the file.
+            if (key.Location is not { } location || !LocationPath.TryGetParent(location, out var parentPath)) continue;
+            if (key.LocationAttribute is not { } attribute) continue;
+            if (model.CountByLocation(parentPath).Count > 0) continue;
+            if (common != null && IsAncestorOrSelf(parentPath, common)) continue;
+            var parent = parentPath.ToString();
             sink.Add(new MetabaseDiagnostic(DiagnosticCodes.ParentKeyMissing, DiagnosticSeverity.Information, attribute.ValueSpan,
                 $"No key at the parent path {AnalysisText.Quote(parent)} of {AnalysisText.Quote(key.Location!)}; IIS accepts this, " +
                 "but properties are then inherited from further up."));
@@ -40,11 +42,13 @@ internal static class ParentKeyRules
     }
 
     /// <summary>True when <paramref name="ancestor"/> is <paramref name="path"/> or one of its ancestors, by whole segments.</summary>
-    internal static bool IsAncestorOrSelf(string ancestor, string path)
+    internal static bool IsAncestorOrSelf(string ancestor, string path) => IsAncestorOrSelf(ancestor.AsSpan(), path.AsSpan());
+
+    internal static bool IsAncestorOrSelf(ReadOnlySpan<char> ancestor, ReadOnlySpan<char> path)
     {
         ancestor = LocationPath.Normalize(ancestor);
         path = LocationPath.Normalize(path);
-        if (ancestor == "/") return path.Length > 0 && path[0] == '/';
+        if (ancestor is "/") return path.Length > 0 && path[0] == '/';
         if (!path.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)) return false;
         return path.Length == ancestor.Length || path[ancestor.Length] == '/';
     }

@@ -13,12 +13,20 @@ public static class LocationPath
     /// </summary>
     public static string? GetParent(string? location)
     {
-        if (location == null) return null;
+        if (location == null || !TryGetParent(location, out var parent)) return null;
+        return parent.Length == 1 && parent[0] == '/' ? "/" : parent.ToString();
+    }
+
+    /// <summary>The same as <see cref="GetParent"/> on a span, without allocating: false when there is no parent.</summary>
+    internal static bool TryGetParent(ReadOnlySpan<char> location, out ReadOnlySpan<char> parent)
+    {
+        parent = default;
         var trimmed = Normalize(location);
-        if (trimmed.Length == 0 || trimmed == "/" || trimmed == ".") return null;
+        if (trimmed.Length == 0 || trimmed is "/" or ".") return false;
         int slash = trimmed.LastIndexOf('/');
-        if (slash < 0) return null;
-        return slash == 0 ? "/" : trimmed[..slash];
+        if (slash < 0) return false;
+        parent = slash == 0 ? "/" : trimmed[..slash];
+        return true;
     }
 
     /// <summary>The path without trailing slashes ("/" stays "/"); the form used for lookups.</summary>
@@ -27,6 +35,14 @@ public static class LocationPath
         int end = location.Length;
         while (end > 1 && location[end - 1] == '/') end--;
         return end == location.Length ? location : location[..end];
+    }
+
+    /// <summary>The same as <see cref="Normalize(string)"/> on a span.</summary>
+    internal static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> location)
+    {
+        int end = location.Length;
+        while (end > 1 && location[end - 1] == '/') end--;
+        return location[..end];
     }
 
     /// <summary>The non-empty parts between slashes: "/LM/SmtpSvc/1" -> ["LM", "SmtpSvc", "1"].</summary>

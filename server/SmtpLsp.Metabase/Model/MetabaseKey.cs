@@ -18,7 +18,6 @@ public sealed class MetabaseKey
         Element = element;
         LocationAttribute = element.GetAttribute(LocationName);
         Location = LocationAttribute?.Value;
-        ParentLocation = LocationPath.GetParent(Location);
     }
 
     internal const string LocationName = "Location";
@@ -38,8 +37,8 @@ public sealed class MetabaseKey
 
     public AttributeNode? LocationAttribute { get; }
 
-    /// <summary>The parent path by Location (see <see cref="LocationPath.GetParent"/>).</summary>
-    public string? ParentLocation { get; }
+    /// <summary>The parent path by Location (see <see cref="LocationPath.GetParent"/>); computed on each call, not stored.</summary>
+    public string? ParentLocation => LocationPath.GetParent(Location);
 
     /// <summary>Every start-tag attribute except Location, in document order.</summary>
     public IReadOnlyList<MetabaseProperty> Properties
@@ -81,6 +80,13 @@ public sealed class MetabaseKey
             if (string.Equals(property.Name, name, StringComparison.Ordinal)) return property;
         }
         return null;
+    }
+
+    /// <summary>The attribute <see cref="GetProperty"/> would wrap, found without building <see cref="Properties"/>.</summary>
+    internal AttributeNode? FindPropertyAttribute(string name)
+    {
+        if (IsLocationName(name)) return null;
+        return Element.GetAttribute(name);
     }
 
     public override string ToString() => $"{KeyType} {Location}";

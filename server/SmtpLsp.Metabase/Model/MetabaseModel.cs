@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SmtpLsp.Metabase.Syntax;
 
 namespace SmtpLsp.Metabase.Model;
@@ -10,7 +11,9 @@ public sealed class MetabaseModel
 {
     private static readonly MetabaseKey[] NoKeys = [];
 
-    private readonly Dictionary<string, List<MetabaseKey>> _byLocation = new(LocationPath.Comparer);
+    // Most Locations have one key: it is stored inline, and a list is made only for a duplicated path.
+    private readonly Dictionary<string, LocationEntry> _byLocation = new(LocationPath.Comparer);
+    private readonly Dictionary<string, LocationEntry>.AlternateLookup<ReadOnlySpan<char>> _byLocationSpan;
     // Only GetChildren needs it (navigation features), so it is built on first use.
     private Dictionary<string, List<MetabaseKey>>? _byParent;
 
@@ -18,10 +21,19 @@ public sealed class MetabaseModel
     {
         Tree = tree;
         Keys = keys;
+        _byLocationSpan = _byLocation.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var key in keys)
         {
-            if (key.Location != null) Add(_byLocation, LocationPath.Normalize(key.Location), key);
+            if (key.Location == null) continue;
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byLocation, LocationPath.Normalize(key.Location), out bool exists);
+            if (!exists) entry = new LocationEntry(key, null);
+            else (entry.All ??= [entry.First]).Add(key);
         }
+    }
+
+    private record struct LocationEntry(MetabaseKey First, List<MetabaseKey>? All)
+    {
+        public readonly int Count => All?.Count ?? 1;
     }
 
     public SyntaxTree Tree { get; }
@@ -46,7 +58,14 @@ public sealed class MetabaseModel
 
     /// <summary>Keys at this Location (case-insensitive, trailing slashes ignored); several when it is duplicated.</summary>
     public IReadOnlyList<MetabaseKey> FindByLocation(string location) =>
-        _byLocation.TryGetValue(LocationPath.Normalize(location), out var keys) ? keys : NoKeys;
+        _byLocation.TryGetValue(LocationPath.Normalize(location), out var entry) ? entry.All ?? [entry.First] : NoKeys;
+
+    /// <summary>
+    /// The first key at this Location and how many there are (0 and null when none), without making a list: the
+    /// cross-key rules ask this for every key. <paramref name="location"/> need not be normalised.
+    /// </summary>
+    internal (MetabaseKey? First, int Count) CountByLocation(ReadOnlySpan<char> location) =>
+        _byLocationSpan.TryGetValue(LocationPath.Normalize(location), out var entry) ? (entry.First, entry.Count) : (null, 0);
 
     /// <summary>The (first) key at the parent path of this key's Location, or null when there is none.</summary>
     public MetabaseKey? GetParent(MetabaseKey key)
