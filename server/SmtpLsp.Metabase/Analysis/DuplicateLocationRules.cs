@@ -9,12 +9,12 @@ internal static class DuplicateLocationRules
     {
         foreach (var key in model.Keys)
         {
-            if (string.IsNullOrWhiteSpace(key.Location) || key.LocationAttribute is not { } attribute) continue;
+            if (string.IsNullOrWhiteSpace(key.Location) || key.LocationView is not { } attribute) continue;
             var (first, count) = model.CountByLocation(key.Location);
             if (count < 2 || first == null || ReferenceEquals(first, key)) continue;
             sink.Add(new MetabaseDiagnostic(DiagnosticCodes.DuplicateLocation, DiagnosticSeverity.Error, attribute.ValueSpan,
                 $"Duplicate Location {AnalysisText.Quote(key.Location)}; the {first.KeyType} key before it already has this path (paths compare case-insensitively).",
-                [new RelatedLocation(first.LocationAttribute!.ValueSpan, $"First key with Location {AnalysisText.Quote(first.Location!)}")]));
+                [new RelatedLocation(first.LocationView!.Value.ValueSpan, $"First key with Location {AnalysisText.Quote(first.Location!)}")]));
         }
     }
 }

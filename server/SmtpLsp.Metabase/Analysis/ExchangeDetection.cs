@@ -49,8 +49,10 @@ public static class ExchangeDetection
         if (string.IsNullOrEmpty(signal.PathPattern)) return 0;
         // The element's attributes, not server.Properties: every SMTP server is judged, and the property list would
         // then be built and kept for each of them.
-        foreach (var attribute in server.Element.Attributes)
+        var element = server.Element;
+        for (int i = 0; i < element.AttributeCount; i++)
         {
+            var attribute = element.AttributeAt(i);
             if (MetabaseKey.IsLocationName(attribute.Name)) continue;
             if (DecodedValue(attribute, out var decoded).Contains(signal.PathPattern, StringComparison.OrdinalIgnoreCase))
             {
@@ -99,7 +101,7 @@ public static class ExchangeDetection
     }
 
     /// <summary>The entity-decoded value: the raw text itself when it has no '&amp;', so most values cut no string.</summary>
-    private static ReadOnlySpan<char> DecodedValue(AttributeNode attribute, out string? decoded)
+    private static ReadOnlySpan<char> DecodedValue(in AttributeView attribute, out string? decoded)
     {
         var raw = attribute.RawValueSpan;
         decoded = raw.Contains('&') ? attribute.Value : null;

@@ -11,14 +11,14 @@ namespace SmtpLsp.Metabase.Analysis;
 /// </summary>
 internal static class FlagValueRules
 {
-    public static void Check(AttributeNode property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    public static void Check(AttributeView property, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
         var table = info.Flags!;
         if (table.Kind == FlagTableKind.Numeric) CheckVerbMask(property, info, table, sink);
         else CheckSymbolic(property, info, table, sink);
     }
 
-    private static void CheckSymbolic(AttributeNode property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckSymbolic(AttributeView property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
     {
         // Fast paths for the values files are made of, read from the text itself; anything else takes the full
         // resolution below, which allocates but also explains what is wrong.
@@ -39,7 +39,7 @@ internal static class FlagValueRules
     }
 
     /// <summary>The full check through <see cref="FlagCodec.ResolveValue"/>: what the fast paths above must agree with.</summary>
-    internal static void CheckSymbolicResolved(AttributeNode property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    internal static void CheckSymbolicResolved(AttributeView property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
     {
         var raw = property.RawValue;
         var resolution = FlagCodec.ResolveValue(info, raw);
@@ -75,7 +75,7 @@ internal static class FlagValueRules
         CheckUndefinedBits(property, info, table, value, sink);
     }
 
-    private static void CheckUndefinedBits(AttributeNode property, PropertyInfo info, FlagTable table, uint value, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckUndefinedBits(AttributeView property, PropertyInfo info, FlagTable table, uint value, ICollection<MetabaseDiagnostic> sink)
     {
         if (value == info.DefaultNumber) return;
         uint undefined = value & ~table.DefinedMask;
@@ -108,7 +108,7 @@ internal static class FlagValueRules
         }
     }
 
-    private static void CheckVerbMask(AttributeNode property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckVerbMask(AttributeView property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
     {
         if (!DwordValue.TryParse(property.RawValueSpan, allowHex: false, out uint value, out var error))
         {

@@ -24,10 +24,9 @@ public static class KeyRules
         var keyType = KeyTypeRules.Check(key, lookups, sink);
         MissingLocationRules.Check(key, sink);
         var element = key.Element;
-        var attributes = element.Attributes;
-        for (int i = 0; i < attributes.Count; i++)
+        for (int i = 0; i < element.AttributeCount; i++)
         {
-            var attribute = attributes[i];
+            var attribute = element.AttributeAt(i);
             // Location is the key's path, not a property (MetabaseKey.Properties leaves it out too).
             if (MetabaseKey.IsLocationName(attribute.Name)) continue;
             var info = PropertyNameRules.Check(attribute, keyType, lookups, names, sink);

@@ -8,8 +8,7 @@ internal static class MissingLocationRules
 {
     public static void Check(MetabaseKey key, ICollection<MetabaseDiagnostic> sink)
     {
-        var attribute = key.LocationAttribute;
-        if (attribute == null)
+        if (key.LocationView is not { } attribute)
         {
             sink.Add(new MetabaseDiagnostic(DiagnosticCodes.MissingLocation, DiagnosticSeverity.Error, key.Element.NameSpan,
                 $"Key {AnalysisText.Quote(key.KeyType)} has no Location; expected Location =\"/LM/...\"."));

@@ -15,7 +15,7 @@ internal static class ParentKeyRules
         {
             // Spans until there is something to report: this runs for every key of the file.
             if (key.Location is not { } location || !LocationPath.TryGetParent(location, out var parentPath)) continue;
-            if (key.LocationAttribute is not { } attribute) continue;
+            if (key.LocationView is not { } attribute) continue;
             if (model.CountByLocation(parentPath).Count > 0) continue;
             if (common != null && IsAncestorOrSelf(parentPath, common)) continue;
             var parent = parentPath.ToString();

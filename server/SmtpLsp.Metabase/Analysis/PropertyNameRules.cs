@@ -9,7 +9,7 @@ internal static class PropertyNameRules
     private const int MaxKeyTypesNamed = 3;
 
     /// <summary>The schema property, or null when the name is not one (then its value is not checked).</summary>
-    public static PropertyInfo? Check(AttributeNode attribute, KeyTypeInfo? keyType, CatalogLookups lookups, PropertyNameCache names,
+    public static PropertyInfo? Check(AttributeView attribute, KeyTypeInfo? keyType, CatalogLookups lookups, PropertyNameCache names,
         ICollection<MetabaseDiagnostic> sink)
     {
         var name = attribute.Name;

@@ -14,7 +14,7 @@ internal static class PropertyValueRules
 {
     private static readonly string[] BoolWords = ["TRUE", "FALSE"];
 
-    public static void Check(AttributeNode attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    public static void Check(AttributeView attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
         // Secure values are encrypted blobs; nothing in them can be judged.
         if (info.IsSecure) return;
@@ -32,7 +32,7 @@ internal static class PropertyValueRules
         }
     }
 
-    private static void CheckDword(AttributeNode attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckDword(AttributeView attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
         if (!DwordValue.TryParse(attribute.RawValueSpan, allowHex: false, out uint value, out var error))
         {
@@ -59,7 +59,7 @@ internal static class PropertyValueRules
         }
     }
 
-    internal static MetabaseDiagnostic DwordParseProblem(AttributeNode attribute, DwordParseError error)
+    internal static MetabaseDiagnostic DwordParseProblem(AttributeView attribute, DwordParseError error)
     {
         var raw = attribute.RawValue;
         var span = ValueOrAttributeSpan(attribute);
@@ -73,7 +73,7 @@ internal static class PropertyValueRules
             $"{what}; {attribute.Name} is a DWORD and expects decimal digits such as '0' or '4294967295'.");
     }
 
-    private static void CheckBool(AttributeNode attribute, ICollection<MetabaseDiagnostic> sink)
+    private static void CheckBool(AttributeView attribute, ICollection<MetabaseDiagnostic> sink)
     {
         if (BoolValue.TryParse(attribute.RawValueSpan, out bool intended, out var error)) return;
 
@@ -94,7 +94,7 @@ internal static class PropertyValueRules
     }
 
     /// <summary>The value, or the whole attribute when the value is empty (nothing to underline).</summary>
-    internal static TextSpan ValueOrAttributeSpan(AttributeNode attribute) =>
+    internal static TextSpan ValueOrAttributeSpan(AttributeView attribute) =>
         attribute.ValueSpan.Length > 0 ? attribute.ValueSpan : attribute.Span;
 
     private static bool HasLabel(IReadOnlyList<EnumValueInfo> values, uint value)

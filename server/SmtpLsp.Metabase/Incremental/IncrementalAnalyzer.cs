@@ -196,8 +196,8 @@ public static class IncrementalAnalyzer
         {
             var key = keys[first + k];
             KeyRules.Analyze(key, lookups, names, local);
-            var attribute = key.LocationAttribute;
-            var valueSpan = attribute == null ? default : new TextSpan(attribute.ValueSpan.Start - span.Start, attribute.ValueSpan.Length);
+            var attribute = key.LocationView;
+            var valueSpan = attribute is not { } location ? default : new TextSpan(location.ValueSpan.Start - span.Start, location.ValueSpan.Length);
             summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan, key.HasCustomProperties);
         }
         return new KeySlot(span.Start, span.Length, Relative(local, span.Start), summaries, None, clean);

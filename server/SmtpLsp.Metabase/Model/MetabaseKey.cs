@@ -13,11 +13,14 @@ public sealed class MetabaseKey
     private MetabaseProperty[]? _properties;
     private Children? _children;
 
+    // Position of the Location attribute among the element's attributes, or -1; its node is made only when asked for.
+    private readonly int _locationIndex;
+
     internal MetabaseKey(ElementNode element)
     {
         Element = element;
-        LocationAttribute = element.GetAttribute(LocationName);
-        Location = LocationAttribute?.Value;
+        _locationIndex = element.IndexOfAttribute(LocationName);
+        Location = _locationIndex < 0 ? null : element.AttributeAt(_locationIndex).Value;
     }
 
     internal const string LocationName = "Location";
@@ -35,7 +38,10 @@ public sealed class MetabaseKey
     /// <summary>The decoded Location, original case kept; null when the attribute is missing.</summary>
     public string? Location { get; }
 
-    public AttributeNode? LocationAttribute { get; }
+    public AttributeNode? LocationAttribute => _locationIndex < 0 ? null : Element.Attributes[_locationIndex];
+
+    /// <summary>The Location attribute read from the tree (no node made), for rules that run on every key.</summary>
+    internal AttributeView? LocationView => _locationIndex < 0 ? null : Element.AttributeAt(_locationIndex);
 
     /// <summary>The parent path by Location (see <see cref="LocationPath.GetParent"/>); computed on each call, not stored.</summary>
     public string? ParentLocation => LocationPath.GetParent(Location);
@@ -83,10 +89,11 @@ public sealed class MetabaseKey
     }
 
     /// <summary>The attribute <see cref="GetProperty"/> would wrap, found without building <see cref="Properties"/>.</summary>
-    internal AttributeNode? FindPropertyAttribute(string name)
+    internal AttributeView? FindPropertyAttribute(string name)
     {
         if (IsLocationName(name)) return null;
-        return Element.GetAttribute(name);
+        int index = Element.IndexOfAttribute(name);
+        return index < 0 ? null : Element.AttributeAt(index);
     }
 
     public override string ToString() => $"{KeyType} {Location}";

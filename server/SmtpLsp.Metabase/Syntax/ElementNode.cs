@@ -27,7 +27,10 @@ public sealed class ElementNode
     internal int End;
     internal bool SelfClosing;
     internal bool StartTagClosed;
-    internal AttributeNode[] AttributeArray = NoAttributes;
+    // This element's attributes are AttributeTable[FirstAttribute .. FirstAttribute + AttributeCount).
+    internal int FirstAttribute;
+    internal int AttributeCount;
+    private AttributeNode[]? _attributeNodes;
     internal List<ElementNode>? ChildList;
 
     public SyntaxTree Tree { get; }
@@ -50,18 +53,40 @@ public sealed class ElementNode
     /// <summary>False for a half-typed start tag (no "&gt;" or "/&gt;" before the next "&lt;" or the end of the text).</summary>
     public bool IsStartTagClosed => StartTagClosed;
 
-    public IReadOnlyList<AttributeNode> Attributes => AttributeArray;
+    /// <summary>Made on first access and kept, so the same attribute is always the same object.</summary>
+    public IReadOnlyList<AttributeNode> Attributes => _attributeNodes ?? CreateAttributeNodes();
 
     public IReadOnlyList<ElementNode> Children => (IReadOnlyList<ElementNode>?)ChildList ?? NoChildren;
 
     /// <summary>The first attribute with exactly this name (case-sensitive, as IIS reads the file).</summary>
     public AttributeNode? GetAttribute(string name)
     {
-        foreach (var attribute in AttributeArray)
+        int index = IndexOfAttribute(name);
+        return index < 0 ? null : Attributes[index];
+    }
+
+    /// <summary>The position among this element's attributes of the first one with exactly this name, or -1.</summary>
+    internal int IndexOfAttribute(string name)
+    {
+        var table = Tree.AttributeTable;
+        var names = Tree.NameById;
+        for (int i = 0; i < AttributeCount; i++)
         {
-            if (string.Equals(attribute.Name, name, StringComparison.Ordinal)) return attribute;
+            if (string.Equals(names[table[FirstAttribute + i].NameId], name, StringComparison.Ordinal)) return i;
         }
-        return null;
+        return -1;
+    }
+
+    /// <summary>Attribute <paramref name="index"/> of this element read from the table, without making its node.</summary>
+    internal AttributeView AttributeAt(int index) => new(Tree, FirstAttribute + index);
+
+    private AttributeNode[] CreateAttributeNodes()
+    {
+        if (AttributeCount == 0) return _attributeNodes = NoAttributes;
+        var nodes = new AttributeNode[AttributeCount];
+        for (int i = 0; i < nodes.Length; i++) nodes[i] = new AttributeNode(this, FirstAttribute + i);
+        // The first writer wins, so threads asking at once still share one set of nodes.
+        return Interlocked.CompareExchange(ref _attributeNodes, nodes, null) ?? nodes;
     }
 
     /// <summary>

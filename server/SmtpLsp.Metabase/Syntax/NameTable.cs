@@ -13,6 +13,17 @@ internal sealed class NameTable
 
     public int Count => _count;
 
+    /// <summary>Every name, at the index of its id.</summary>
+    public string[] ToArrayById()
+    {
+        var byId = new string[_count];
+        for (int slot = 0; slot < _names.Length; slot++)
+        {
+            if (_names[slot] is { } name) byId[_ids[slot]] = name;
+        }
+        return byId;
+    }
+
     public string Get(ReadOnlySpan<char> span, out int id)
     {
         int mask = _names.Length - 1;

@@ -21,7 +21,9 @@ internal sealed class Parser
     private readonly List<ElementNode> _stack = new();
     private readonly List<ElementNode> _topLevel = new();
     private readonly List<PrologItem> _prolog = new();
-    private readonly List<AttributeNode> _attributeBuffer = new();
+    // Every attribute in document order; an element keeps its first index and count.
+    private AttributeData[] _attributes;
+    private int _attributeCount;
     private readonly NameTable _names = new();
     // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
     private int[] _seenInTag = new int[64];
@@ -41,16 +43,33 @@ internal sealed class Parser
         _tree = tree;
         _text = tree.Text;
         _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
+        // About one attribute per 50 characters in real metabases; growing past that doubles.
+        _attributes = new AttributeData[Math.Min(_text.Length / 48 + 16, 1 << 24)];
     }
 
-    internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics) Parse(SyntaxTree tree)
+    internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
+        Parse(SyntaxTree tree)
     {
         var parser = new Parser(tree, collectTokens: false);
         parser.Run();
         var document = parser.BuildDocument();
         // End-of-file and root checks are found last; consumers expect document order (OrderBy is stable).
         var diagnostics = parser._diagnostics.OrderBy(d => d.Span.Start).ToArray();
-        return (document, diagnostics);
+        return (document, diagnostics, parser.AttributeTable(), parser._names.ToArrayById());
+    }
+
+    /// <summary>The attribute table as the tree keeps it: cut to size unless under a quarter of it is unused.</summary>
+    private AttributeData[] AttributeTable()
+    {
+        if (_attributeCount == _attributes.Length || _attributeCount >= _attributes.Length - _attributes.Length / 4) return _attributes;
+        return _attributes.AsSpan(0, _attributeCount).ToArray();
+    }
+
+    private int AddAttribute(int nameId, int nameStart)
+    {
+        if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, Math.Max(16, _attributes.Length * 2));
+        _attributes[_attributeCount] = new AttributeData(nameId, nameStart);
+        return _attributeCount++;
     }
 
     /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
@@ -408,7 +427,7 @@ internal sealed class Parser
         if (parent == null) _topLevel.Add(element);
         else (parent.ChildList ??= new List<ElementNode>()).Add(element);
 
-        _attributeBuffer.Clear();
+        element.FirstAttribute = _attributeCount;
         _tagNumber++;
         int i = nameEnd;
         bool closed = false;
@@ -436,7 +455,7 @@ internal sealed class Parser
             i = IsNameStart(c) ? Attribute(element, i) : JunkInTag(element, i);
         }
 
-        element.AttributeArray = _attributeBuffer.ToArray();
+        element.AttributeCount = _attributeCount - element.FirstAttribute;
         element.StartTagEnd = i;
         element.StartTagClosed = closed;
         element.SelfClosing = selfClosing;
@@ -495,34 +514,35 @@ internal sealed class Parser
     private int Attribute(ElementNode element, int nameStart)
     {
         int nameEnd = NameEnd(nameStart);
-        var attribute = new AttributeNode(element, Intern(nameStart, nameEnd, out int nameId), nameStart);
+        var name = Intern(nameStart, nameEnd, out int nameId);
+        var nameSpan = TextSpan.FromBounds(nameStart, nameEnd);
+        int index = AddAttribute(nameId, nameStart);
         Emit(SyntaxKind.Name, nameStart, nameEnd);
-        _attributeBuffer.Add(attribute);
         if (nameId >= _seenInTag.Length) Array.Resize(ref _seenInTag, Math.Max(nameId + 1, _seenInTag.Length * 2));
         bool duplicate = _seenInTag[nameId] == _tagNumber;
         _seenInTag[nameId] = _tagNumber;
         if (duplicate)
         {
-            Report(DiagnosticCodes.DuplicateAttribute, attribute.NameSpan,
-                $"Attribute '{attribute.Name}' appears twice in '<{element.Name}>'; expected each attribute once");
+            Report(DiagnosticCodes.DuplicateAttribute, nameSpan,
+                $"Attribute '{name}' appears twice in '<{element.Name}>'; expected each attribute once");
         }
 
         int i = SkipWhitespace(nameEnd);
         if (i >= _text.Length || _text[i] != '=')
         {
-            Report(DiagnosticCodes.MalformedMarkup, attribute.NameSpan,
-                $"Attribute '{attribute.Name}' has no value; expected {attribute.Name}=\"...\"");
+            Report(DiagnosticCodes.MalformedMarkup, nameSpan,
+                $"Attribute '{name}' has no value; expected {name}=\"...\"");
             return nameEnd;
         }
         EmitWhitespace(nameEnd);
         Emit(SyntaxKind.Equals, i, i + 1);
-        attribute.EqualsPos = i;
+        _attributes[index].EqualsPos = i;
         int v = SkipWhitespace(i + 1);
         char c = v < _text.Length ? _text[v] : '\0';
         if (c == '"' || c == '\'')
         {
             EmitWhitespace(i + 1);
-            return QuotedValue(attribute, v);
+            return QuotedValue(index, name, v);
         }
         if (v < _text.Length && c != '>' && c != '<' && !(c == '/' && v + 1 < _text.Length && _text[v + 1] == '>'))
         {
@@ -535,17 +555,18 @@ internal sealed class Parser
                 end++;
             }
             Emit(SyntaxKind.AttributeValue, v, end);
-            attribute.ValueStart = v;
-            attribute.ValueLength = end - v;
-            attribute.ValueTerminated = true;
+            ref var data = ref _attributes[index];
+            data.ValueStart = v;
+            data.ValueLength = end - v;
+            data.ValueTerminated = true;
             var span = TextSpan.FromBounds(v, end);
             Report(DiagnosticCodes.MalformedMarkup, span,
-                $"Value '{Excerpt(span)}' of '{attribute.Name}' is not quoted; expected {attribute.Name}=\"{Excerpt(span)}\"");
+                $"Value '{Excerpt(span)}' of '{name}' is not quoted; expected {name}=\"{Excerpt(span)}\"");
             CheckEntities(span);
             return end;
         }
         Report(DiagnosticCodes.MalformedMarkup, TextSpan.FromBounds(nameStart, i + 1),
-            $"Attribute '{attribute.Name}=' has no value; expected a quoted value after '='");
+            $"Attribute '{name}=' has no value; expected a quoted value after '='");
         return i + 1;
     }
 
@@ -556,7 +577,7 @@ internal sealed class Parser
     /// '/>' or '&lt;' - the value is taken to end at that line break. At the end of the text without a closing quote,
     /// the value ends at the end of its first line.
     /// </summary>
-    private int QuotedValue(AttributeNode attribute, int quotePos)
+    private int QuotedValue(int index, string name, int quotePos)
     {
         char quote = _text[quotePos];
         int valueStart = quotePos + 1;
@@ -588,17 +609,18 @@ internal sealed class Parser
             search = found + 1;
         }
 
-        attribute.ValueStart = valueStart;
-        attribute.ValueLength = valueEnd - valueStart;
-        attribute.QuoteChar = quote;
-        attribute.ValueTerminated = terminated;
+        ref var data = ref _attributes[index];
+        data.ValueStart = valueStart;
+        data.ValueLength = valueEnd - valueStart;
+        data.QuoteChar = quote;
+        data.ValueTerminated = terminated;
         int tokenEnd = terminated ? valueEnd + 1 : valueEnd;
         Emit(SyntaxKind.AttributeValue, quotePos, tokenEnd);
         if (!terminated)
         {
             var value = TextSpan.FromBounds(valueStart, valueEnd);
             Report(DiagnosticCodes.UnterminatedValue, new TextSpan(quotePos, 1),
-                $"Value {quote}{Excerpt(value)} of '{attribute.Name}' has no closing {quote}; expected {quote} at the end of the value");
+                $"Value {quote}{Excerpt(value)} of '{name}' has no closing {quote}; expected {quote} at the end of the value");
         }
         CheckEntities(TextSpan.FromBounds(valueStart, valueEnd));
         return tokenEnd;

@@ -19,6 +19,12 @@ public sealed class SyntaxTree
 
     public string Text { get; }
 
+    /// <summary>Every attribute of every start tag, in document order; elements index into it.</summary>
+    internal AttributeData[] AttributeTable { get; private set; } = [];
+
+    /// <summary>Attribute names by the id <see cref="AttributeData.NameId"/> holds.</summary>
+    internal string[] NameById { get; private set; } = [];
+
     public DocumentNode Document { get; private set; }
 
     public ElementNode? Root => Document.Root;
@@ -49,9 +55,11 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(string? text)
     {
         var tree = new SyntaxTree(text ?? string.Empty);
-        var (document, diagnostics) = Parser.Parse(tree);
+        var (document, diagnostics, attributes, names) = Parser.Parse(tree);
         tree.Document = document;
         tree.Diagnostics = diagnostics;
+        tree.AttributeTable = attributes;
+        tree.NameById = names;
         return tree;
     }
 

@@ -29,9 +29,9 @@ public class FlagFastPathTests
         }, iter: 5000);
     }
 
-    private static AttributeNode Attribute(string value)
+    private static AttributeView Attribute(string value)
     {
         var tree = SyntaxTree.Parse($"<IIsWebServer AuthFlags=\"{value.Replace("\"", "")}\"/>");
-        return tree.Root!.Attributes[0];
+        return tree.Root!.AttributeAt(0);
     }
 }

@@ -1,0 +1,47 @@
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Syntax;
+
+/// <summary>
+/// An attribute read straight from the tree's table, with the members of <see cref="AttributeNode"/>: what analysis
+/// uses so that checking a million attributes creates no object per attribute.
+/// </summary>
+internal readonly struct AttributeView
+{
+    private readonly SyntaxTree _tree;
+    private readonly int _index;
+
+    public AttributeView(SyntaxTree tree, int index)
+    {
+        _tree = tree;
+        _index = index;
+    }
+
+    private ref readonly AttributeData Data => ref _tree.AttributeTable[_index];
+
+    public string Name => _tree.NameById[Data.NameId];
+
+    public TextSpan NameSpan => new(Data.NameStart, Name.Length);
+
+    public TextSpan Span => TextSpan.FromBounds(Data.NameStart, End);
+
+    public TextSpan? EqualsSpan => Data.EqualsPos < 0 ? null : new TextSpan(Data.EqualsPos, 1);
+
+    public bool HasValue => Data.ValueStart >= 0;
+
+    public char Quote => Data.QuoteChar;
+
+    public bool IsValueTerminated => Data.ValueTerminated;
+
+    public TextSpan ValueSpan => Data.ValueStart >= 0 ? new TextSpan(Data.ValueStart, Data.ValueLength) : new TextSpan(End, 0);
+
+    /// <summary>The raw value as a slice of the text, so checking a value cuts no string.</summary>
+    public ReadOnlySpan<char> RawValueSpan =>
+        Data.ValueStart >= 0 ? _tree.Text.AsSpan(Data.ValueStart, Data.ValueLength) : ReadOnlySpan<char>.Empty;
+
+    public string RawValue => Data.ValueStart >= 0 ? _tree.Text.Substring(Data.ValueStart, Data.ValueLength) : string.Empty;
+
+    public string Value => Data.ValueStart >= 0 ? EntityDecoder.Decode(RawValueSpan) : string.Empty;
+
+    private int End => Data.End(Name.Length);
+}
