@@ -25,6 +25,8 @@ public static class MetabaseAnalyzer
         var lookups = CatalogLookups.For(catalog);
         var keys = model.Keys;
         int workers = KeyPartitions.WorkerCount(keys.Count, minKeysPerWorker);
+        // The cross-key rules only read the model: on a large file they run beside the per-key rules.
+        var crossKeyTask = workers > 1 ? Task.Run(() => CrossKey(model, catalog, options)) : null;
         var perWorker = new List<MetabaseDiagnostic>[workers];
         KeyPartitions.Run(keys.Count, workers, ct, (worker, start, end) =>
         {
@@ -37,16 +39,25 @@ public static class MetabaseAnalyzer
             }
             perWorker[worker] = local;
         });
+        ct.ThrowIfCancellationRequested();
+        var crossKey = crossKeyTask?.GetAwaiter().GetResult() ?? CrossKey(model, catalog, options);
 
-        int total = model.Tree.Diagnostics.Count;
+        int total = model.Tree.Diagnostics.Count + crossKey.Count;
         foreach (var local in perWorker) total += local.Count;
-        var sink = new List<MetabaseDiagnostic>(total + 16);
+        var sink = new List<MetabaseDiagnostic>(total);
         sink.AddRange(model.Tree.Diagnostics);
         foreach (var local in perWorker) sink.AddRange(local);
-        ct.ThrowIfCancellationRequested();
+        sink.AddRange(crossKey);
+        return InDocumentOrder(sink);
+    }
+
+    /// <summary>Location rules, then the Exchange hints, in the order a sequential pass adds them after the per-key rules.</summary>
+    private static List<MetabaseDiagnostic> CrossKey(MetabaseModel model, MetabaseCatalog catalog, AnalysisOptions options)
+    {
+        var sink = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(model, sink);
         if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, sink);
-        return InDocumentOrder(sink);
+        return sink;
     }
 
     /// <summary>Sorted by start offset; diagnostics at the same offset keep the order the rules produced them.</summary>

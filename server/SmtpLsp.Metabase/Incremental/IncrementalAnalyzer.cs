@@ -39,55 +39,75 @@ public static class IncrementalAnalyzer
         var syntaxIndex = new DiagnosticSpanIndex(syntax);
 
         var keys = model.Keys;
-        var exchange = new List<MetabaseDiagnostic>();
-        if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, exchange);
 
-        // First where each slot's keys and Exchange hints are (cheap, in order), then the per-key rules per slot.
+        // First where each slot's keys are (cheap, in order), then the per-key rules per slot.
         var layout = new List<SlotLayout>();
-        int next = 0, nextExchange = 0;
+        int next = 0;
         foreach (var element in SlotElements(model.Tree))
         {
             if ((layout.Count & 1023) == 0) ct.ThrowIfCancellationRequested();
             var span = element.Span;
             int first = next;
-            // model.Keys and the Exchange hints list each slot's keys in the same order, so they are consumed in runs.
+            // model.Keys lists each slot's keys in document order, so they are consumed in runs.
             while (next < keys.Count && keys[next].Element.Span.Start >= span.Start && keys[next].Element.Span.Start < Math.Max(span.End, span.Start + 1)) next++;
-            int firstExchange = nextExchange;
-            while (nextExchange < exchange.Count && exchange[nextExchange].Span.Start < span.End) nextExchange++;
-            layout.Add(new SlotLayout(span, first, next - first, firstExchange, nextExchange - firstExchange, !syntaxIndex.Touches(span)));
+            layout.Add(new SlotLayout(span, first, next - first, !syntaxIndex.Touches(span)));
         }
 
-        var slotArray = new KeySlot[layout.Count];
         int workers = KeyPartitions.WorkerCount(layout.Count, minSlotsPerWorker);
+        // The cross-key rules only read the model: on a large file they run beside the per-key rules.
+        var crossKeyTask = workers > 1 ? Task.Run(() => CrossKey(model, catalog, options)) : null;
+        var slotArray = new KeySlot[layout.Count];
         KeyPartitions.Run(layout.Count, workers, ct, (_, start, end) =>
         {
             var names = new PropertyNameCache(catalog);
+            var scratch = new List<MetabaseDiagnostic>();
             for (int i = start; i < end; i++)
             {
                 if (((i - start) & 255) == 0) ct.ThrowIfCancellationRequested();
                 var at = layout[i];
-                var slot = BuildSlot(keys, at.FirstKey, at.KeyCount, at.Span, lookups, names, at.Clean);
-                slotArray[i] = slot with { ExchangeDiagnostics = Relative(exchange.GetRange(at.FirstExchange, at.ExchangeCount), at.Span.Start) };
+                slotArray[i] = BuildSlot(keys, at.FirstKey, at.KeyCount, at.Span, lookups, names, scratch, at.Clean);
             }
         });
-
         ct.ThrowIfCancellationRequested();
-        var crossKey = new List<MetabaseDiagnostic>();
-        DocumentRules.Analyze(model, crossKey);
-        var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
-        foreach (var key in keys)
+        var (exchange, crossKey, smtpKeys) = crossKeyTask?.GetAwaiter().GetResult() ?? CrossKey(model, catalog, options);
+
+        // The Exchange hints list each slot's servers in the same order, so they are handed out in runs.
+        int nextExchange = 0;
+        for (int i = 0; i < slotArray.Length; i++)
         {
-            if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
-                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
+            var span = layout[i].Span;
+            int firstExchange = nextExchange;
+            while (nextExchange < exchange.Count && exchange[nextExchange].Span.Start < span.End) nextExchange++;
+            if (nextExchange == firstExchange) continue; // BuildSlot left the empty array
+            slotArray[i] = slotArray[i] with { ExchangeDiagnostics = Relative(exchange.GetRange(firstExchange, nextExchange - firstExchange), span.Start) };
         }
+
         var crossKeyArray = crossKey.ToArray();
         var diagnostics = Assemble(syntax, slotArray, crossKeyArray);
         var document = new Lazy<MetabaseDocument>(() => new MetabaseDocument(catalog, model));
         return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKeyArray, smtpKeys, diagnostics, document);
     }
 
-    /// <summary>Where one slot's keys and Exchange hints are in the full pass's lists.</summary>
-    private readonly record struct SlotLayout(TextSpan Span, int FirstKey, int KeyCount, int FirstExchange, int ExchangeCount, bool Clean);
+    /// <summary>What Create needs from all keys at once: the Exchange hints, the Location rules and the SMTP keys by path.</summary>
+    private static (List<MetabaseDiagnostic> Exchange, List<MetabaseDiagnostic> CrossKey, Dictionary<string, SmtpAncestor> SmtpKeys) CrossKey(
+        MetabaseModel model, MetabaseCatalog catalog, AnalysisOptions options)
+    {
+        var exchange = new List<MetabaseDiagnostic>();
+        if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, exchange);
+        var crossKey = new List<MetabaseDiagnostic>();
+        DocumentRules.Analyze(model, crossKey);
+        var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
+        foreach (var key in model.Keys)
+        {
+            if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
+                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
+        }
+        return (exchange, crossKey, smtpKeys);
+    }
+
+    /// <summary>Where one slot's keys are in the full pass's list, and whether a syntax error touches it.</summary>
+    private readonly record struct SlotLayout(TextSpan Span, int FirstKey, int KeyCount, bool Clean);
+
 
     /// <summary>
     /// The state for <paramref name="newText"/>, which is the previous text with <paramref name="changedSpan"/> (a range
@@ -184,13 +204,13 @@ public static class IncrementalAnalyzer
 
     private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
         CatalogLookups lookups, bool clean) =>
-        BuildSlot(keys, first, count, span, lookups, new PropertyNameCache(lookups.Catalog), clean);
+        BuildSlot(keys, first, count, span, lookups, new PropertyNameCache(lookups.Catalog), new List<MetabaseDiagnostic>(), clean);
 
-    /// <summary>The same with the caller's name cache, so a full pass does not make one per slot.</summary>
+    /// <summary>The same with the caller's name cache and scratch list, so a full pass does not make them per slot.</summary>
     private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
-        CatalogLookups lookups, PropertyNameCache names, bool clean)
+        CatalogLookups lookups, PropertyNameCache names, List<MetabaseDiagnostic> local, bool clean)
     {
-        var local = new List<MetabaseDiagnostic>();
+        local.Clear();
         var summaries = new KeySummary[count];
         for (int k = 0; k < count; k++)
         {

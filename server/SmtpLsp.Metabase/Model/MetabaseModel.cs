@@ -12,7 +12,7 @@ public sealed class MetabaseModel
     private static readonly MetabaseKey[] NoKeys = [];
 
     // Most Locations have one key: it is stored inline, and a list is made only for a duplicated path.
-    private readonly Dictionary<string, LocationEntry> _byLocation = new(LocationPath.Comparer);
+    private readonly Dictionary<string, LocationEntry> _byLocation;
     private readonly Dictionary<string, LocationEntry>.AlternateLookup<ReadOnlySpan<char>> _byLocationSpan;
     // Only GetChildren needs it (navigation features), so it is built on first use.
     private Dictionary<string, List<MetabaseKey>>? _byParent;
@@ -21,6 +21,8 @@ public sealed class MetabaseModel
     {
         Tree = tree;
         Keys = keys;
+        // Sized once: growing a dictionary of a hundred thousand paths rehashes it several times.
+        _byLocation = new Dictionary<string, LocationEntry>(keys.Count, LocationPath.Comparer);
         _byLocationSpan = _byLocation.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var key in keys)
         {
@@ -43,15 +45,19 @@ public sealed class MetabaseModel
 
     public static MetabaseModel Build(SyntaxTree tree)
     {
-        var keys = new List<MetabaseKey>();
         var root = tree.Root;
-        if (root != null && root.Name == "configuration")
+        if (root == null || root.Name != "configuration") return new MetabaseModel(tree, NoKeys);
+        // Usually one key per element under MBProperty; nested keys grow the list past that.
+        int expected = 0;
+        foreach (var section in root.Children)
         {
-            foreach (var section in root.Children)
-            {
-                if (section.Name != "MBProperty") continue;
-                foreach (var element in section.Children) Collect(element, keys);
-            }
+            if (section.Name == "MBProperty") expected += section.Children.Count;
+        }
+        var keys = new List<MetabaseKey>(expected);
+        foreach (var section in root.Children)
+        {
+            if (section.Name != "MBProperty") continue;
+            foreach (var element in section.Children) Collect(element, keys);
         }
         return new MetabaseModel(tree, keys);
     }
@@ -64,6 +70,10 @@ public sealed class MetabaseModel
     /// The first key at this Location and how many there are (0 and null when none), without making a list: the
     /// cross-key rules ask this for every key. <paramref name="location"/> need not be normalised.
     /// </summary>
+    internal (MetabaseKey? First, int Count) CountByLocation(string location) =>
+        _byLocation.TryGetValue(LocationPath.Normalize(location), out var entry) ? (entry.First, entry.Count) : (null, 0);
+
+    /// <summary>The same for a path that is not a string yet (a parent path cut from a Location).</summary>
     internal (MetabaseKey? First, int Count) CountByLocation(ReadOnlySpan<char> location) =>
         _byLocationSpan.TryGetValue(LocationPath.Normalize(location), out var entry) ? (entry.First, entry.Count) : (null, 0);
 
@@ -126,18 +136,26 @@ public sealed class MetabaseModel
     /// <summary>The key at this element and the keys nested in it, in document order (pre-order).</summary>
     internal static void Collect(ElementNode element, List<MetabaseKey> keys)
     {
+        keys.Add(new MetabaseKey(element));
+        // Keys nested in keys are rare: no stack is made for the usual key with only Custom children.
+        Stack<ElementNode>? pending = null;
+        PushNestedKeys(element, ref pending);
         // Iterative so a deeply nested (hostile) document cannot overflow the stack.
-        var pending = new Stack<ElementNode>();
-        pending.Push(element);
-        while (pending.Count > 0)
+        while (pending is { Count: > 0 })
         {
             var current = pending.Pop();
             keys.Add(new MetabaseKey(current));
-            var children = current.Children;
-            for (int i = children.Count - 1; i >= 0; i--)
-            {
-                if (!MetabaseKey.IsCustomName(children[i].Name)) pending.Push(children[i]);
-            }
+            PushNestedKeys(current, ref pending);
+        }
+    }
+
+    /// <summary>Pushes the element's non-Custom children last first, so they pop in document order (pre-order).</summary>
+    private static void PushNestedKeys(ElementNode element, ref Stack<ElementNode>? pending)
+    {
+        var children = element.Children;
+        for (int i = children.Count - 1; i >= 0; i--)
+        {
+            if (!MetabaseKey.IsCustomName(children[i].Name)) (pending ??= new Stack<ElementNode>()).Push(children[i]);
         }
     }
 
