@@ -12,6 +12,12 @@ namespace SmtpLsp.Metabase.Syntax;
 internal sealed class Parser
 {
     private static readonly SearchValues<char> WhitespaceChars = SearchValues.Create(" \t\r\n");
+    // Where a quoted value may end (its quote, or a line break that recovery looks at) or needs an entity check.
+    private static readonly SearchValues<char> DoubleQuotedValueStops = SearchValues.Create("\"\r\n&");
+    private static readonly SearchValues<char> SingleQuotedValueStops = SearchValues.Create("'\r\n&");
+    // The ASCII characters IsNameChar accepts; names are scanned with them vectorised.
+    private static readonly SearchValues<char> AsciiNameChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-.");
     private const int MaxQuotedExcerpt = 40;
 
     private readonly SyntaxTree _tree;
@@ -583,17 +589,26 @@ internal sealed class Parser
         int valueStart = quotePos + 1;
         int search = valueStart;
         int firstLineEnd = -1;
+        // The first '&' met on the way, so entities are checked without a second pass over every value.
+        int firstAmpersand = -1;
+        var stops = quote == '"' ? DoubleQuotedValueStops : SingleQuotedValueStops;
         int valueEnd;
         bool terminated = false;
         while (true)
         {
-            int found = search >= _text.Length ? -1 : _text.AsSpan(search).IndexOfAny(quote, '\r', '\n');
+            int found = search >= _text.Length ? -1 : _text.AsSpan(search).IndexOfAny(stops);
             if (found < 0)
             {
                 valueEnd = firstLineEnd >= 0 ? firstLineEnd : _text.Length;
                 break;
             }
             found += search;
+            if (_text[found] == '&')
+            {
+                if (firstAmpersand < 0) firstAmpersand = found;
+                search = found + 1;
+                continue;
+            }
             if (_text[found] == quote)
             {
                 valueEnd = found;
@@ -622,7 +637,8 @@ internal sealed class Parser
             Report(DiagnosticCodes.UnterminatedValue, new TextSpan(quotePos, 1),
                 $"Value {quote}{Excerpt(value)} of '{name}' has no closing {quote}; expected {quote} at the end of the value");
         }
-        CheckEntities(TextSpan.FromBounds(valueStart, valueEnd));
+        // Any '&' before the value's end was met above, in order; one past it belongs to a later line.
+        if (firstAmpersand >= 0 && firstAmpersand < valueEnd) CheckEntities(TextSpan.FromBounds(firstAmpersand, valueEnd));
         return tokenEnd;
     }
 
@@ -697,7 +713,15 @@ internal sealed class Parser
 
     private int NameEnd(int i)
     {
-        while (i < _text.Length && IsNameChar(_text[i])) i++;
+        while (i < _text.Length)
+        {
+            int stop = _text.AsSpan(i).IndexOfAnyExcept(AsciiNameChars);
+            if (stop < 0) return _text.Length;
+            i += stop;
+            // A non-ASCII letter or digit (or U+00B7) goes on; anything else ends the name.
+            if (_text[i] < 0x80 || !IsNameChar(_text[i])) return i;
+            i++;
+        }
         return i;
     }
 
