@@ -7,6 +7,7 @@ internal static class DuplicateLocationRules
 {
     public static void Check(MetabaseModel model, ICollection<MetabaseDiagnostic> sink)
     {
+        if (!model.HasDuplicateLocations) return;
         foreach (var key in model.Keys)
         {
             if (string.IsNullOrWhiteSpace(key.Location) || key.LocationView is not { } attribute) continue;

@@ -29,7 +29,11 @@ public sealed class MetabaseModel
             if (key.Location == null) continue;
             ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byLocation, LocationPath.Normalize(key.Location), out bool exists);
             if (!exists) entry = new LocationEntry(key, null);
-            else (entry.All ??= [entry.First]).Add(key);
+            else
+            {
+                (entry.All ??= [entry.First]).Add(key);
+                HasDuplicateLocations = true;
+            }
         }
     }
 
@@ -39,6 +43,9 @@ public sealed class MetabaseModel
     }
 
     public SyntaxTree Tree { get; }
+
+    /// <summary>True when two keys share a Location; the duplicate rule skips its pass over every key otherwise.</summary>
+    internal bool HasDuplicateLocations { get; }
 
     /// <summary>Every key in document order.</summary>
     public IReadOnlyList<MetabaseKey> Keys { get; }

@@ -50,7 +50,8 @@ internal sealed class Parser
         _text = tree.Text;
         _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
         // About one attribute per 50 characters in real metabases; growing past that doubles.
-        _attributes = new AttributeData[Math.Min(_text.Length / 48 + 16, 1 << 24)];
+        // Entries are written before they are read, so the table need not be zeroed first.
+        _attributes = GC.AllocateUninitializedArray<AttributeData>(Math.Min(_text.Length / 48 + 16, 1 << 24));
     }
 
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
