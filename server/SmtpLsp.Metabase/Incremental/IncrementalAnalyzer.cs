@@ -41,7 +41,8 @@ public static class IncrementalAnalyzer
         var keys = model.Keys;
 
         // First where each slot's keys are (cheap, in order), then the per-key rules per slot.
-        var layout = new List<SlotLayout>();
+        // One slot per key in the usual file, so the key count sizes the list without regrowing it.
+        var layout = new List<SlotLayout>(keys.Count);
         int next = 0;
         foreach (var element in SlotElements(model.Tree))
         {
