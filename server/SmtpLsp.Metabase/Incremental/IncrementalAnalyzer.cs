@@ -69,11 +69,19 @@ public static class IncrementalAnalyzer
     /// in one didChange can be passed as one span covering all of them.
     /// </summary>
     public static IncrementalState Update(IncrementalState previous, string newText, TextSpan changedSpan,
+        CancellationToken ct = default) =>
+        Update(previous, TextBuffer.From(newText), changedSpan, ct);
+
+    /// <summary>
+    /// As <see cref="Update(IncrementalState, string, TextSpan, CancellationToken)"/> on a text buffer: the incremental
+    /// path copies only the edited key out of it, so no whole string is built; a fallback to a full pass builds one.
+    /// </summary>
+    public static IncrementalState Update(IncrementalState previous, TextBuffer newText, TextSpan changedSpan,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        newText ??= string.Empty;
-        return TryIncremental(previous, newText, changedSpan) ?? Create(newText, previous.Catalog, previous.Options, ct);
+        newText ??= TextBuffer.Empty;
+        return TryIncremental(previous, newText, changedSpan) ?? Create(newText.ToString(), previous.Catalog, previous.Options, ct);
     }
 
     /// <summary>Finds the changed range itself (common prefix and suffix); for hosts that only have the two texts.</summary>
@@ -98,11 +106,11 @@ public static class IncrementalAnalyzer
         return matched;
     }
 
-    private static IncrementalState? TryIncremental(IncrementalState previous, string newText, TextSpan changed)
+    private static IncrementalState? TryIncremental(IncrementalState previous, TextBuffer newText, TextSpan changed)
     {
-        var oldText = previous.Text;
-        if (changed.Start < 0 || changed.End > oldText.Length) return null;
-        int delta = newText.Length - oldText.Length;
+        int oldLength = previous.Buffer.Length;
+        if (changed.Start < 0 || changed.Length < 0 || changed.End > oldLength) return null;
+        int delta = newText.Length - oldLength;
         if (changed.Length + delta < 0) return null;
 
         var slots = previous.Slots;
@@ -112,7 +120,7 @@ public static class IncrementalAnalyzer
         // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
         if (!old.Clean || changed.Start <= old.Start || changed.End >= old.End) return null;
 
-        var fragment = newText.Substring(old.Start, old.Length + delta);
+        var fragment = newText.ToString(old.Start, old.Length + delta);
         var tree = SyntaxTree.Parse(fragment);
         if (!ParsesAsOneCleanElement(tree)) return null;
 
@@ -139,7 +147,7 @@ public static class IncrementalAnalyzer
         var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
         var diagnostics = Assemble(syntax, newSlots, crossKey);
         var catalog = previous.Catalog;
-        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText, catalog));
+        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
         return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
             previous.SmtpKeys, diagnostics, document);
     }

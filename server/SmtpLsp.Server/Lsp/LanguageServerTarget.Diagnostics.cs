@@ -43,9 +43,9 @@ public sealed partial class LanguageServerTarget
 
     private (bool IsMetabase, IReadOnlyList<Protocol.Diagnostic> Diagnostics) Analyze(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
-        bool isMetabase = Settings.IsForcedMetabase(snapshot.Uri) || _core.LooksLikeMetabase(snapshot.Text);
+        bool isMetabase = Settings.IsForcedMetabase(snapshot.Uri) || _core.LooksLikeMetabase(snapshot);
         if (!isMetabase) return (false, []);
-        IReadOnlyList<MetabaseDiagnostic> found = Settings.IsTooLargeForFullAnalysis(snapshot.Text)
+        IReadOnlyList<MetabaseDiagnostic> found = Settings.IsTooLargeForFullAnalysis(snapshot.Length)
             ? _core.AnalyzeSyntax(snapshot, cancellationToken)
             : _core.Analyze(snapshot, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +56,7 @@ public sealed partial class LanguageServerTarget
     private void NoticeIfTooLarge(OpenDocument document, DocumentSnapshot snapshot)
     {
         var settings = Settings;
-        bool tooLarge = settings.IsTooLargeForFullAnalysis(snapshot.Text);
+        bool tooLarge = settings.IsTooLargeForFullAnalysis(snapshot.Length);
         lock (_lock)
         {
             if (!tooLarge || document.LargeDocumentNoticeSent)
@@ -66,7 +66,7 @@ public sealed partial class LanguageServerTarget
             }
             document.LargeDocumentNoticeSent = true;
         }
-        string message = $"{snapshot.Uri} has {snapshot.Text.Length:N0} characters, more than maxDocumentSizeForFullAnalysis " +
+        string message = $"{snapshot.Uri} has {snapshot.Length:N0} characters, more than maxDocumentSizeForFullAnalysis " +
                          $"({settings.MaxDocumentSizeForFullAnalysis:N0}): only syntax errors are reported, and hover, completion " +
                          "and the other features are off for this document.";
         LogToStderr(message, MessageType.Warning);
