@@ -114,7 +114,7 @@ public static class IncrementalAnalyzer
         if (changed.Length + delta < 0) return null;
 
         var slots = previous.Slots;
-        int index = FindSlot(slots, changed.Start);
+        int index = slots.Find(changed.Start);
         if (index < 0) return null;
         var old = slots[index];
         // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
@@ -137,10 +137,7 @@ public static class IncrementalAnalyzer
             if (Overlaps(diagnostic.Span, old.Start, old.End)) return null;
         }
 
-        var newSlots = new KeySlot[slots.Length];
-        Array.Copy(slots, newSlots, index);
-        newSlots[index] = slot;
-        for (int i = index + 1; i < slots.Length; i++) newSlots[i] = slots[i] with { Start = slots[i].Start + delta };
+        var newSlots = slots.Replace(index, slot, delta);
 
         int at = changed.End;
         var syntax = Shift(previous.SyntaxDiagnostics, at, delta);
@@ -205,20 +202,20 @@ public static class IncrementalAnalyzer
         return relative;
     }
 
+    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey) =>
+        Assemble(syntax, SlotTable.From(slots), crossKey);
+
     /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
-    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey)
+    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, SlotTable slots, MetabaseDiagnostic[] crossKey)
     {
-        var all = new List<MetabaseDiagnostic>(syntax.Length + crossKey.Length + 16);
+        var local = new List<MetabaseDiagnostic>();
+        var exchange = new List<MetabaseDiagnostic>();
+        slots.CollectDiagnostics(local, exchange);
+        var all = new List<MetabaseDiagnostic>(syntax.Length + local.Count + crossKey.Length + exchange.Count);
         all.AddRange(syntax);
-        foreach (var slot in slots)
-        {
-            foreach (var diagnostic in slot.LocalDiagnostics) all.Add(Move(diagnostic, slot.Start));
-        }
+        all.AddRange(local);
         all.AddRange(crossKey);
-        foreach (var slot in slots)
-        {
-            foreach (var diagnostic in slot.ExchangeDiagnostics) all.Add(Move(diagnostic, slot.Start));
-        }
+        all.AddRange(exchange);
         return MetabaseAnalyzer.InDocumentOrder(all);
     }
 
@@ -235,19 +232,6 @@ public static class IncrementalAnalyzer
             if (diagnostic.Code != DiagnosticCodes.InvalidRoot || diagnostic.Span != element.NameSpan) return false;
         }
         return true;
-    }
-
-    /// <summary>The slot whose element starts at or before the offset and ends after it, or -1.</summary>
-    private static int FindSlot(KeySlot[] slots, int offset)
-    {
-        int lo = 0, hi = slots.Length - 1, best = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (slots[mid].Start <= offset) { best = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return best >= 0 && offset < slots[best].End ? best : -1;
     }
 
     private static bool TouchesAny(MetabaseDiagnostic[] diagnostics, TextSpan span)
@@ -284,7 +268,7 @@ public static class IncrementalAnalyzer
         };
     }
 
-    private static MetabaseDiagnostic Move(MetabaseDiagnostic diagnostic, int delta)
+    internal static MetabaseDiagnostic Move(MetabaseDiagnostic diagnostic, int delta)
     {
         if (delta == 0) return diagnostic;
         return diagnostic with

@@ -26,12 +26,12 @@ public sealed class IncrementalState
         KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
         IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
         Lazy<MetabaseDocument> document)
-        : this(TextBuffer.From(text), catalog, options, kind, slots, syntaxDiagnostics, crossKeyDiagnostics, smtpKeys, diagnostics, document)
+        : this(TextBuffer.From(text), catalog, options, kind, SlotTable.From(slots), syntaxDiagnostics, crossKeyDiagnostics, smtpKeys, diagnostics, document)
     {
     }
 
     internal IncrementalState(TextBuffer text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
-        KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
+        SlotTable slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
         IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
         Lazy<MetabaseDocument> document)
     {
@@ -72,7 +72,7 @@ public sealed class IncrementalState
     /// <summary>True once <see cref="Document"/> has been built for this version.</summary>
     public bool HasDocument => _document.IsValueCreated;
 
-    internal KeySlot[] Slots { get; }
+    internal SlotTable Slots { get; }
 
     // Syntax diagnostics of the whole tree, absolute.
     internal MetabaseDiagnostic[] SyntaxDiagnostics { get; }
