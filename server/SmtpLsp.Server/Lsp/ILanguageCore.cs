@@ -63,6 +63,14 @@ public interface ILanguageCore
     PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
         CancellationToken cancellationToken) => new(null, "editing is not supported");
 
+    /// <summary>
+    /// Builds ahead what the features need for this version (after an incremental analysis, a full parse), so the
+    /// next request does not wait for it. Called when the user has paused; may do nothing.
+    /// </summary>
+    void PrepareFeatures(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+    }
+
     /// <summary>The document was closed: drop what is kept for it.</summary>
     void Forget(string uri)
     {

@@ -6,6 +6,11 @@ namespace SmtpLsp.Server.Lsp;
 
 public sealed partial class LanguageServerTarget
 {
+    // After a keystroke the features need a full parse of the new text (hundreds of ms on 50 MB). Building it once
+    // the user pauses this long makes the next hover fast without adding that work to every keystroke; a newer
+    // change cancels it before it starts.
+    private static readonly TimeSpan PrepareFeaturesAfter = TimeSpan.FromMilliseconds(300);
+
     // Serialises publishing, so a cancelled analysis can never publish after the one that replaced it.
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
@@ -27,6 +32,8 @@ public sealed partial class LanguageServerTarget
             NoticeIfTooLarge(document, snapshot);
             var (isMetabase, diagnostics) = Analyze(snapshot, cancellationToken);
             await PublishAsync(document, snapshot, diagnostics, onlyIfClearing: !isMetabase, cancellationToken).ConfigureAwait(false);
+            if (isMetabase && !Settings.IsTooLargeForFullAnalysis(snapshot.Length))
+                await PrepareFeaturesWhenIdleAsync(snapshot, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -38,6 +45,20 @@ public sealed partial class LanguageServerTarget
             // Old diagnostics would point at stale ranges; clearing is the honest fallback.
             try { await PublishAsync(document, snapshot, [], onlyIfClearing: true, cancellationToken).ConfigureAwait(false); }
             catch (Exception publishError) { LogException(Methods.PublishDiagnostics, publishError); }
+        }
+    }
+
+    /// <summary>Builds what features need once the user pauses; a failure here is logged, it does not clear diagnostics.</summary>
+    private async Task PrepareFeaturesWhenIdleAsync(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await Task.Delay(PrepareFeaturesAfter, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _core.PrepareFeatures(snapshot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogException($"preparing features for {snapshot.Uri}", ex);
         }
     }
 

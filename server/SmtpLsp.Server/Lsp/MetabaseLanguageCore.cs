@@ -82,6 +82,11 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public void Forget(string uri) => _states.TryRemove(uri, out _);
 
+    public void PrepareFeatures(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested) Get(document);
+    }
+
     /// <summary>
     /// The analysis of this version: reused when current, updated from the last one (just the changed key when the
     /// snapshot says which span one keystroke replaced), or made afresh for a new document, catalog or options.

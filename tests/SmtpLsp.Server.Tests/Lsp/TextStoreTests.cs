@@ -191,3 +191,30 @@ public sealed class TextStoreTests
     private static string Describe(IEnumerable<MetabaseDiagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(d => $"{d.Code} {d.Span} {d.Message} [{string.Join(",", d.Related?.Select(r => $"{r.Span}") ?? [])}]"));
 }
+
+/// <summary>The server builds the full parse of an edited version once the user pauses, ahead of the next hover.</summary>
+public sealed class PrepareFeaturesTests
+{
+    [Fact]
+    public async Task DidChange_UserPauses_FullTextBuiltBeforeAnyRequest()
+    {
+        await using var client = LspTestClient.CreateWithRealCore();
+        await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+        string text = FeatureDocs.Smtp;
+        await client.OpenAsync(FeatureDocs.DocUri, text);
+        await client.NextPublishAsync();
+        int at = text.IndexOf("ConnectionTimeout=\"", StringComparison.Ordinal) + "ConnectionTimeout=\"".Length;
+        var position = new LineIndex(text).GetPosition(at);
+        var here = new Position(position.Line, position.Character);
+
+        await client.ChangeAsync(FeatureDocs.DocUri, 2, new TextDocumentContentChangeEvent { Range = new Range(here, here), Text = "1" });
+        await client.NextPublishAsync();
+        var snapshot = client.Server.Target.GetDocument(FeatureDocs.DocUri)!;
+
+        // Materialising the buffer is the first step of the full parse, and nothing else asks for it here.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!snapshot.Buffer.IsMaterialized && waited.Elapsed < LspTestClient.Timeout) await Task.Delay(20);
+        Assert.True(snapshot.Buffer.IsMaterialized);
+        Assert.Equal(2, snapshot.Version);
+    }
+}
