@@ -202,15 +202,30 @@ public static class IncrementalAnalyzer
         return relative;
     }
 
-    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey) =>
-        Assemble(syntax, SlotTable.From(slots), crossKey);
+    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey)
+    {
+        var local = new List<MetabaseDiagnostic>();
+        var exchange = new List<MetabaseDiagnostic>();
+        foreach (var slot in slots)
+        {
+            foreach (var diagnostic in slot.LocalDiagnostics) local.Add(Move(diagnostic, slot.Start));
+            foreach (var diagnostic in slot.ExchangeDiagnostics) exchange.Add(Move(diagnostic, slot.Start));
+        }
+        return InAnalyzerOrder(syntax, local, crossKey, exchange);
+    }
 
-    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
     private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, SlotTable slots, MetabaseDiagnostic[] crossKey)
     {
         var local = new List<MetabaseDiagnostic>();
         var exchange = new List<MetabaseDiagnostic>();
         slots.CollectDiagnostics(local, exchange);
+        return InAnalyzerOrder(syntax, local, crossKey, exchange);
+    }
+
+    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
+    private static IReadOnlyList<MetabaseDiagnostic> InAnalyzerOrder(MetabaseDiagnostic[] syntax, List<MetabaseDiagnostic> local,
+        MetabaseDiagnostic[] crossKey, List<MetabaseDiagnostic> exchange)
+    {
         var all = new List<MetabaseDiagnostic>(syntax.Length + local.Count + crossKey.Length + exchange.Count);
         all.AddRange(syntax);
         all.AddRange(local);
