@@ -23,22 +23,62 @@ internal static class Latency
         var random = new Random(5);
 
         var valueOffsets = ValueMiddles(text, random, 400);
-        // The server builds the new string before the core sees it; timed apart so both shares are visible.
+        // The server's share of a keystroke before the core, then the core's, timed apart so both shares are visible:
+        // the old way (a new string and a fresh line index) beside the text store (buffer and line index edited).
+        var buffer = TextBuffer.From(text);
+        var lines = new LineIndex(buffer);
         var insertTimes = new List<double>();
+        var indexTimes = new List<double>();
+        var storeTimes = new List<double>();
         var updateTimes = new List<double>();
-        int full = 0;
+        var bufferUpdateTimes = new List<double>();
+        var positionTimes = new List<double>();
+        int full = 0, diagnostics = 0;
         foreach (var at in valueOffsets.Take(105))
         {
             var watch = Stopwatch.StartNew();
             var edited = text.Insert(at, "7");
             insertTimes.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
+            _ = new LineIndex(edited);
+            indexTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var editedBuffer = buffer.Replace(at, 0, "7");
+            var editedLines = lines.WithChange(new TextSpan(at, 0), editedBuffer);
+            storeTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
             var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
             updateTimes.Add(watch.Elapsed.TotalMilliseconds);
             if (next.Kind != UpdateKind.Incremental) full++;
+            watch.Restart();
+            next = IncrementalAnalyzer.Update(state, editedBuffer, new TextSpan(at, 0));
+            bufferUpdateTimes.Add(watch.Elapsed.TotalMilliseconds);
+            // What the server does per publish: every diagnostic's span to line and character.
+            watch.Restart();
+            foreach (var d in next.Diagnostics)
+            {
+                _ = editedLines.GetPosition(d.Span.Start);
+                _ = editedLines.GetPosition(d.Span.End);
+            }
+            positionTimes.Add(watch.Elapsed.TotalMilliseconds);
+            diagnostics = next.Diagnostics.Count;
         }
-        Print("keystroke: new text string (server side)", insertTimes.Skip(5).ToList());
-        Print($"keystroke: IncrementalAnalyzer.Update ({full} full)", updateTimes.Skip(5).ToList());
+        Print("keystroke: new text string (old server side)", insertTimes.Skip(5).ToList());
+        Print("keystroke: new LineIndex (old server side)", indexTimes.Skip(5).ToList());
+        Print("keystroke: TextBuffer.Replace + WithChange", storeTimes.Skip(5).ToList());
+        Print($"keystroke: Update on a string ({full} full)", updateTimes.Skip(5).ToList());
+        Print("keystroke: Update on the buffer", bufferUpdateTimes.Skip(5).ToList());
+        Print($"keystroke: {diagnostics} diagnostics to positions", positionTimes.Skip(5).ToList());
+        // After a keystroke the features need the new full parse: the first hover pays for it (string + parse).
+        var firstHover = new List<double>();
+        foreach (var at in valueOffsets.Skip(200).Take(6))
+        {
+            var next = IncrementalAnalyzer.Update(state, buffer.Replace(at, 0, "7"), new TextSpan(at, 0));
+            var watch = Stopwatch.StartNew();
+            HoverService.GetHover(next.Document, at, markdown: true);
+            firstHover.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Print("first hover after a keystroke", firstHover.Skip(1).ToList());
         Measure("hover on a value", valueOffsets, at => HoverService.GetHover(document, at, markdown: true));
         var gaps = Offsets(text, "\r\n\t\t", random, 400).Select(o => o + 4).ToArray();
         Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));

@@ -24,13 +24,16 @@ public sealed class MetabaseDocument
     {
         Text = model.Tree.Text;
         Catalog = catalog;
-        Lines = new LineIndex(Text);
+        _lines = new Lazy<LineIndex>(() => new LineIndex(Text));
         Tree = model.Tree;
         Model = model;
     }
 
+    // Built on first use: the server maps positions with its own incrementally kept index and never asks.
+    private readonly Lazy<LineIndex> _lines;
+
     public string Text { get; }
-    public LineIndex Lines { get; }
+    public LineIndex Lines => _lines.Value;
     public SyntaxTree Tree { get; }
     public MetabaseModel Model { get; }
     public MetabaseCatalog Catalog { get; }
@@ -65,6 +68,10 @@ public sealed class MetabaseDocument
         if (after < head.Length && !(char.IsWhiteSpace(head[after]) || head[after] is '>' or '/')) return false;
         return head[after..].IndexOf("<MBProperty") >= 0;
     }
+
+    /// <summary><see cref="LooksLikeMetabase(string?)"/> on the head of a buffer, without building the whole string.</summary>
+    public static bool LooksLikeMetabase(TextBuffer? text) =>
+        text != null && LooksLikeMetabase(text.ToString(0, Math.Min(text.Length, SniffLength)));
 
     private static int SkipPast(ReadOnlySpan<char> text, int start, string terminator)
     {

@@ -116,11 +116,19 @@ public static class IncrementalAnalyzer
     /// in one didChange can be passed as one span covering all of them.
     /// </summary>
     public static IncrementalState Update(IncrementalState previous, string newText, TextSpan changedSpan,
+        CancellationToken ct = default) =>
+        Update(previous, TextBuffer.From(newText), changedSpan, ct);
+
+    /// <summary>
+    /// As <see cref="Update(IncrementalState, string, TextSpan, CancellationToken)"/> on a text buffer: the incremental
+    /// path copies only the edited key out of it, so no whole string is built; a fallback to a full pass builds one.
+    /// </summary>
+    public static IncrementalState Update(IncrementalState previous, TextBuffer newText, TextSpan changedSpan,
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(previous);
-        newText ??= string.Empty;
-        return TryIncremental(previous, newText, changedSpan) ?? Create(newText, previous.Catalog, previous.Options, ct);
+        newText ??= TextBuffer.Empty;
+        return TryIncremental(previous, newText, changedSpan) ?? Create(newText.ToString(), previous.Catalog, previous.Options, ct);
     }
 
     /// <summary>Finds the changed range itself (common prefix and suffix); for hosts that only have the two texts.</summary>
@@ -145,21 +153,21 @@ public static class IncrementalAnalyzer
         return matched;
     }
 
-    private static IncrementalState? TryIncremental(IncrementalState previous, string newText, TextSpan changed)
+    private static IncrementalState? TryIncremental(IncrementalState previous, TextBuffer newText, TextSpan changed)
     {
-        var oldText = previous.Text;
-        if (changed.Start < 0 || changed.End > oldText.Length) return null;
-        int delta = newText.Length - oldText.Length;
+        int oldLength = previous.Buffer.Length;
+        if (changed.Start < 0 || changed.Length < 0 || changed.End > oldLength) return null;
+        int delta = newText.Length - oldLength;
         if (changed.Length + delta < 0) return null;
 
         var slots = previous.Slots;
-        int index = FindSlot(slots, changed.Start);
+        int index = slots.Find(changed.Start);
         if (index < 0) return null;
         var old = slots[index];
         // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
         if (!old.Clean || changed.Start <= old.Start || changed.End >= old.End) return null;
 
-        var fragment = newText.Substring(old.Start, old.Length + delta);
+        var fragment = newText.ToString(old.Start, old.Length + delta);
         var tree = SyntaxTree.Parse(fragment);
         if (!ParsesAsOneCleanElement(tree)) return null;
 
@@ -176,17 +184,14 @@ public static class IncrementalAnalyzer
             if (Overlaps(diagnostic.Span, old.Start, old.End)) return null;
         }
 
-        var newSlots = new KeySlot[slots.Length];
-        Array.Copy(slots, newSlots, index);
-        newSlots[index] = slot;
-        for (int i = index + 1; i < slots.Length; i++) newSlots[i] = slots[i] with { Start = slots[i].Start + delta };
+        var newSlots = slots.Replace(index, slot, delta);
 
         int at = changed.End;
         var syntax = Shift(previous.SyntaxDiagnostics, at, delta);
         var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
         var diagnostics = Assemble(syntax, newSlots, crossKey);
         var catalog = previous.Catalog;
-        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText, catalog));
+        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
         return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
             previous.SmtpKeys, diagnostics, document);
     }
@@ -249,20 +254,35 @@ public static class IncrementalAnalyzer
         return relative;
     }
 
-    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
     private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, KeySlot[] slots, MetabaseDiagnostic[] crossKey)
     {
-        var all = new List<MetabaseDiagnostic>(syntax.Length + crossKey.Length + 16);
+        var local = new List<MetabaseDiagnostic>();
+        var exchange = new List<MetabaseDiagnostic>();
+        foreach (var slot in slots)
+        {
+            foreach (var diagnostic in slot.LocalDiagnostics) local.Add(Move(diagnostic, slot.Start));
+            foreach (var diagnostic in slot.ExchangeDiagnostics) exchange.Add(Move(diagnostic, slot.Start));
+        }
+        return InAnalyzerOrder(syntax, local, crossKey, exchange);
+    }
+
+    private static IReadOnlyList<MetabaseDiagnostic> Assemble(MetabaseDiagnostic[] syntax, SlotTable slots, MetabaseDiagnostic[] crossKey)
+    {
+        var local = new List<MetabaseDiagnostic>();
+        var exchange = new List<MetabaseDiagnostic>();
+        slots.CollectDiagnostics(local, exchange);
+        return InAnalyzerOrder(syntax, local, crossKey, exchange);
+    }
+
+    /// <summary>Same order as <see cref="MetabaseAnalyzer.Analyze"/>: syntax, per key, cross-key, Exchange, then a stable sort.</summary>
+    private static IReadOnlyList<MetabaseDiagnostic> InAnalyzerOrder(MetabaseDiagnostic[] syntax, List<MetabaseDiagnostic> local,
+        MetabaseDiagnostic[] crossKey, List<MetabaseDiagnostic> exchange)
+    {
+        var all = new List<MetabaseDiagnostic>(syntax.Length + local.Count + crossKey.Length + exchange.Count);
         all.AddRange(syntax);
-        foreach (var slot in slots)
-        {
-            foreach (var diagnostic in slot.LocalDiagnostics) all.Add(Move(diagnostic, slot.Start));
-        }
+        all.AddRange(local);
         all.AddRange(crossKey);
-        foreach (var slot in slots)
-        {
-            foreach (var diagnostic in slot.ExchangeDiagnostics) all.Add(Move(diagnostic, slot.Start));
-        }
+        all.AddRange(exchange);
         return MetabaseAnalyzer.InDocumentOrder(all);
     }
 
@@ -279,19 +299,6 @@ public static class IncrementalAnalyzer
             if (diagnostic.Code != DiagnosticCodes.InvalidRoot || diagnostic.Span != element.NameSpan) return false;
         }
         return true;
-    }
-
-    /// <summary>The slot whose element starts at or before the offset and ends after it, or -1.</summary>
-    private static int FindSlot(KeySlot[] slots, int offset)
-    {
-        int lo = 0, hi = slots.Length - 1, best = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (slots[mid].Start <= offset) { best = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return best >= 0 && offset < slots[best].End ? best : -1;
     }
 
     // Touching counts: an empty span at a boundary may belong to either side.
@@ -319,7 +326,7 @@ public static class IncrementalAnalyzer
         };
     }
 
-    private static MetabaseDiagnostic Move(MetabaseDiagnostic diagnostic, int delta)
+    internal static MetabaseDiagnostic Move(MetabaseDiagnostic diagnostic, int delta)
     {
         if (delta == 0) return diagnostic;
         return diagnostic with

@@ -1,6 +1,7 @@
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Incremental;
 
@@ -25,8 +26,16 @@ public sealed class IncrementalState
         KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
         IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
         Lazy<MetabaseDocument> document)
+        : this(TextBuffer.From(text), catalog, options, kind, SlotTable.From(slots), syntaxDiagnostics, crossKeyDiagnostics, smtpKeys, diagnostics, document)
     {
-        Text = text;
+    }
+
+    internal IncrementalState(TextBuffer text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
+        SlotTable slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
+        IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
+        Lazy<MetabaseDocument> document)
+    {
+        Buffer = text;
         Catalog = catalog;
         Options = options;
         Kind = kind;
@@ -38,7 +47,11 @@ public sealed class IncrementalState
         _document = document;
     }
 
-    public string Text { get; }
+    /// <summary>The text without copying it: an incremental update leaves it as edited chunks.</summary>
+    public TextBuffer Buffer { get; }
+
+    /// <summary>The whole text as one string, built on first use after an incremental update (see <see cref="TextBuffer.ToString()"/>).</summary>
+    public string Text => Buffer.ToString();
 
     public MetabaseCatalog Catalog { get; }
 
@@ -59,7 +72,7 @@ public sealed class IncrementalState
     /// <summary>True once <see cref="Document"/> has been built for this version.</summary>
     public bool HasDocument => _document.IsValueCreated;
 
-    internal KeySlot[] Slots { get; }
+    internal SlotTable Slots { get; }
 
     // Syntax diagnostics of the whole tree, absolute.
     internal MetabaseDiagnostic[] SyntaxDiagnostics { get; }

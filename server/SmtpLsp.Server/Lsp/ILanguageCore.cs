@@ -17,6 +17,9 @@ public interface ILanguageCore
     /// <summary>Cheap content check: root <c>configuration</c> holding <c>MBProperty</c>, whatever the file is called.</summary>
     bool LooksLikeMetabase(string text);
 
+    /// <summary>The same check on a snapshot; a core can read just the head of the text instead of the whole string.</summary>
+    bool LooksLikeMetabase(DocumentSnapshot document) => LooksLikeMetabase(document.Text);
+
     /// <summary>All diagnostics for one version of a document. May throw <see cref="OperationCanceledException"/>.</summary>
     IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken);
 
@@ -59,6 +62,14 @@ public interface ILanguageCore
 
     PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
         CancellationToken cancellationToken) => new(null, "editing is not supported");
+
+    /// <summary>
+    /// Builds ahead what the features need for this version (after an incremental analysis, a full parse), so the
+    /// next request does not wait for it. Called when the user has paused; may do nothing.
+    /// </summary>
+    void PrepareFeatures(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+    }
 
     /// <summary>The document was closed: drop what is kept for it.</summary>
     void Forget(string uri)

@@ -6,6 +6,11 @@ namespace SmtpLsp.Server.Lsp;
 
 public sealed partial class LanguageServerTarget
 {
+    // After a keystroke the features need a full parse of the new text (hundreds of ms on 50 MB). Building it once
+    // the user pauses this long makes the next hover fast without adding that work to every keystroke; a newer
+    // change cancels it before it starts.
+    private static readonly TimeSpan PrepareFeaturesAfter = TimeSpan.FromMilliseconds(300);
+
     // Serialises publishing, so a cancelled analysis can never publish after the one that replaced it.
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
@@ -27,6 +32,8 @@ public sealed partial class LanguageServerTarget
             NoticeIfTooLarge(document, snapshot);
             var (isMetabase, diagnostics) = Analyze(snapshot, cancellationToken);
             await PublishAsync(document, snapshot, diagnostics, onlyIfClearing: !isMetabase, cancellationToken).ConfigureAwait(false);
+            if (isMetabase && !Settings.IsTooLargeForFullAnalysis(snapshot.Length))
+                await PrepareFeaturesWhenIdleAsync(snapshot, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -41,11 +48,25 @@ public sealed partial class LanguageServerTarget
         }
     }
 
+    /// <summary>Builds what features need once the user pauses; a failure here is logged, it does not clear diagnostics.</summary>
+    private async Task PrepareFeaturesWhenIdleAsync(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await Task.Delay(PrepareFeaturesAfter, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _core.PrepareFeatures(snapshot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogException($"preparing features for {snapshot.Uri}", ex);
+        }
+    }
+
     private (bool IsMetabase, IReadOnlyList<Protocol.Diagnostic> Diagnostics) Analyze(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
-        bool isMetabase = Settings.IsForcedMetabase(snapshot.Uri) || _core.LooksLikeMetabase(snapshot.Text);
+        bool isMetabase = Settings.IsForcedMetabase(snapshot.Uri) || _core.LooksLikeMetabase(snapshot);
         if (!isMetabase) return (false, []);
-        IReadOnlyList<MetabaseDiagnostic> found = Settings.IsTooLargeForFullAnalysis(snapshot.Text)
+        IReadOnlyList<MetabaseDiagnostic> found = Settings.IsTooLargeForFullAnalysis(snapshot.Length)
             ? _core.AnalyzeSyntax(snapshot, cancellationToken)
             : _core.Analyze(snapshot, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +77,7 @@ public sealed partial class LanguageServerTarget
     private void NoticeIfTooLarge(OpenDocument document, DocumentSnapshot snapshot)
     {
         var settings = Settings;
-        bool tooLarge = settings.IsTooLargeForFullAnalysis(snapshot.Text);
+        bool tooLarge = settings.IsTooLargeForFullAnalysis(snapshot.Length);
         lock (_lock)
         {
             if (!tooLarge || document.LargeDocumentNoticeSent)
@@ -66,7 +87,7 @@ public sealed partial class LanguageServerTarget
             }
             document.LargeDocumentNoticeSent = true;
         }
-        string message = $"{snapshot.Uri} has {snapshot.Text.Length:N0} characters, more than maxDocumentSizeForFullAnalysis " +
+        string message = $"{snapshot.Uri} has {snapshot.Length:N0} characters, more than maxDocumentSizeForFullAnalysis " +
                          $"({settings.MaxDocumentSizeForFullAnalysis:N0}): only syntax errors are reported, and hover, completion " +
                          "and the other features are off for this document.";
         LogToStderr(message, MessageType.Warning);

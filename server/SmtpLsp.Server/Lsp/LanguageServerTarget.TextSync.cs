@@ -79,8 +79,8 @@ public sealed partial class LanguageServerTarget
         var snapshot = GetDocument(uri);
         if (snapshot is null) return null;
         var settings = Settings;
-        if (settings.IsTooLargeForFullAnalysis(snapshot.Text)) return null;
-        return settings.IsForcedMetabase(uri) || _core.LooksLikeMetabase(snapshot.Text) ? snapshot : null;
+        if (settings.IsTooLargeForFullAnalysis(snapshot.Length)) return null;
+        return settings.IsForcedMetabase(uri) || _core.LooksLikeMetabase(snapshot) ? snapshot : null;
     }
 
     private static int ToOffset(DocumentSnapshot snapshot, Position position) =>

@@ -21,7 +21,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     // Keyed by snapshot identity: a new version is a new snapshot, and old ones are collected with their documents.
     private readonly ConditionalWeakTable<DocumentSnapshot, MetabaseDocument> _documents = new();
     // The last analysis per open document, kept per key so a keystroke re-analyses only the key it touched.
-    private readonly ConcurrentDictionary<string, (int Version, IncrementalState State)> _states = new(StringComparer.Ordinal);
+    // The buffer is the snapshot's: after a full pass the state holds its own buffer over the same string.
+    private readonly ConcurrentDictionary<string, (int Version, TextBuffer Buffer, IncrementalState State)> _states = new(StringComparer.Ordinal);
     private volatile MetabaseCatalog _catalog;
     private volatile AnalysisOptions _options = AnalysisOptions.Default;
     private string? _schemaPath;
@@ -73,10 +74,18 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public bool LooksLikeMetabase(string text) => MetabaseDocument.LooksLikeMetabase(text);
 
+    // Only the head: the whole string of an edited document is not built for this.
+    public bool LooksLikeMetabase(DocumentSnapshot document) => MetabaseDocument.LooksLikeMetabase(document.Buffer);
+
     public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken) =>
         StateFor(document, cancellationToken).Diagnostics;
 
     public void Forget(string uri) => _states.TryRemove(uri, out _);
+
+    public void PrepareFeatures(DocumentSnapshot document, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested) Get(document);
+    }
 
     /// <summary>
     /// The analysis of this version: reused when current, updated from the last one (just the changed key when the
@@ -89,17 +98,18 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         IncrementalState state;
         if (_states.TryGetValue(document.Uri, out var last) && ReferenceEquals(last.State.Catalog, catalog) && last.State.Options == options)
         {
-            // By reference: comparing two 100 MB strings on every keystroke would cost more than the update.
-            if (ReferenceEquals(last.State.Text, document.Text)) return last.State;
-            state = document.ChangedSpan is { } span && document.BaseVersion == last.Version
-                ? IncrementalAnalyzer.Update(last.State, document.Text, span, cancellationToken)
+            // By reference: comparing two 100 MB texts on every keystroke would cost more than the update.
+            if (ReferenceEquals(last.Buffer, document.Buffer)) return last.State;
+            // The edits since the version analysed last (several when a debounce skipped some) as one span.
+            state = document.ChangedSince(last.Version) is { } span
+                ? IncrementalAnalyzer.Update(last.State, document.Buffer, span, cancellationToken)
                 : IncrementalAnalyzer.Update(last.State, document.Text, cancellationToken);
         }
         else
         {
             state = IncrementalAnalyzer.Create(document.Text, catalog, options, cancellationToken);
         }
-        _states[document.Uri] = (document.Version, state);
+        _states[document.Uri] = (document.Version, document.Buffer, state);
         return state;
     }
 
@@ -190,7 +200,7 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     {
         var catalog = _catalog;
         if (_documents.TryGetValue(snapshot, out var cached) && ReferenceEquals(cached.Catalog, catalog)) return cached;
-        if (_states.TryGetValue(snapshot.Uri, out var last) && ReferenceEquals(last.State.Text, snapshot.Text)
+        if (_states.TryGetValue(snapshot.Uri, out var last) && ReferenceEquals(last.Buffer, snapshot.Buffer)
             && ReferenceEquals(last.State.Catalog, catalog))
         {
             _documents.AddOrUpdate(snapshot, last.State.Document);

@@ -4,48 +4,46 @@ using SmtpLsp.Server.Lsp.Protocol;
 namespace SmtpLsp.Server.Lsp;
 
 /// <summary>
-/// Applies <c>didChange</c> content changes one after another, re-indexing lines after each, as LSP requires.
-/// Positions outside the text are clamped and reported, never thrown on.
+/// Applies <c>didChange</c> content changes one after another, each against the text the previous ones left, as
+/// LSP requires. Ranged changes edit the text buffer and the line index in place of rebuilding them, so a keystroke
+/// costs about a chunk, not a copy of the document. Positions outside the text are clamped and reported, never thrown on.
 /// </summary>
 public static class TextChangeApplier
 {
     public static DocumentSnapshot Apply(
         DocumentSnapshot document, IReadOnlyList<TextDocumentContentChangeEvent> changes, int version, List<string> problems)
     {
-        string text = document.Text;
+        var buffer = document.Buffer;
         var lines = document.Lines;
-        TextSpan? changed = null;
+        var covered = new ChangedRange();
+        bool replacedWhole = false;
         foreach (var change in changes)
         {
             string inserted = change.Text ?? "";
             if (change.Range is not { } range)
             {
-                text = inserted;
+                buffer = TextBuffer.From(inserted);
+                lines = new LineIndex(buffer);
+                replacedWhole = true;
+                continue;
             }
-            else
+            int start = ToOffset(lines, range.Start, problems);
+            int end = ToOffset(lines, range.End, problems);
+            if (end < start)
             {
-                int start = ToOffset(lines, range.Start, problems);
-                int end = ToOffset(lines, range.End, problems);
-                if (end < start)
-                {
-                    problems.Add($"range end {Describe(range.End)} is before its start {Describe(range.Start)}; swapped");
-                    (start, end) = (end, start);
-                }
-                text = string.Concat(text.AsSpan(0, start), inserted, text.AsSpan(end));
-                changed = TextSpan.FromBounds(start, end);
+                problems.Add($"range end {Describe(range.End)} is before its start {Describe(range.Start)}; swapped");
+                (start, end) = (end, start);
             }
-            lines = new LineIndex(text);
+            var replaced = TextSpan.FromBounds(start, end);
+            buffer = buffer.Replace(start, replaced.Length, inserted);
+            lines = lines.WithChange(replaced, buffer);
+            covered.Add(replaced, inserted.Length);
         }
-        // One ranged change is what a keystroke sends: the core can then re-analyse just the key it touched.
-        bool single = changes.Count == 1 && changes[0].Range is not null;
-        return document with
-        {
-            Version = version,
-            Text = text,
-            Lines = lines,
-            BaseVersion = single ? document.Version : null,
-            ChangedSpan = single ? changed : null,
-        };
+        // The span lets the core re-analyse just the key it touched; after a whole-text replacement it finds the
+        // change itself by comparing the two texts. No changes at all still link the versions (a no-op edit).
+        DocumentEdit? edit = replacedWhole ? null
+            : DocumentEdit.After(document.LastEdit, document.Version, covered.Original, buffer.Length - document.Length + covered.Original.Length);
+        return document with { Version = version, Buffer = buffer, Lines = lines, LastEdit = edit };
     }
 
     private static int ToOffset(LineIndex lines, Position position, List<string> problems)

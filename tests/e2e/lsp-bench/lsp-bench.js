@@ -224,6 +224,21 @@ async function onLargeDocument(file) {
     keystrokes.push((await published).at - started);
   }
   stats(`keystroke in a value of ${mb} MB -> publishDiagnostics`, keystrokes);
+
+  // The first hover after a keystroke needs the new version's full parse: asked at once, and after a 2 s pause.
+  for (const pause of [0, 2000]) {
+    const hovers = [];
+    for (const position of positions.slice(RUNS * 4, RUNS * 4 + RUNS)) {
+      version++;
+      const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+      client.notify('textDocument/didChange', { textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
+      await published;
+      if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+      hovers.push((await client.request('textDocument/hover', { textDocument: { uri }, position })).ms);
+    }
+    stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
+  }
   await client.stop();
 }
 

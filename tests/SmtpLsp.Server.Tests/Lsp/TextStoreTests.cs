@@ -1,0 +1,220 @@
+using CsCheck;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Text;
+using SmtpLsp.Server.Lsp;
+using SmtpLsp.Server.Lsp.Protocol;
+using Range = SmtpLsp.Server.Lsp.Protocol.Range;
+
+namespace SmtpLsp.Server.Tests.Lsp;
+
+/// <summary>The server's text store: snapshots edited as buffers with incrementally kept line indexes and edit chains.</summary>
+public sealed class TextStoreTests
+{
+    private static readonly string Alphabet = "ab\r\n\t😀<\"=";
+
+    private static TextDocumentContentChangeEvent Change(LineIndex lines, int start, int end, string text)
+    {
+        var p1 = lines.GetPosition(start);
+        var p2 = lines.GetPosition(end);
+        return new() { Range = new Range(new Position(p1.Line, p1.Character), new Position(p2.Line, p2.Character)), Text = text };
+    }
+
+    // No LSP position addresses the middle of a CRLF.
+    private static int OutsideCrLf(string text, int offset) =>
+        offset > 0 && offset < text.Length && text[offset - 1] == '\r' && text[offset] == '\n' ? offset - 1 : offset;
+
+    /// <summary>
+    /// Several didChange messages of several ranged changes each: the text, the line index, and the span each
+    /// earlier version's edits replaced all agree with plain string splicing.
+    /// </summary>
+    [Fact]
+    public void Apply_RandomMessageSequences_MatchStringSplicing()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            string text = RandomText(random, random.Next(0, 40_000));
+            var snapshot = DocumentSnapshot.Create("u", "xml", 1, text);
+            var versions = new List<string> { text };
+            for (int message = 0; message < 6; message++)
+            {
+                var changes = new List<TextDocumentContentChangeEvent>();
+                var lines = new LineIndex(text);
+                int count = random.Next(0, 4);
+                for (int c = 0; c < count; c++)
+                {
+                    int a = OutsideCrLf(text, random.Next(text.Length + 1)), b = OutsideCrLf(text, Math.Min(text.Length, a + random.Next(5)));
+                    string inserted = RandomText(random, random.Next(0, 4));
+                    changes.Add(Change(lines, a, b, inserted));
+                    text = string.Concat(text.AsSpan(0, a), inserted, text.AsSpan(b));
+                    lines = new LineIndex(text);
+                }
+                snapshot = TextChangeApplier.Apply(snapshot, changes, snapshot.Version + 1, []);
+                versions.Add(text);
+                if (snapshot.Length != text.Length || snapshot.Buffer.ToString(0, text.Length) != text)
+                    throw new Exception($"seed {seed} message {message}: text differs");
+                AssertSameLines(lines, snapshot.Lines, $"seed {seed} message {message}");
+                for (int v = 0; v < versions.Count - 1; v++)
+                {
+                    var span = snapshot.ChangedSince(v + 1) ?? throw new Exception($"seed {seed}: no span since version {v + 1}");
+                    string before = versions[v];
+                    int delta = text.Length - before.Length;
+                    if (span.End > before.Length || span.Length + delta < 0
+                        || !text.AsSpan(0, span.Start).SequenceEqual(before.AsSpan(0, span.Start))
+                        || !text.AsSpan(span.End + delta).SequenceEqual(before.AsSpan(span.End)))
+                        throw new Exception($"seed {seed}: {span} does not cover the edits since version {v + 1}");
+                }
+            }
+        }, iter: 150);
+    }
+
+    [Fact]
+    public void ChangedSince_AfterWholeTextReplacement_Null()
+    {
+        var snapshot = DocumentSnapshot.Create("u", "xml", 1, "abc");
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, 1, 1, "x")], 2, []);
+        var replaced = TextChangeApplier.Apply(edited, [new TextDocumentContentChangeEvent { Text = "new" }], 3, []);
+
+        Assert.Equal(new TextSpan(1, 0), edited.ChangedSince(1));
+        Assert.Null(replaced.ChangedSince(2));
+        Assert.Null(replaced.ChangedSince(1));
+        Assert.Equal("new", replaced.Text);
+    }
+
+    [Fact]
+    public void Apply_Keystroke_DoesNotBuildTheWholeString()
+    {
+        string text = new string('x', 200_000) + "\n" + new string('y', 200_000);
+        var snapshot = DocumentSnapshot.Create("u", "xml", 1, text);
+
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, 150_000, 150_000, "\r\n")], 2, []);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        Assert.Equal(3, edited.Lines.LineCount);
+        Assert.Equal(150_002, edited.Lines.GetLineStart(1));
+        Assert.Equal(text.Insert(150_000, "\r\n"), edited.Text);
+    }
+
+    /// <summary>
+    /// Three keystrokes in one value, the core analysing only the last version (a debounce skipped the others): the
+    /// diagnostics equal a fresh analysis, and the keystroke path never built the document's string.
+    /// </summary>
+    [Fact]
+    public void Analyze_KeystrokesWithSkippedVersions_MatchFreshAnalysisWithoutBuildingTheText()
+    {
+        string text = ManyKeys(600);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        int at = text.IndexOf("AccessFlags=\"", text.IndexOf("/v300\"", StringComparison.Ordinal), StringComparison.Ordinal) + "AccessFlags=\"".Length;
+
+        foreach (string typed in new[] { "B", "o", "g" })
+        {
+            snapshot = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, typed)], snapshot.Version + 1, []);
+            at++;
+        }
+        var diagnostics = core.Analyze(snapshot, CancellationToken.None);
+
+        Assert.False(snapshot.Buffer.IsMaterialized);
+        Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.UnknownFlagName);
+        Assert.Equal(Describe(Fresh(snapshot)), Describe(diagnostics));
+    }
+
+    /// <summary>Skipped versions with edits in different keys fold into one span over all of them: a full pass, same answer.</summary>
+    [Fact]
+    public void Analyze_EditsInSeveralKeysWithSkippedVersions_MatchFreshAnalysis()
+    {
+        string text = ManyKeys(600);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+
+        foreach (int key in new[] { 500, 20, 300 })
+        {
+            string current = snapshot.Buffer.ToString(0, snapshot.Length);
+            int at = current.IndexOf($"/v{key}\"", StringComparison.Ordinal);
+            at = current.IndexOf("AccessFlags=\"", at, StringComparison.Ordinal) + "AccessFlags=\"".Length;
+            snapshot = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, "Bogus | ")], snapshot.Version + 1, []);
+        }
+        var diagnostics = core.Analyze(snapshot, CancellationToken.None);
+
+        Assert.Equal(3, diagnostics.Count(d => d.Code == DiagnosticCodes.UnknownFlagName));
+        Assert.Equal(Describe(Fresh(snapshot)), Describe(diagnostics));
+    }
+
+    [Fact]
+    public void Hover_AfterKeystroke_ReadsTheNewText()
+    {
+        string text = ManyKeys(50);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        int at = text.IndexOf("SmtpInboundCommandSupportOptions=\"", StringComparison.Ordinal) + "SmtpInboundCommandSupportOptions=\"".Length;
+
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at + 7, "7")], 2, []);
+        core.Analyze(edited, CancellationToken.None);
+        var hover = core.Hover(edited, at, markdown: true, CancellationToken.None);
+
+        Assert.NotNull(hover);
+        Assert.Equal(new TextSpan(at, 1), hover.Span);
+    }
+
+    private static IReadOnlyList<MetabaseDiagnostic> Fresh(DocumentSnapshot snapshot) =>
+        new MetabaseLanguageCore().Analyze(DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, snapshot.Text), CancellationToken.None);
+
+    private static string ManyKeys(int count)
+    {
+        var keys = new System.Text.StringBuilder();
+        for (int i = 0; i < count; i++)
+            keys.Append($"<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v{i}\"\n\t\tAccessFlags=\"AccessRead | AccessWrite\"\n\t>\n</IIsSmtpVirtualDir>\n");
+        return FeatureDocs.Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
+    }
+
+    private static string RandomText(Random random, int length)
+    {
+        var chars = new char[length];
+        for (int i = 0; i < length; i++) chars[i] = Alphabet[random.Next(Alphabet.Length)];
+        return new string(chars);
+    }
+
+    private static void AssertSameLines(LineIndex expected, LineIndex actual, string context)
+    {
+        if (expected.LineCount != actual.LineCount) throw new Exception($"{context}: {actual.LineCount} lines, expected {expected.LineCount}");
+        for (int line = 0; line < expected.LineCount; line++)
+        {
+            var end = new LinePosition(line, int.MaxValue);
+            if (expected.GetLineStart(line) != actual.GetLineStart(line) || expected.GetOffset(end) != actual.GetOffset(end))
+                throw new Exception($"{context}: line {line} differs");
+        }
+    }
+
+    private static string Describe(IEnumerable<MetabaseDiagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(d => $"{d.Code} {d.Span} {d.Message} [{string.Join(",", d.Related?.Select(r => $"{r.Span}") ?? [])}]"));
+}
+
+/// <summary>The server builds the full parse of an edited version once the user pauses, ahead of the next hover.</summary>
+public sealed class PrepareFeaturesTests
+{
+    [Fact]
+    public async Task DidChange_UserPauses_FullTextBuiltBeforeAnyRequest()
+    {
+        await using var client = LspTestClient.CreateWithRealCore();
+        await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+        string text = FeatureDocs.Smtp;
+        await client.OpenAsync(FeatureDocs.DocUri, text);
+        await client.NextPublishAsync();
+        int at = text.IndexOf("ConnectionTimeout=\"", StringComparison.Ordinal) + "ConnectionTimeout=\"".Length;
+        var position = new LineIndex(text).GetPosition(at);
+        var here = new Position(position.Line, position.Character);
+
+        await client.ChangeAsync(FeatureDocs.DocUri, 2, new TextDocumentContentChangeEvent { Range = new Range(here, here), Text = "1" });
+        await client.NextPublishAsync();
+        var snapshot = client.Server.Target.GetDocument(FeatureDocs.DocUri)!;
+
+        // Materialising the buffer is the first step of the full parse, and nothing else asks for it here.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!snapshot.Buffer.IsMaterialized && waited.Elapsed < LspTestClient.Timeout) await Task.Delay(20);
+        Assert.True(snapshot.Buffer.IsMaterialized);
+        Assert.Equal(2, snapshot.Version);
+    }
+}
