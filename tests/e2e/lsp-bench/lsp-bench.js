@@ -113,9 +113,11 @@ class Client {
   request(method, params, timeoutMs = 60000) {
     const id = this.nextId++;
     const sent = now();
+    // The timer stays referenced until the answer comes: an unreferenced one let node exit silently, mid-run, when a
+    // server never answered and nothing else was pending.
     const promise = new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve });
-      setTimeout(() => reject(new Error(`${method} timed out`)), timeoutMs).unref();
+      const timer = setTimeout(() => reject(new Error(`${method} timed out`)), timeoutMs);
+      this.pending.set(id, { resolve: (r) => { clearTimeout(timer); resolve(r); } });
     });
     this.send({ jsonrpc: '2.0', id, method, params });
     return promise.then((r) => ({ ...r, ms: r.at - sent }));
@@ -125,8 +127,8 @@ class Client {
 
   waitFor(match, timeoutMs = 60000) {
     return new Promise((resolve, reject) => {
-      this.waiters.push({ match, resolve });
-      setTimeout(() => reject(new Error('notification timed out')), timeoutMs).unref();
+      const timer = setTimeout(() => reject(new Error('notification timed out')), timeoutMs);
+      this.waiters.push({ match, resolve: (r) => { clearTimeout(timer); resolve(r); } });
     });
   }
 
@@ -143,7 +145,13 @@ class Client {
   async stop() {
     try { await this.request('shutdown', null, 5000); } catch { /* exiting anyway */ }
     this.notify('exit', null);
-    await new Promise((resolve) => { this.proc.once('exit', resolve); setTimeout(() => { this.proc.kill(); resolve(); }, 3000).unref(); });
+    // Some servers exit on shutdown already; waiting for an 'exit' event that has passed would hang (or, with an
+    // unreferenced timer, let node end the whole run silently).
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => { this.proc.kill(); resolve(); }, 3000);
+      this.proc.once('exit', () => { clearTimeout(timer); resolve(); });
+    });
   }
 }
 
@@ -206,7 +214,8 @@ async function didOpenFirstDiagnostics(file, server = SMTPLSP, floor = true) {
   for (let i = 0; i < RUNS; i++) {
     const client = new Client(server.command, server.args);
     await client.initialize();
-    const uri = `file:///bench/${path.basename(file)}`;
+    // The file's real URI: a generic server may run its linter in the document's directory.
+    const uri = require('node:url').pathToFileURL(path.resolve(file)).href;
     const started = now();
     const published = client.waitFor(isDiagnosticsFor(uri), 120000);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
