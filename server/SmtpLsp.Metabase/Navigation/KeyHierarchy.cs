@@ -27,11 +27,15 @@ public sealed class KeyHierarchy
     {
         _model = model;
         var roots = new List<MetabaseKey>();
+        // Locations of the keys on the branch being walked: files list parents before children, so the parent path
+        // is usually here, and comparing a few strings is cheaper than hashing one. A miss falls back to the index.
+        var branch = new List<string>();
         foreach (var key in model.Keys)
         {
             var parentPath = key.ParentLocation;
+            if (key.Location != null) Enter(branch, LocationPath.Normalize(key.Location));
             if (parentPath == null) { roots.Add(key); continue; }
-            if (IsListedByModel(parentPath) && model.FindByLocation(parentPath).Count > 0) continue;
+            if (IsListedByModel(parentPath) && (IsOnBranch(branch, parentPath) || model.FindByLocation(parentPath).Count > 0)) continue;
             var parent = NearestAncestor(parentPath);
             if (parent == null) { roots.Add(key); continue; }
             if (!_adopted.TryGetValue(parent, out var list)) _adopted[parent] = list = [];
@@ -65,6 +69,26 @@ public sealed class KeyHierarchy
     /// is not found there.
     /// </summary>
     private static bool IsListedByModel(string parentPath) => parentPath.Length <= 1 || parentPath[^1] != '/';
+
+    /// <summary>Keeps the branch to the ancestors of <paramref name="location"/> (by prefix), then adds it.</summary>
+    private static void Enter(List<string> branch, string location)
+    {
+        while (branch.Count > 0 && !IsPrefixPath(branch[^1], location)) branch.RemoveAt(branch.Count - 1);
+        if (branch.Count == 64) branch.Clear(); // a hostile depth: the index answers instead
+        branch.Add(location);
+    }
+
+    private static bool IsPrefixPath(string ancestor, string location) =>
+        location.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)
+        && (location.Length == ancestor.Length || location[ancestor.Length] == '/' || ancestor[^1] == '/');
+
+    /// <summary>Whether a key on the branch is at this (normalised) path: then the model has a key there.</summary>
+    private static bool IsOnBranch(List<string> branch, string path)
+    {
+        for (int i = branch.Count - 1; i >= 0; i--)
+            if (string.Equals(branch[i], path, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private MetabaseKey? NearestAncestor(string? path)
     {
