@@ -264,6 +264,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     {
         bool didOpen = _method == Protocol.Methods.DidOpen;
         if (_texts.Count == 0 || !(didOpen || _method == Protocol.Methods.DidChange)) return body;
+        LargeTextStash.Trim(this);
         var output = new MemoryStream();
         int copied = 0;
         foreach (var text in _texts)

@@ -125,6 +125,16 @@ public sealed class LargeTextFrameTests
     }
 
     [Fact]
+    public async Task Sanitizer_DidChangeWithTwelveFullTexts_AllResolved()
+    {
+        var texts = Enumerable.Range(1, 12).Select(i => SampleText(20 + i)).ToArray();
+        string changes = string.Join(",", texts.Select(t => $"{{\"text\":{Quote(t)}}}"));
+        string body = $"{{\"jsonrpc\":\"2.0\",\"method\":\"{Methods.DidChange}\",\"params\":{{\"textDocument\":{{\"uri\":\"{Uri}\",\"version\":2}},\"contentChanges\":[{changes}]}}}}";
+        string passed = Assert.Single(await PassThrough(1024, body));
+        Assert.Equal(texts, Deserialize<DidChangeTextDocumentParams>(passed).ContentChanges.Select(c => c.Text));
+    }
+
+    [Fact]
     public async Task Sanitizer_SeveralLargeFrames_AllResolvedInOrder()
     {
         var texts = Enumerable.Range(1, 5).Select(i => SampleText(20 + i)).ToArray();
@@ -140,10 +150,12 @@ public sealed class LargeTextFrameTests
     }
 
     [Fact]
-    public void LargeTextStash_TextsNeverTaken_KeepsAtMostEightPerOwner()
+    public void LargeTextStash_TextsNeverTaken_TrimKeepsAtMostEightPerOwner()
     {
         var owner = new object();
         var ids = Enumerable.Range(0, 20).Select(i => LargeTextStash.Put(owner, $"text {i}")).ToList();
+        Assert.Equal(20, LargeTextStash.PendingFor(owner)); // one frame may hold any number
+        LargeTextStash.Trim(owner);
         Assert.Equal(8, LargeTextStash.PendingFor(owner));
         Assert.Null(LargeTextStash.Take(ids[0]));
         Assert.Equal("text 19", LargeTextStash.Take(ids[19]));
