@@ -84,6 +84,24 @@ internal static class Latency
         Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));
         Measure("completion in a value", valueOffsets, at => CompletionService.GetCompletions(document, at));
         Measure("document symbols (capped)", Enumerable.Range(0, 10), _ => DocumentSymbols.Build(document.Model));
+        // The first outline on a model also builds its key hierarchy, which then stays with the model (a new version of
+        // the document is a new model): timed on fresh models, built untimed.
+        var firstOutline = new List<double>();
+        for (int i = 0; i < 5; i++)
+        {
+            var model = Metabase.Model.MetabaseModel.Build(document.Tree);
+            var watch = Stopwatch.StartNew();
+            DocumentSymbols.Build(model);
+            firstOutline.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Print("document symbols, first on a new model", firstOutline);
+        Measure("folding ranges (capped)", Enumerable.Range(0, 10), _ => FoldingRanges.Compute(document.Tree, document.Lines));
+        Measure("workspace symbols \"SmtpSvc\" (capped)", Enumerable.Range(0, 10), _ => KeySearch.Find(document.Model, "SmtpSvc"));
+        Measure("workspace symbols, rare query", Enumerable.Range(0, 10), _ => KeySearch.Find(document.Model, "/LM/SmtpSvc/1/Domain"));
+        var keyNames = Offsets(text, "\tLocation =\"", random, 200).Select(o => o + 13).ToArray();
+        Measure("definition on a Location", keyNames, at => KeyNavigation.Definition(document.Model, at));
+        Measure("references on a Location", keyNames, at => KeyNavigation.References(document.Model, at));
+        Measure("selection ranges", valueOffsets, at => SelectionRanges.At(document.Tree, at));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Model;
 
 namespace SmtpLsp.Metabase.Navigation;
@@ -7,43 +8,107 @@ namespace SmtpLsp.Metabase.Navigation;
 /// nests under /LM/SmtpSvc/1/Domain even when /LM/SmtpSvc/1/Domain/x's parent path has no key). Keys without a
 /// Location, or with no ancestor key, are roots. With a duplicated Location the first key is the parent.
 /// </summary>
+/// <remarks>
+/// Built once per model and kept with it. Most keys have a key at their parent path, and the model's own parent index
+/// already lists those, so building only looks each key's parent path up once (no allocation) and remembers the rest:
+/// roots, and keys that skip a missing level. A request then costs what it returns, not the size of the document.
+/// </remarks>
 public sealed class KeyHierarchy
 {
     private static readonly MetabaseKey[] None = [];
-    private readonly Dictionary<MetabaseKey, MetabaseKey> _parent = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<MetabaseKey, List<MetabaseKey>> _children = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConditionalWeakTable<MetabaseModel, KeyHierarchy> PerModel = new();
+
+    private readonly MetabaseModel _model;
+    // Keys whose parent path has no key (or is not spelt the way the model's parent index files it), by the key
+    // they hang under instead, in document order.
+    private readonly Dictionary<MetabaseKey, List<MetabaseKey>> _adopted = new(ReferenceEqualityComparer.Instance);
 
     private KeyHierarchy(MetabaseModel model)
     {
+        _model = model;
         var roots = new List<MetabaseKey>();
+        // Locations of the keys on the branch being walked: files list parents before children, so the parent path
+        // is usually here, and comparing a few strings is cheaper than hashing one. A miss falls back to the index.
+        var branch = new List<string>();
         foreach (var key in model.Keys)
         {
-            var parent = NearestAncestor(model, key);
+            var parentPath = key.ParentLocation;
+            if (key.Location != null) Enter(branch, LocationPath.Normalize(key.Location));
+            if (parentPath == null) { roots.Add(key); continue; }
+            if (IsListedByModel(parentPath) && (IsOnBranch(branch, parentPath) || model.FindByLocation(parentPath).Count > 0)) continue;
+            var parent = NearestAncestor(parentPath);
             if (parent == null) { roots.Add(key); continue; }
-            _parent[key] = parent;
-            if (!_children.TryGetValue(parent, out var list)) _children[parent] = list = [];
+            if (!_adopted.TryGetValue(parent, out var list)) _adopted[parent] = list = [];
             list.Add(key);
         }
         Roots = roots;
     }
 
-    public static KeyHierarchy Build(MetabaseModel model) => new(model);
+    /// <summary>The hierarchy of this model, made on first use and reused while the model lives.</summary>
+    public static KeyHierarchy Build(MetabaseModel model) => PerModel.GetValue(model, static m => new KeyHierarchy(m));
 
     /// <summary>Keys with no ancestor key, in document order.</summary>
     public IReadOnlyList<MetabaseKey> Roots { get; }
 
-    public MetabaseKey? ParentOf(MetabaseKey key) => _parent.GetValueOrDefault(key);
+    public MetabaseKey? ParentOf(MetabaseKey key) => key.ParentLocation is { } path ? NearestAncestor(path) : null;
 
     /// <summary>Keys whose nearest ancestor key is this one, in document order.</summary>
-    public IReadOnlyList<MetabaseKey> ChildrenOf(MetabaseKey key) => _children.TryGetValue(key, out var list) ? list : None;
-
-    private static MetabaseKey? NearestAncestor(MetabaseModel model, MetabaseKey key)
+    public IReadOnlyList<MetabaseKey> ChildrenOf(MetabaseKey key)
     {
-        for (var path = key.ParentLocation; path != null; path = LocationPath.GetParent(path))
+        if (key.Location == null) return None;
+        var atLocation = _model.FindByLocation(key.Location);
+        if (atLocation.Count == 0 || !ReferenceEquals(atLocation[0], key)) return None; // a duplicate: children go to the first
+        var direct = _model.GetChildren(key);
+        if (!_adopted.TryGetValue(key, out var adopted)) return direct;
+        return Merge(direct, adopted);
+    }
+
+    /// <summary>
+    /// Whether the model's parent index files a key with this parent path under the key at that path: it looks up the
+    /// path as given, the key's Location normalised, so a parent path with a trailing slash ("/LM/" from "/LM//x")
+    /// is not found there.
+    /// </summary>
+    private static bool IsListedByModel(string parentPath) => parentPath.Length <= 1 || parentPath[^1] != '/';
+
+    /// <summary>Keeps the branch to the ancestors of <paramref name="location"/> (by prefix), then adds it.</summary>
+    private static void Enter(List<string> branch, string location)
+    {
+        while (branch.Count > 0 && !IsPrefixPath(branch[^1], location)) branch.RemoveAt(branch.Count - 1);
+        if (branch.Count == 64) branch.Clear(); // a hostile depth: the index answers instead
+        branch.Add(location);
+    }
+
+    private static bool IsPrefixPath(string ancestor, string location) =>
+        location.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)
+        && (location.Length == ancestor.Length || location[ancestor.Length] == '/' || ancestor[^1] == '/');
+
+    /// <summary>Whether a key on the branch is at this (normalised) path: then the model has a key there.</summary>
+    private static bool IsOnBranch(List<string> branch, string path)
+    {
+        for (int i = branch.Count - 1; i >= 0; i--)
+            if (string.Equals(branch[i], path, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private MetabaseKey? NearestAncestor(string? path)
+    {
+        for (; path != null; path = LocationPath.GetParent(path))
         {
-            var keys = model.FindByLocation(path);
+            var keys = _model.FindByLocation(path);
             if (keys.Count > 0) return keys[0];
         }
         return null;
+    }
+
+    /// <summary>Two lists in document order into one: keys are in pre-order, so their element starts increase.</summary>
+    private static List<MetabaseKey> Merge(IReadOnlyList<MetabaseKey> a, List<MetabaseKey> b)
+    {
+        var merged = new List<MetabaseKey>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+            merged.Add(a[i].Element.Span.Start <= b[j].Element.Span.Start ? a[i++] : b[j++]);
+        while (i < a.Count) merged.Add(a[i++]);
+        while (j < b.Count) merged.Add(b[j++]);
+        return merged;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -19,12 +20,26 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start, _end;
     private bool _eof;
-    private ReadOnlyMemory<byte> _pending;
+    private ReadOnlyMemory<byte> _pending, _next;
+    // Large document texts seen in the frame being validated, and the method it names.
+    private readonly List<TextValue> _texts = [];
+    private string? _method;
+
+    /// <summary>A "text" string at params.textDocument.text (didOpen) or params.contentChanges[i].text (didChange).</summary>
+    private readonly record struct TextValue(bool InContentChanges, int TokenStart, int TokenEnd, int ValueStart, int ValueLength);
+
+    /// <summary>Texts at least this long (raw bytes) are decoded here once and stashed; smaller frames pass unchanged.</summary>
+    internal int StashThreshold { get; init; } = 64 * 1024;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         while (_pending.IsEmpty)
         {
+            if (!_next.IsEmpty)
+            {
+                (_pending, _next) = (_next, ReadOnlyMemory<byte>.Empty);
+                continue;
+            }
             if (!await NextFrameAsync(cancellationToken).ConfigureAwait(false)) return 0;
         }
         int n = Math.Min(destination.Length, _pending.Length);
@@ -86,26 +101,14 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
         if (ReadContentLength(header) is not { } length) return Reject($"a header without a valid Content-Length: '{Excerpt(header)}'");
         _start = headerEnd + 4;
 
-        // Grown as bytes arrive: a lying Content-Length must not reserve gigabytes up front.
-        var body = new byte[Math.Min(length, 1 << 20)];
-        int copied = 0;
-        while (copied < length)
-        {
-            if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false)) return false;
-            int n = Math.Min(length - copied, _end - _start);
-            if (copied + n > body.Length) Array.Resize(ref body, (int)Math.Min(length, Math.Max(copied + n, 2L * body.Length)));
-            Buffer.BlockCopy(_buffer, _start, body, copied, n);
-            _start += n;
-            copied += n;
-        }
+        if (await ReadBodyAsync(length, cancellationToken).ConfigureAwait(false) is not { } body) return false;
+        _texts.Clear();
         if (IsValidMessage(body, out string? problem, out bool parsed))
         {
+            byte[] message = WithStashedTexts(body);
             // Re-framed with only Content-Length: StreamJsonRpc rejects charsets it does not know.
-            byte[] head = Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n");
-            var frame = new byte[head.Length + length];
-            head.CopyTo(frame, 0);
-            body.CopyTo(frame, head.Length);
-            _pending = frame;
+            _pending = Encoding.ASCII.GetBytes($"Content-Length: {message.Length}\r\n\r\n");
+            _next = message;
             return true;
         }
         _pending = parsed
@@ -144,6 +147,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     private bool IsValidMessage(byte[] body, out string? problem, out bool parsed)
     {
         parsed = false;
+        _method = null;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
@@ -180,9 +184,12 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
                     numericId = reader.GetInt64();
                     break;
                 case "method":
-                    if (kind is JsonTokenType.String) method = true;
+                    if (kind is JsonTokenType.String) { method = true; _method = reader.GetString(); }
                     else problem ??= "the method must be a string";
                     break;
+                case "params" when kind is JsonTokenType.StartObject:
+                    FindTexts(ref reader);
+                    continue; // at the params' end already
                 case "params" when kind is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Null):
                     problem ??= "params must be an object or an array";
                     break;
@@ -199,6 +206,111 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
             problem = result ? "a response to a request the server did not send" : "neither a method nor a result";
         }
         return problem;
+    }
+
+    /// <summary>
+    /// Reads params (the reader on its StartObject, left on its EndObject) exactly as <c>Skip</c> would, noting large
+    /// strings at textDocument.text and contentChanges[i].text.
+    /// </summary>
+    private void FindTexts(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool textDocument = reader.ValueTextEquals("textDocument"u8);
+            bool contentChanges = !textDocument && reader.ValueTextEquals("contentChanges"u8);
+            reader.Read();
+            if (textDocument && reader.TokenType == JsonTokenType.StartObject)
+            {
+                FindText(ref reader, inContentChanges: false);
+            }
+            else if (contentChanges && reader.TokenType == JsonTokenType.StartArray)
+            {
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject) FindText(ref reader, inContentChanges: true);
+                    else reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private void FindText(ref Utf8JsonReader reader, bool inContentChanges)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool text = reader.ValueTextEquals("text"u8);
+            reader.Read();
+            if (text && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length >= StashThreshold)
+            {
+                int start = (int)reader.TokenStartIndex;
+                _texts.Add(new TextValue(inContentChanges, start, (int)reader.BytesConsumed, start + 1, reader.ValueSpan.Length));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The body to pass on: for didOpen and didChange, each large text decoded here and replaced by a placeholder
+    /// that <see cref="Protocol.DocumentTextConverter"/> resolves; any other body unchanged.
+    /// </summary>
+    private byte[] WithStashedTexts(byte[] body)
+    {
+        bool didOpen = _method == Protocol.Methods.DidOpen;
+        if (_texts.Count == 0 || !(didOpen || _method == Protocol.Methods.DidChange)) return body;
+        LargeTextStash.Trim(this);
+        var output = new MemoryStream();
+        int copied = 0;
+        foreach (var text in _texts)
+        {
+            if (text.InContentChanges == didOpen) continue; // didOpen reads textDocument.text, didChange contentChanges
+            if (JsonStringDecoder.Decode(body, text.ValueStart, text.ValueLength) is not { } decoded) continue;
+            output.Write(body, copied, text.TokenStart - copied);
+            long id = LargeTextStash.Put(this, decoded);
+            output.Write(Encoding.ASCII.GetBytes($"{{\"{Protocol.DocumentTextConverter.PlaceholderProperty}\":{id}}}"));
+            copied = text.TokenEnd;
+        }
+        if (copied == 0) return body;
+        output.Write(body, copied, body.Length - copied);
+        return output.ToArray();
+    }
+
+    // Large bodies arrive in pooled chunks and are joined once complete: a lying Content-Length reserves nothing up
+    // front, and a real 20 MB one costs one copy instead of a doubling array's five.
+    private const int ChunkSize = 64 * 1024;
+
+    /// <summary>The next <paramref name="length"/> bytes of input; null when the input ends first.</summary>
+    private async Task<byte[]?> ReadBodyAsync(int length, CancellationToken cancellationToken)
+    {
+        var chunks = new List<byte[]>();
+        try
+        {
+            int copied = 0;
+            while (copied < length)
+            {
+                if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false)) return null;
+                int inChunk = copied % ChunkSize;
+                if (inChunk == 0) chunks.Add(ArrayPool<byte>.Shared.Rent(ChunkSize));
+                int n = Math.Min(Math.Min(length - copied, _end - _start), ChunkSize - inChunk);
+                Buffer.BlockCopy(_buffer, _start, chunks[^1], inChunk, n);
+                _start += n;
+                copied += n;
+            }
+            var body = GC.AllocateUninitializedArray<byte>(length);
+            for (int i = 0; i < chunks.Count; i++)
+                Buffer.BlockCopy(chunks[i], 0, body, i * ChunkSize, Math.Min(ChunkSize, length - i * ChunkSize));
+            return body;
+        }
+        finally
+        {
+            foreach (var chunk in chunks) ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     [GeneratedRegex("\"id\"\\s*:\\s*(-?[0-9]{1,9}(?![0-9.eE])|\"(?:[^\"\\\\]|\\\\.){0,200}\")")]

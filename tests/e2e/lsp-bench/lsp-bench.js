@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // LSP-level benchmark: drives the server over stdio the way an editor does and prints medians with min and max.
-// Usage: node lsp-bench.js <server-binary> <20mb-file> <50mb-file> [--runs N]
+// Usage: node lsp-bench.js <server-binary> <20mb-file> <50mb-file> [more files to open] [--runs N]
 // Every request loop is bounded in count and each wait has a timeout, so the run always ends by itself.
+// Other language servers are compared on the 20 MB didOpen when they are installed (never required, never in CI):
+//   efm-langserver + xmllint (Debian: apt-get install efm-langserver libxml2-utils): a generic server running
+//     `xmllint --noout -` on the text, so well-formedness only;
+//   LemMinX (Eclipse XML language server, Java): set LEMMINX_JAR to its uber jar, e.g. fetched with
+//     `mvn dependency:get -Dartifact=org.eclipse.lemminx:org.eclipse.lemminx:0.29.0:jar:uber
+//      -DremoteRepositories=https://repo.eclipse.org/content/repositories/lemminx-releases/`.
 'use strict';
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -16,6 +22,41 @@ if (!serverPath || !file20 || !file50) {
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Peak and current resident memory of a process, in MB, from /proc (Linux); null elsewhere. */
+function memoryOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+    return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
+  } catch { return null; }
+}
+
+const onPath = (name) => (process.env.PATH || '').split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, name)));
+
+const SMTPLSP = { name: 'smtplsp', command: serverPath, args: ['--stdio'] };
+
+/** Other XML-capable language servers found on this machine, and why the missing ones are skipped. */
+function otherServers() {
+  const found = [];
+  if (onPath('efm-langserver') && onPath('xmllint')) {
+    const config = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'lsp-bench-efm-')), 'config.yaml');
+    fs.writeFileSync(config, [
+      'version: 2', 'lint-debounce: 0ms', 'languages:', '  xml:',
+      "    - lint-command: 'xmllint --noout -'", '      lint-stdin: true', '      lint-after-open: true',
+      '      lint-ignore-exit-code: true', '      lint-formats:', "        - '-:%l: %m'", ''].join('\n'));
+    found.push({ name: 'efm-langserver + xmllint', command: 'efm-langserver', args: ['-c', config] });
+  } else {
+    console.log('  (efm-langserver + xmllint: not installed, skipped; apt-get install efm-langserver libxml2-utils)');
+  }
+  const jar = process.env.LEMMINX_JAR;
+  if (jar && fs.existsSync(jar) && onPath('java')) {
+    found.push({ name: 'LemMinX', command: 'java', args: ['-jar', jar] });
+  } else {
+    console.log('  (LemMinX: LEMMINX_JAR not set to its uber jar, or no java; skipped)');
+  }
+  return found;
+}
 
 function stats(name, times, extra = '') {
   const s = [...times].sort((a, b) => a - b);
@@ -63,18 +104,22 @@ class Client {
     this.waiters = this.waiters.filter((w) => !(w.match(message) && (w.resolve({ message, at }), true)));
   }
 
-  send(message) {
+  send(message) { this.proc.stdin.write(Client.frame(message)); }
+
+  /** One LSP frame; built ahead when the client's own JSON.stringify must stay out of a measurement. */
+  static frame(message) {
     const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.proc.stdin.write(body);
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
   }
 
   request(method, params, timeoutMs = 60000) {
     const id = this.nextId++;
     const sent = now();
+    // The timer stays referenced until the answer comes: an unreferenced one let node exit silently, mid-run, when a
+    // server never answered and nothing else was pending.
     const promise = new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve });
-      setTimeout(() => reject(new Error(`${method} timed out`)), timeoutMs).unref();
+      const timer = setTimeout(() => reject(new Error(`${method} timed out`)), timeoutMs);
+      this.pending.set(id, { resolve: (r) => { clearTimeout(timer); resolve(r); } });
     });
     this.send({ jsonrpc: '2.0', id, method, params });
     return promise.then((r) => ({ ...r, ms: r.at - sent }));
@@ -84,8 +129,8 @@ class Client {
 
   waitFor(match, timeoutMs = 60000) {
     return new Promise((resolve, reject) => {
-      this.waiters.push({ match, resolve });
-      setTimeout(() => reject(new Error('notification timed out')), timeoutMs).unref();
+      const timer = setTimeout(() => reject(new Error('notification timed out')), timeoutMs);
+      this.waiters.push({ match, resolve: (r) => { clearTimeout(timer); resolve(r); } });
     });
   }
 
@@ -102,7 +147,13 @@ class Client {
   async stop() {
     try { await this.request('shutdown', null, 5000); } catch { /* exiting anyway */ }
     this.notify('exit', null);
-    await new Promise((resolve) => { this.proc.once('exit', resolve); setTimeout(() => { this.proc.kill(); resolve(); }, 3000).unref(); });
+    // Some servers exit on shutdown already; waiting for an 'exit' event that has passed would hang (or, with an
+    // unreferenced timer, let node end the whole run silently).
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => { this.proc.kill(); resolve(); }, 3000);
+      this.proc.once('exit', () => { clearTimeout(timer); resolve(); });
+    });
   }
 }
 
@@ -156,24 +207,37 @@ async function stdioFloor(text) {
   stats(`floor: pipe ${(body.length / 1e6).toFixed(1)} MB into a reader that only receives it`, times);
 }
 
-async function didOpenFirstDiagnostics(file) {
+async function didOpenFirstDiagnostics(file, server = SMTPLSP, floor = true) {
   const text = fs.readFileSync(file, 'utf8');
-  await stdioFloor(text);
+  if (floor) await stdioFloor(text);
   const times = [];
+  const clientSide = [];
   let count = 0;
+  let peak = 0;
   for (let i = 0; i < RUNS; i++) {
-    const client = new Client(serverPath, ['--stdio']);
+    const client = new Client(server.command, server.args);
     await client.initialize();
-    const uri = `file:///bench/${path.basename(file)}`;
+    // The file's real URI: a generic server may run its linter in the document's directory.
+    const uri = require('node:url').pathToFileURL(path.resolve(file)).href;
+    // Serialised before the clock starts, as the floor is: Node's JSON.stringify of 21 MB takes about 200 ms here,
+    // which is the client's cost, not the server's.
+    const serialising = now();
+    const frame = Client.frame({ jsonrpc: '2.0', method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'xml', version: 1, text } } });
+    clientSide.push(now() - serialising);
     const started = now();
     const published = client.waitFor(isDiagnosticsFor(uri), 120000);
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+    client.proc.stdin.write(frame);
     const { message, at } = await published;
     times.push(at - started);
     count = message.params.diagnostics.length;
+    peak = Math.max(peak, memoryOf(client.proc.pid)?.peak ?? 0);
     await client.stop();
   }
-  stats(`didOpen ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB -> first publishDiagnostics`, times, `  (${count} diagnostics)`);
+  const who = server === SMTPLSP ? '' : ` [${server.name}]`;
+  if (floor) stats(`client: JSON.stringify of that didOpen (outside the next row)`, clientSide);
+  stats(`didOpen ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB -> first publishDiagnostics${who}`, times,
+    `  (${count} diagnostics; peak RSS ${peak.toFixed(0)} MB)`);
 }
 
 async function openDocument(file) {
@@ -190,6 +254,11 @@ async function openDocument(file) {
 async function onLargeDocument(file) {
   const { client, uri, text, capabilities } = await openDocument(file);
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const memory = memoryOf(client.proc.pid);
+  if (memory) {
+    console.log(`  server memory after didOpen of ${mb} MB and its diagnostics: peak RSS (VmHWM) ${memory.peak.toFixed(0)} MB` +
+      ` (${(memory.peak / Number(mb)).toFixed(2)}x the file), RSS now ${memory.now.toFixed(0)} MB`);
+  }
   const offsets = valueOffsets(text, 200);
   const positions = offsets.map((o) => positionAt(text, o));
 
@@ -239,6 +308,19 @@ async function onLargeDocument(file) {
     }
     stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
   }
+
+  // A hover sent right after a keystroke: what a user feels when they type and then point at something.
+  const hoverAfterEdit = [];
+  for (const [k, position] of positions.slice(0, RUNS * 4).entries()) {
+    version++;
+    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+    client.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
+    const target = positions[(k + 50) % positions.length];
+    hoverAfterEdit.push((await client.request('textDocument/hover', { textDocument: { uri }, position: target })).ms);
+    await published;
+  }
+  stats(`keystroke then hover at once on ${mb} MB, hover round trip`, hoverAfterEdit);
   await client.stop();
 }
 
@@ -247,5 +329,6 @@ async function onLargeDocument(file) {
   await coldStart();
   for (const file of moreOpens) await didOpenFirstDiagnostics(file);
   await didOpenFirstDiagnostics(file20);
+  for (const other of otherServers()) await didOpenFirstDiagnostics(file20, other, false);
   await onLargeDocument(file50);
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -28,5 +28,6 @@ public sealed record TextDocumentItem
     public string Uri { get; init; } = "";
     public string LanguageId { get; init; } = "";
     public int Version { get; init; }
+    [System.Text.Json.Serialization.JsonConverter(typeof(DocumentTextConverter))]
     public string Text { get; init; } = "";
 }

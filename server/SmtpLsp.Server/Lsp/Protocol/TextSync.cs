@@ -15,6 +15,7 @@ public sealed record DidChangeTextDocumentParams
 public sealed record TextDocumentContentChangeEvent
 {
     public Range? Range { get; init; }
+    [System.Text.Json.Serialization.JsonConverter(typeof(DocumentTextConverter))]
     public string Text { get; init; } = "";
 }
 
