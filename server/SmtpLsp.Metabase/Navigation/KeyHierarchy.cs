@@ -47,6 +47,9 @@ public sealed class KeyHierarchy
     /// <summary>The hierarchy of this model, made on first use and reused while the model lives.</summary>
     public static KeyHierarchy Build(MetabaseModel model) => PerModel.GetValue(model, static m => new KeyHierarchy(m));
 
+    /// <summary>True once <see cref="Build"/> has made the hierarchy of this model.</summary>
+    public static bool IsBuilt(MetabaseModel model) => PerModel.TryGetValue(model, out _);
+
     /// <summary>Keys with no ancestor key, in document order.</summary>
     public IReadOnlyList<MetabaseKey> Roots { get; }
 

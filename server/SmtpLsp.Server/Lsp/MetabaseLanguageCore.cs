@@ -84,7 +84,10 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public void PrepareFeatures(DocumentSnapshot document, CancellationToken cancellationToken)
     {
-        if (!cancellationToken.IsCancellationRequested) Get(document);
+        if (cancellationToken.IsCancellationRequested) return;
+        var parsed = Get(document);
+        // Editors ask for the outline right after opening or editing; on 50 MB the key tree is most of that request.
+        if (!cancellationToken.IsCancellationRequested) KeyHierarchy.Build(parsed.Model);
     }
 
     /// <summary>

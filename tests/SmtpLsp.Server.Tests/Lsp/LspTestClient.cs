@@ -37,9 +37,9 @@ internal sealed class LspTestClient : IAsyncDisposable
     public static LspTestClient Create(FakeLanguageCore? core = null) => new(core ?? new FakeLanguageCore(), attachRpcClient: true);
 
     /// <summary>A server with the real language core, wired as Program wires it.</summary>
-    public static LspTestClient CreateWithRealCore()
+    public static LspTestClient CreateWithRealCore(MetabaseLanguageCore? core = null)
     {
-        var core = new MetabaseLanguageCore();
+        core ??= new MetabaseLanguageCore();
         return new LspTestClient(core, attachRpcClient: true, core.AttachTo);
     }
 

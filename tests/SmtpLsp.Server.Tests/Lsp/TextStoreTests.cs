@@ -1,5 +1,6 @@
 using CsCheck;
 using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Text;
 using SmtpLsp.Server.Lsp;
 using SmtpLsp.Server.Lsp.Protocol;
@@ -216,5 +217,20 @@ public sealed class PrepareFeaturesTests
         while (!snapshot.Buffer.IsMaterialized && waited.Elapsed < LspTestClient.Timeout) await Task.Delay(20);
         Assert.True(snapshot.Buffer.IsMaterialized);
         Assert.Equal(2, snapshot.Version);
+    }
+
+    [Fact]
+    public async Task DidOpen_UserPauses_KeyHierarchyBuiltBeforeTheOutlineIsAsked()
+    {
+        var core = new MetabaseLanguageCore();
+        await using var client = LspTestClient.CreateWithRealCore(core);
+        await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+        await client.OpenAsync(FeatureDocs.DocUri, FeatureDocs.Smtp);
+        await client.NextPublishAsync();
+        var snapshot = client.Server.Target.GetDocument(FeatureDocs.DocUri)!;
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!KeyHierarchy.IsBuilt(core.Get(snapshot).Model) && waited.Elapsed < LspTestClient.Timeout) await Task.Delay(20);
+        Assert.True(KeyHierarchy.IsBuilt(core.Get(snapshot).Model));
     }
 }
