@@ -18,6 +18,8 @@ internal static class Breakdown
         int megabytes = args.Length > 0 ? int.Parse(args[0]) : 10;
         var text = Corpus.Get(megabytes).Text;
         var catalog = MetabaseCatalog.Embedded;
+        // "breakdown 50 create 30" repeats one phase alone, for a profiler.
+        if (args.Length > 1) return RunOne(args[1], text, catalog, args.Length > 2 ? int.Parse(args[2]) : 20);
         var parse = new Phase();
         var onePass = new Phase();
         var model = new Phase();
@@ -42,6 +44,24 @@ internal static class Breakdown
         // On a large file the per-key and cross-key rules overlap inside analyze, so the two do not subtract.
         Console.WriteLine($"{megabytes} MiB: parse {parse} (one pass {onePass}), model {model}, analyze {analyze}, cross-key rules alone {cross}; " +
                           $"parse+model+analyze {parse.BestMs + model.BestMs + analyze.BestMs:F1} ms; IncrementalAnalyzer.Create (what didOpen runs) {create}");
+        return 0;
+    }
+
+    private static int RunOne(string phase, string text, MetabaseCatalog catalog, int runs)
+    {
+        var timing = new Phase();
+        for (int run = 0; run < runs; run++)
+        {
+            timing.Measure<object>(() => phase switch
+            {
+                "parse" => SyntaxTree.Parse(text),
+                "parse1" => SyntaxTree.Parse(text, pieceChars: -1),
+                "full" => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
+                "create" => IncrementalAnalyzer.Create(text, catalog),
+                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, full or create"),
+            });
+        }
+        Console.WriteLine($"{phase}: {timing}; pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
         return 0;
     }
 
