@@ -50,15 +50,17 @@ internal static class Breakdown
     private static int RunOne(string phase, string text, MetabaseCatalog catalog, int runs)
     {
         var timing = new Phase();
+        var tree = SyntaxTree.Parse(text);
         for (int run = 0; run < runs; run++)
         {
             timing.Measure<object>(() => phase switch
             {
                 "parse" => SyntaxTree.Parse(text),
                 "parse1" => SyntaxTree.Parse(text, pieceChars: -1),
+                "model" => MetabaseModel.Build(tree),
                 "full" => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
                 "create" => IncrementalAnalyzer.Create(text, catalog),
-                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, full or create"),
+                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full or create"),
             });
         }
         Console.WriteLine($"{phase}: {timing}; pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");

@@ -14,14 +14,19 @@ internal static class ParallelParse
     private const int MinParallelChars = 1 << 20;
     // <configuration> and <MBProperty> open within this many characters, or the document is parsed in one pass.
     private const int MaxPrefixChars = 1 << 16;
+    private const int PiecesPerWorker = 4;
 
     /// <summary>The piece size for a text of this length, or -1 to parse it in one pass.</summary>
     public static int DefaultPieceChars(int length)
     {
         int workers = Environment.ProcessorCount;
         if (workers < 2 || length < MinParallelChars) return -1;
-        return length / workers + 1;
+        // A few pieces per core, so a core that is busy elsewhere (or a piece that is slower) does not hold up the rest.
+        return Math.Max(MinParallelChars / 4, length / (workers * PiecesPerWorker) + 1);
     }
+
+    /// <summary>How much of the text the first piece scans at most: the prefix before the keys and one piece.</summary>
+    public static int FirstPieceChars(int length, int pieceChars) => (int)Math.Min(length, (long)MaxPrefixChars + pieceChars);
 
     /// <summary>
     /// Parses from <paramref name="pos"/> in pieces of about <paramref name="pieceChars"/> and leaves
@@ -52,6 +57,9 @@ internal static class ParallelParse
         });
 
         pos = pieceEnds[0];
+        int pieceAttributes = 0;
+        for (int k = 1; k < pieceCount; k++) pieceAttributes += pieces[k]!.AttributeCount;
+        parser.ReserveAttributes(pieceAttributes);
         for (int k = 1; k < pieceCount; k++)
         {
             if (pos == bounds[k] && parser.HasOpenElements(baseElements))

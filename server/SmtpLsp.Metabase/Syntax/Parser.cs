@@ -85,9 +85,10 @@ internal sealed class Parser
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
         Parse(SyntaxTree tree, int pieceChars = 0)
     {
-        var parser = new Parser(tree, collectTokens: false);
-        int pos = parser.Begin();
         if (pieceChars == 0) pieceChars = ParallelParse.DefaultPieceChars(tree.Text.Length);
+        // Split up, this parser's own attribute table starts with room for its first piece; adopted pieces bring theirs.
+        var parser = new Parser(tree, collectTokens: false, pieceChars > 0 ? ParallelParse.FirstPieceChars(tree.Text.Length, pieceChars) : -1);
+        int pos = parser.Begin();
         if (pieceChars > 0) pos = ParallelParse.Run(parser, pos, pieceChars);
         parser.RunUntil(pos, tree.Text.Length);
         parser.CloseOpenAtEnd();
@@ -200,6 +201,15 @@ internal sealed class Parser
     /// Takes over a piece that was parsed from exactly the state this parser is in now: its elements, attributes,
     /// names (in the order the piece met them, as one pass would have added them), diagnostics and open elements.
     /// </summary>
+    /// <summary>Makes room for this many more attributes at once, so adopting pieces does not grow the table by doubling.</summary>
+    internal void ReserveAttributes(int more)
+    {
+        long needed = (long)_attributeCount + more;
+        if (needed > _attributes.Length && needed <= Array.MaxLength) Array.Resize(ref _attributes, (int)needed);
+    }
+
+    internal int AttributeCount => _attributeCount;
+
     internal void Adopt(Parser piece)
     {
         AdoptedPieces++;
