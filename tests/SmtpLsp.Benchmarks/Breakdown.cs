@@ -71,17 +71,22 @@ internal static class Breakdown
     {
         public double BestMs { get; private set; } = double.MaxValue;
         private long _allocated;
+        // Collections of gen 0/1/2 during the last run (gen 2 counts in gen 1 and 0 too).
+        private string _collections = "";
 
         public T Measure<T>(Func<T> work)
         {
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            var paused = GC.GetTotalPauseDuration();
             long before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var result = work();
             BestMs = Math.Min(BestMs, watch.Elapsed.TotalMilliseconds);
             _allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            _collections = $"gc {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms";
             return result;
         }
 
-        public override string ToString() => $"{BestMs:F1} ms ({_allocated / 1e6:F0} MB allocated)";
+        public override string ToString() => $"{BestMs:F1} ms ({_allocated / 1e6:F0} MB allocated, last run {_collections})";
     }
 }
