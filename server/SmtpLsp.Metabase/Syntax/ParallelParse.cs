@@ -11,7 +11,7 @@ namespace SmtpLsp.Metabase.Syntax;
 internal static class ParallelParse
 {
     // Below this a second thread costs more than it saves.
-    private const int MinParallelChars = 1 << 20;
+    private const int MinParallelChars = 4 << 20;
     // <configuration> and <MBProperty> open within this many characters, or the document is parsed in one pass.
     private const int MaxPrefixChars = 1 << 16;
     private const int PiecesPerWorker = 4;
@@ -24,9 +24,6 @@ internal static class ParallelParse
         // A few pieces per core, so a core that is busy elsewhere (or a piece that is slower) does not hold up the rest.
         return Math.Max(MinParallelChars / 4, length / (workers * PiecesPerWorker) + 1);
     }
-
-    /// <summary>How much of the text the first piece scans at most: the prefix before the keys and one piece.</summary>
-    public static int FirstPieceChars(int length, int pieceChars) => (int)Math.Min(length, (long)MaxPrefixChars + pieceChars);
 
     /// <summary>
     /// Parses from <paramref name="pos"/> in pieces of about <paramref name="pieceChars"/> and leaves
@@ -42,6 +39,12 @@ internal static class ParallelParse
         if (bounds.Count < 3) return pos;
 
         int pieceCount = bounds.Count - 1;
+        // Piece k writes its attributes into the first parser's table from RegionStart(k) on: the table is sized at
+        // about one attribute per 48 characters, and so are the regions. A piece that fills its region (and the first
+        // parser, past the second piece's region start) moves to a table of its own.
+        var shared = parser.SharedAttributes;
+        int RegionStart(int k) => k < pieceCount ? Math.Min(Parser.AttributeCapacity(bounds[k]), shared.Length) : shared.Length;
+        parser.LimitAttributes(shared, RegionStart(1));
         var pieces = new Parser?[pieceCount];
         var pieceEnds = new int[pieceCount];
         Parallel.For(0, pieceCount, k =>
@@ -51,17 +54,16 @@ internal static class ParallelParse
                 pieceEnds[0] = parser.RunUntil(pos, bounds[1]);
                 return;
             }
-            var piece = Parser.ForPiece(parser.Tree, baseElements, bounds[k + 1] - bounds[k]);
+            var piece = Parser.ForPiece(parser.Tree, baseElements, shared, RegionStart(k), RegionStart(k + 1));
             pieceEnds[k] = piece.RunUntil(bounds[k], bounds[k + 1]);
             pieces[k] = piece;
         });
 
         pos = pieceEnds[0];
-        int pieceAttributes = 0;
-        for (int k = 1; k < pieceCount; k++) pieceAttributes += pieces[k]!.AttributeCount;
-        parser.ReserveAttributes(pieceAttributes);
         for (int k = 1; k < pieceCount; k++)
         {
+            // Piece k's region is taken over or parsed again here; later regions stay untouched.
+            parser.LimitAttributes(shared, RegionStart(k + 1));
             if (pos == bounds[k] && parser.HasOpenElements(baseElements))
             {
                 parser.Adopt(pieces[k]!);

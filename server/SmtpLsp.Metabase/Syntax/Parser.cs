@@ -28,7 +28,11 @@ internal sealed class Parser
     private readonly List<ElementNode> _topLevel = new();
     private readonly List<PrologItem> _prolog = new();
     // Every attribute in document order; an element keeps its first index and count.
+    // This parser's attributes are _attributes[_attributeBase ..) and it may write up to _attributeLimit: speculative
+    // pieces write into their own region of the first parser's table, so a large parse allocates one table only.
     private AttributeData[] _attributes;
+    private int _attributeBase;
+    private int _attributeLimit;
     private int _attributeCount;
     private readonly NameTable _names = new();
     // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
@@ -46,8 +50,6 @@ internal sealed class Parser
     // tag that would close one of them stops the piece before that tag.
     private readonly ElementNode[]? _base;
     private List<ElementNode>? _baseChildren;
-    // Every element this piece made, so its attribute indices can be moved when the piece is adopted.
-    private readonly List<ElementNode>? _created;
     private bool _stopRequested;
 
     internal SyntaxTree Tree => _tree;
@@ -60,20 +62,23 @@ internal sealed class Parser
     /// <summary>True when <see cref="Emit"/> had to patch a gap or overlap: always a scanner bug.</summary>
     internal bool Repaired { get; private set; }
 
-    private Parser(SyntaxTree tree, bool collectTokens, int scannedChars = -1, ElementNode[]? baseElements = null)
+    private Parser(SyntaxTree tree, bool collectTokens, ElementNode[]? baseElements = null)
     {
         _tree = tree;
         _text = tree.Text;
         _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
         // About one attribute per 50 characters in real metabases; growing past that doubles.
         // Entries are written before they are read, so the table need not be zeroed first.
-        if (scannedChars < 0) scannedChars = _text.Length;
-        _attributes = GC.AllocateUninitializedArray<AttributeData>(Math.Min(scannedChars / 48 + 16, 1 << 24));
-        if (baseElements != null)
+        if (baseElements == null)
         {
+            _attributes = GC.AllocateUninitializedArray<AttributeData>(AttributeCapacity(_text.Length));
+            _attributeLimit = _attributes.Length;
+        }
+        else
+        {
+            _attributes = [];
             _base = baseElements;
             _baseChildren = new List<ElementNode>();
-            _created = new List<ElementNode>();
             foreach (var element in baseElements)
             {
                 Intern(element.NameSpan.Start, element.NameSpan.End, out int id);
@@ -82,12 +87,14 @@ internal sealed class Parser
         }
     }
 
+    /// <summary>The attribute table size for this much text; also where a piece's region starts in it.</summary>
+    internal static int AttributeCapacity(int chars) => Math.Min(chars / 48 + 16, 1 << 24);
+
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
         Parse(SyntaxTree tree, int pieceChars = 0)
     {
         if (pieceChars == 0) pieceChars = ParallelParse.DefaultPieceChars(tree.Text.Length);
-        // Split up, this parser's own attribute table starts with room for its first piece; adopted pieces bring theirs.
-        var parser = new Parser(tree, collectTokens: false, pieceChars > 0 ? ParallelParse.FirstPieceChars(tree.Text.Length, pieceChars) : -1);
+        var parser = new Parser(tree, collectTokens: false);
         int pos = parser.Begin();
         if (pieceChars > 0) pos = ParallelParse.Run(parser, pos, pieceChars);
         parser.RunUntil(pos, tree.Text.Length);
@@ -108,9 +115,31 @@ internal sealed class Parser
 
     private int AddAttribute(int nameId, int nameStart)
     {
-        if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, Math.Max(16, _attributes.Length * 2));
-        _attributes[_attributeCount] = new AttributeData(nameId, nameStart);
+        if (_attributeBase + _attributeCount >= _attributeLimit) MoveAttributes(_attributeCount + 1);
+        Attribute(_attributeCount) = new AttributeData(nameId, nameStart);
         return _attributeCount++;
+    }
+
+    /// <summary>Attribute <paramref name="index"/> of this parser (its own numbering, from 0).</summary>
+    private ref AttributeData Attribute(int index) => ref _attributes[_attributeBase + index];
+
+    /// <summary>Moves this parser's attributes to a table of its own with room for at least <paramref name="needed"/>.</summary>
+    private void MoveAttributes(int needed)
+    {
+        var table = GC.AllocateUninitializedArray<AttributeData>(Math.Max(Math.Max(16, needed), _attributeCount * 2));
+        Array.Copy(_attributes, _attributeBase, table, 0, _attributeCount);
+        _attributes = table;
+        _attributeBase = 0;
+        _attributeLimit = table.Length;
+    }
+
+    /// <summary>The table pieces write their regions into, while this parser still writes in it too.</summary>
+    internal AttributeData[] SharedAttributes => _attributes;
+
+    /// <summary>Lets this parser write in <paramref name="shared"/> up to <paramref name="limit"/> (where the next piece's region starts).</summary>
+    internal void LimitAttributes(AttributeData[] shared, int limit)
+    {
+        if (ReferenceEquals(_attributes, shared)) _attributeLimit = Math.Min(limit, shared.Length);
     }
 
     /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
@@ -194,22 +223,18 @@ internal sealed class Parser
     }
 
     /// <summary>A parser for one speculative piece that starts outside any token with <paramref name="baseElements"/> open.</summary>
-    internal static Parser ForPiece(SyntaxTree tree, ElementNode[] baseElements, int pieceChars) =>
-        new(tree, collectTokens: false, pieceChars, baseElements);
+    internal static Parser ForPiece(SyntaxTree tree, ElementNode[] baseElements, AttributeData[] shared, int regionStart, int regionEnd) =>
+        new(tree, collectTokens: false, baseElements)
+        {
+            _attributes = shared,
+            _attributeBase = regionStart,
+            _attributeLimit = regionEnd,
+        };
 
     /// <summary>
     /// Takes over a piece that was parsed from exactly the state this parser is in now: its elements, attributes,
     /// names (in the order the piece met them, as one pass would have added them), diagnostics and open elements.
     /// </summary>
-    /// <summary>Makes room for this many more attributes at once, so adopting pieces does not grow the table by doubling.</summary>
-    internal void ReserveAttributes(int more)
-    {
-        long needed = (long)_attributeCount + more;
-        if (needed > _attributes.Length && needed <= Array.MaxLength) Array.Resize(ref _attributes, (int)needed);
-    }
-
-    internal int AttributeCount => _attributeCount;
-
     internal void Adopt(Parser piece)
     {
         AdoptedPieces++;
@@ -217,17 +242,26 @@ internal sealed class Parser
         var idMap = new int[pieceNames.Length];
         for (int i = 0; i < pieceNames.Length; i++) _names.Get(pieceNames[i], out idMap[i]);
 
+        // The piece's region lies at or after this parser's end in a shared table, so the copy moves it down (or
+        // nowhere); Array.Copy handles the overlap.
         int offset = _attributeCount;
-        int needed = _attributeCount + piece._attributeCount;
-        if (needed > _attributes.Length) Array.Resize(ref _attributes, Math.Max(needed, _attributes.Length * 2));
-        for (int i = 0; i < piece._attributeCount; i++)
+        int count = piece._attributeCount;
+        if (_attributeBase + offset + count > _attributeLimit) MoveAttributes(offset + count);
+        Array.Copy(piece._attributes, piece._attributeBase, _attributes, _attributeBase + offset, count);
+        for (int i = 0; i < count; i++)
         {
-            var data = piece._attributes[i];
+            ref var data = ref Attribute(offset + i);
             data.NameId = idMap[data.NameId];
-            _attributes[offset + i] = data;
         }
-        _attributeCount = needed;
-        foreach (var element in piece._created!) element.FirstAttribute += offset;
+        _attributeCount = offset + count;
+        // Every element the piece made hangs under one of its children of the innermost base element.
+        var pending = new Stack<ElementNode>(piece._baseChildren!);
+        while (pending.Count > 0)
+        {
+            var element = pending.Pop();
+            element.FirstAttribute += offset;
+            if (element.ChildList != null) foreach (var child in element.ChildList) pending.Push(child);
+        }
 
         var innermost = _stack[^1];
         if (piece._baseChildren!.Count > 0) (innermost.ChildList ??= new List<ElementNode>()).AddRange(piece._baseChildren);
@@ -563,7 +597,6 @@ internal sealed class Parser
         if (parent == null) _topLevel.Add(element);
         else if (_base != null && ReferenceEquals(parent, _base[^1])) _baseChildren!.Add(element);
         else (parent.ChildList ??= new List<ElementNode>()).Add(element);
-        _created?.Add(element);
 
         element.FirstAttribute = _attributeCount;
         _tagNumber++;
@@ -674,7 +707,7 @@ internal sealed class Parser
         }
         EmitWhitespace(nameEnd);
         Emit(SyntaxKind.Equals, i, i + 1);
-        _attributes[index].EqualsPos = i;
+        Attribute(index).EqualsPos = i;
         int v = SkipWhitespace(i + 1);
         char c = v < _text.Length ? _text[v] : '\0';
         if (c == '"' || c == '\'')
@@ -693,7 +726,7 @@ internal sealed class Parser
                 end++;
             }
             Emit(SyntaxKind.AttributeValue, v, end);
-            ref var data = ref _attributes[index];
+            ref var data = ref Attribute(index);
             data.ValueStart = v;
             data.ValueLength = end - v;
             data.ValueTerminated = true;
@@ -756,7 +789,7 @@ internal sealed class Parser
             search = found + 1;
         }
 
-        ref var data = ref _attributes[index];
+        ref var data = ref Attribute(index);
         data.ValueStart = valueStart;
         data.ValueLength = valueEnd - valueStart;
         data.QuoteChar = quote;
