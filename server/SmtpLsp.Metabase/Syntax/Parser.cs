@@ -255,12 +255,16 @@ internal sealed class Parser
         }
         _attributeCount = offset + count;
         // Every element the piece made hangs under one of its children of the innermost base element.
-        var pending = new Stack<ElementNode>(piece._baseChildren!);
-        while (pending.Count > 0)
+        var pending = new Stack<ElementNode>();
+        foreach (var top in piece._baseChildren!)
         {
-            var element = pending.Pop();
-            element.FirstAttribute += offset;
-            if (element.ChildList != null) foreach (var child in element.ChildList) pending.Push(child);
+            pending.Push(top);
+            while (pending.Count > 0)
+            {
+                var element = pending.Pop();
+                element.FirstAttribute += offset;
+                if (element.ChildList != null) foreach (var child in element.ChildList) pending.Push(child);
+            }
         }
 
         var innermost = _stack[^1];
