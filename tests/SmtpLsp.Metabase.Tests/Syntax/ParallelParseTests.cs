@@ -77,6 +77,19 @@ public class ParallelParseTests
         Assert.Equal(Describe(SyntaxTree.Parse(text, -1)), Describe(SyntaxTree.Parse(text, 1)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("<!--")]
+    [InlineData("Location=\"/LM/unclosed")]
+    [InlineData("</MBProperty>")]
+    public void Parse_LargeDocumentWithDefaultPieces_EqualsOnePass(string insertedInTheMiddle)
+    {
+        // Large enough for the default split on a machine with several cores.
+        var text = LargeMetabaseGenerator.Generate(5_000_000, seed: 7);
+        text = text.Insert(text.IndexOf('\n', text.Length / 2) + 1, insertedInTheMiddle);
+        Assert.Equal(Describe(SyntaxTree.Parse(text, -1)), Describe(SyntaxTree.Parse(text)));
+    }
+
     [Fact]
     public void Boundaries_TextWithoutKeyStarts_OnlyStartAndEnd()
     {
