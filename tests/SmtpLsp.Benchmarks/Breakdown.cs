@@ -18,13 +18,17 @@ internal static class Breakdown
         int megabytes = args.Length > 0 ? int.Parse(args[0]) : 10;
         var text = Corpus.Get(megabytes).Text;
         var catalog = MetabaseCatalog.Embedded;
+        // "breakdown 50 create 30" repeats one phase alone, for a profiler.
+        if (args.Length > 1) return RunOne(args[1], text, catalog, args.Length > 2 ? int.Parse(args[2]) : 20);
         var parse = new Phase();
+        var onePass = new Phase();
         var model = new Phase();
         var analyze = new Phase();
         var cross = new Phase();
         var create = new Phase();
         for (int run = 0; run < 5; run++)
         {
+            onePass.Measure(() => SyntaxTree.Parse(text, pieceChars: -1));
             var tree = parse.Measure(() => SyntaxTree.Parse(text));
             var m = model.Measure(() => MetabaseModel.Build(tree));
             analyze.Measure(() => MetabaseAnalyzer.Analyze(m, catalog));
@@ -38,8 +42,28 @@ internal static class Breakdown
             create.Measure(() => IncrementalAnalyzer.Create(text, catalog));
         }
         // On a large file the per-key and cross-key rules overlap inside analyze, so the two do not subtract.
-        Console.WriteLine($"{megabytes} MiB: parse {parse}, model {model}, analyze {analyze}, cross-key rules alone {cross}; " +
+        Console.WriteLine($"{megabytes} MiB: parse {parse} (one pass {onePass}), model {model}, analyze {analyze}, cross-key rules alone {cross}; " +
                           $"parse+model+analyze {parse.BestMs + model.BestMs + analyze.BestMs:F1} ms; IncrementalAnalyzer.Create (what didOpen runs) {create}");
+        return 0;
+    }
+
+    private static int RunOne(string phase, string text, MetabaseCatalog catalog, int runs)
+    {
+        var timing = new Phase();
+        var tree = SyntaxTree.Parse(text);
+        for (int run = 0; run < runs; run++)
+        {
+            timing.Measure<object>(() => phase switch
+            {
+                "parse" => SyntaxTree.Parse(text),
+                "parse1" => SyntaxTree.Parse(text, pieceChars: -1),
+                "model" => MetabaseModel.Build(tree),
+                "full" => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
+                "create" => IncrementalAnalyzer.Create(text, catalog),
+                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full or create"),
+            });
+        }
+        Console.WriteLine($"{phase}: {timing}; pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
         return 0;
     }
 
@@ -47,17 +71,22 @@ internal static class Breakdown
     {
         public double BestMs { get; private set; } = double.MaxValue;
         private long _allocated;
+        // Collections of gen 0/1/2 during the last run (gen 2 counts in gen 1 and 0 too).
+        private string _collections = "";
 
         public T Measure<T>(Func<T> work)
         {
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            var paused = GC.GetTotalPauseDuration();
             long before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var result = work();
             BestMs = Math.Min(BestMs, watch.Elapsed.TotalMilliseconds);
             _allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            _collections = $"gc {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms";
             return result;
         }
 
-        public override string ToString() => $"{BestMs:F1} ms ({_allocated / 1e6:F0} MB allocated)";
+        public override string ToString() => $"{BestMs:F1} ms ({_allocated / 1e6:F0} MB allocated, last run {_collections})";
     }
 }

@@ -52,6 +52,10 @@ public class ThroughputBenchmarks
     [Benchmark]
     public int Parse() => SyntaxTree.Parse(_text).Diagnostics.Count;
 
+    /// <summary>The parse in one pass on one thread, beside the default (split into pieces on large texts).</summary>
+    [Benchmark]
+    public int ParseOnePass() => SyntaxTree.Parse(_text, pieceChars: -1).Diagnostics.Count;
+
     [Benchmark]
     public int ParseAndAnalyze() =>
         MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(_text)), MetabaseCatalog.Embedded).Count;

@@ -50,7 +50,13 @@ public sealed class MetabaseModel
     /// <summary>Every key in document order.</summary>
     public IReadOnlyList<MetabaseKey> Keys { get; }
 
-    public static MetabaseModel Build(SyntaxTree tree)
+    public static MetabaseModel Build(SyntaxTree tree) => Build(tree, Analysis.KeyPartitions.DefaultMinItemsPerWorker);
+
+    /// <summary>
+    /// The same; keys are collected in parallel when a section has at least <paramref name="minElementsPerWorker"/>
+    /// elements per worker (tests lower it to exercise the parallel path on small documents).
+    /// </summary>
+    internal static MetabaseModel Build(SyntaxTree tree, int minElementsPerWorker)
     {
         var root = tree.Root;
         if (root == null || root.Name != "configuration") return new MetabaseModel(tree, NoKeys);
@@ -64,9 +70,31 @@ public sealed class MetabaseModel
         foreach (var section in root.Children)
         {
             if (section.Name != "MBProperty") continue;
-            foreach (var element in section.Children) Collect(element, keys);
+            CollectAll(section.Children, keys, minElementsPerWorker);
         }
         return new MetabaseModel(tree, keys);
+    }
+
+    /// <summary>
+    /// The keys of these elements in document order; a large section is collected on contiguous ranges in
+    /// parallel (each key decodes its Location), joined in range order.
+    /// </summary>
+    private static void CollectAll(IReadOnlyList<ElementNode> elements, List<MetabaseKey> keys, int minElementsPerWorker)
+    {
+        int workers = Analysis.KeyPartitions.WorkerCount(elements.Count, minElementsPerWorker);
+        if (workers <= 1)
+        {
+            foreach (var element in elements) Collect(element, keys);
+            return;
+        }
+        var perWorker = new List<MetabaseKey>[workers];
+        Analysis.KeyPartitions.Run(elements.Count, workers, CancellationToken.None, (worker, start, end) =>
+        {
+            var local = new List<MetabaseKey>(end - start);
+            for (int i = start; i < end; i++) Collect(elements[i], local);
+            perWorker[worker] = local;
+        });
+        foreach (var local in perWorker) keys.AddRange(local);
     }
 
     /// <summary>Keys at this Location (case-insensitive, trailing slashes ignored); several when it is duplicated.</summary>

@@ -28,7 +28,11 @@ internal sealed class Parser
     private readonly List<ElementNode> _topLevel = new();
     private readonly List<PrologItem> _prolog = new();
     // Every attribute in document order; an element keeps its first index and count.
+    // This parser's attributes are _attributes[_attributeBase ..) and it may write up to _attributeLimit: speculative
+    // pieces write into their own region of the first parser's table, so a large parse allocates one table only.
     private AttributeData[] _attributes;
+    private int _attributeBase;
+    private int _attributeLimit;
     private int _attributeCount;
     private readonly NameTable _names = new();
     // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
@@ -41,27 +45,64 @@ internal sealed class Parser
     private bool _noPiCloseLeft;
     private int _emitted;
 
+    // Speculative piece mode (see ParallelParse): the open elements the piece assumes at its start, shared with the
+    // parser that owns them. A piece never changes them: children of the innermost go to _baseChildren, and an end
+    // tag that would close one of them stops the piece before that tag.
+    private readonly ElementNode[]? _base;
+    private List<ElementNode>? _baseChildren;
+    private bool _stopRequested;
+
+    internal SyntaxTree Tree => _tree;
+
+    /// <summary>How many speculative pieces were taken over (the tests check that splitting really happens).</summary>
+    internal int AdoptedPieces { get; private set; }
+
+    internal string Text => _text;
+
     /// <summary>True when <see cref="Emit"/> had to patch a gap or overlap: always a scanner bug.</summary>
     internal bool Repaired { get; private set; }
 
-    private Parser(SyntaxTree tree, bool collectTokens)
+    private Parser(SyntaxTree tree, bool collectTokens, ElementNode[]? baseElements = null)
     {
         _tree = tree;
         _text = tree.Text;
         _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
         // About one attribute per 50 characters in real metabases; growing past that doubles.
         // Entries are written before they are read, so the table need not be zeroed first.
-        _attributes = GC.AllocateUninitializedArray<AttributeData>(Math.Min(_text.Length / 48 + 16, 1 << 24));
+        if (baseElements == null)
+        {
+            _attributes = GC.AllocateUninitializedArray<AttributeData>(AttributeCapacity(_text.Length));
+            _attributeLimit = _attributes.Length;
+        }
+        else
+        {
+            _attributes = [];
+            _base = baseElements;
+            _baseChildren = new List<ElementNode>();
+            foreach (var element in baseElements)
+            {
+                Intern(element.NameSpan.Start, element.NameSpan.End, out int id);
+                Push(element, id);
+            }
+        }
     }
 
+    /// <summary>The attribute table size for this much text; also where a piece's region starts in it.</summary>
+    internal static int AttributeCapacity(int chars) => Math.Min(chars / 48 + 16, 1 << 24);
+
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
-        Parse(SyntaxTree tree)
+        Parse(SyntaxTree tree, int pieceChars = 0)
     {
+        if (pieceChars == 0) pieceChars = ParallelParse.DefaultPieceChars(tree.Text.Length);
         var parser = new Parser(tree, collectTokens: false);
-        parser.Run();
+        int pos = parser.Begin();
+        if (pieceChars > 0) pos = ParallelParse.Run(parser, pos, pieceChars);
+        parser.RunUntil(pos, tree.Text.Length);
+        parser.CloseOpenAtEnd();
         var document = parser.BuildDocument();
         // End-of-file and root checks are found last; consumers expect document order (OrderBy is stable).
         var diagnostics = parser._diagnostics.OrderBy(d => d.Span.Start).ToArray();
+        tree.AdoptedPieces = parser.AdoptedPieces;
         return (document, diagnostics, parser.AttributeTable(), parser._names.ToArrayById());
     }
 
@@ -74,16 +115,39 @@ internal sealed class Parser
 
     private int AddAttribute(int nameId, int nameStart)
     {
-        if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, Math.Max(16, _attributes.Length * 2));
-        _attributes[_attributeCount] = new AttributeData(nameId, nameStart);
+        if (_attributeBase + _attributeCount >= _attributeLimit) MoveAttributes(_attributeCount + 1);
+        Attribute(_attributeCount) = new AttributeData(nameId, nameStart);
         return _attributeCount++;
+    }
+
+    /// <summary>Attribute <paramref name="index"/> of this parser (its own numbering, from 0).</summary>
+    private ref AttributeData Attribute(int index) => ref _attributes[_attributeBase + index];
+
+    /// <summary>Moves this parser's attributes to a table of its own with room for at least <paramref name="needed"/>.</summary>
+    private void MoveAttributes(int needed)
+    {
+        var table = GC.AllocateUninitializedArray<AttributeData>(Math.Max(Math.Max(16, needed), _attributeCount * 2));
+        Array.Copy(_attributes, _attributeBase, table, 0, _attributeCount);
+        _attributes = table;
+        _attributeBase = 0;
+        _attributeLimit = table.Length;
+    }
+
+    /// <summary>The table pieces write their regions into, while this parser still writes in it too.</summary>
+    internal AttributeData[] SharedAttributes => _attributes;
+
+    /// <summary>Lets this parser write in <paramref name="shared"/> up to <paramref name="limit"/> (where the next piece's region starts).</summary>
+    internal void LimitAttributes(AttributeData[] shared, int limit)
+    {
+        if (ReferenceEquals(_attributes, shared)) _attributeLimit = Math.Min(limit, shared.Length);
     }
 
     /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
     internal static (List<SyntaxToken> Tokens, bool Repaired) Tokenize(SyntaxTree tree)
     {
         var parser = new Parser(tree, collectTokens: true);
-        parser.Run();
+        parser.RunUntil(parser.Begin(), tree.Text.Length);
+        parser.CloseOpenAtEnd();
         if (parser._emitted < tree.Text.Length)
         {
             parser._tokens!.Add(new SyntaxToken(SyntaxKind.Unknown, parser._emitted, tree.Text.Length - parser._emitted));
@@ -100,23 +164,120 @@ internal sealed class Parser
 
     private static bool IsWhitespace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
 
-    private void Run()
+    /// <summary>Emits a leading byte order mark and returns where scanning starts.</summary>
+    private int Begin()
     {
-        int length = _text.Length;
-        int pos = 0;
-        if (length > 0 && _text[0] == '\uFEFF')
+        if (_text.Length > 0 && _text[0] == '\uFEFF')
         {
             Emit(SyntaxKind.Bom, 0, 1);
-            pos = 1;
+            return 1;
         }
-        while (pos < length)
+        return 0;
+    }
+
+    /// <summary>
+    /// Scans from <paramref name="pos"/> (outside any token) until scanning reaches <paramref name="stop"/> or
+    /// beyond, and returns where it stands. A speculative piece returns early, before an end tag that would close
+    /// one of its base elements.
+    /// </summary>
+    internal int RunUntil(int pos, int stop, bool stopAtBase = false)
+    {
+        int length = _text.Length;
+        while (pos < stop)
         {
+            if (stopAtBase && IsAtBase()) return pos;
             int lt = _text.IndexOf('<', pos);
             if (lt < 0) lt = length;
             if (lt > pos) ContentText(pos, lt);
-            if (lt >= length) break;
-            pos = Markup(lt);
+            if (lt >= length) return length;
+            // Markup at or past the stop is left to whoever goes on from here.
+            if (lt >= stop) return lt;
+            int reported = _diagnostics.Count;
+            int next = Markup(lt);
+            if (_stopRequested)
+            {
+                _diagnostics.RemoveRange(reported, _diagnostics.Count - reported);
+                return lt;
+            }
+            pos = next;
         }
+        return pos;
+    }
+
+    /// <summary>True when exactly &lt;configuration&gt; and its &lt;MBProperty&gt; are open: where keys start.</summary>
+    internal bool IsAtBase() =>
+        _stack.Count == 2 && _stack[0].Name == "configuration" && _stack[1].Name == "MBProperty";
+
+    /// <summary>The open elements, outermost first.</summary>
+    internal ElementNode[] OpenElements() => _stack.ToArray();
+
+    /// <summary>True when the open elements are exactly these (the same nodes).</summary>
+    internal bool HasOpenElements(ElementNode[] elements)
+    {
+        if (_stack.Count != elements.Length) return false;
+        for (int i = 0; i < elements.Length; i++)
+        {
+            if (!ReferenceEquals(_stack[i], elements[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A parser for one speculative piece that starts outside any token with <paramref name="baseElements"/> open.</summary>
+    internal static Parser ForPiece(SyntaxTree tree, ElementNode[] baseElements, AttributeData[] shared, int regionStart, int regionEnd) =>
+        new(tree, collectTokens: false, baseElements)
+        {
+            _attributes = shared,
+            _attributeBase = regionStart,
+            _attributeLimit = regionEnd,
+        };
+
+    /// <summary>
+    /// Takes over a piece that was parsed from exactly the state this parser is in now: its elements, attributes,
+    /// names (in the order the piece met them, as one pass would have added them), diagnostics and open elements.
+    /// </summary>
+    internal void Adopt(Parser piece)
+    {
+        AdoptedPieces++;
+        var pieceNames = piece._names.ToArrayById();
+        var idMap = new int[pieceNames.Length];
+        for (int i = 0; i < pieceNames.Length; i++) _names.Get(pieceNames[i], out idMap[i]);
+
+        // The piece's region lies at or after this parser's end in a shared table, so the copy moves it down (or
+        // nowhere); Array.Copy handles the overlap.
+        int offset = _attributeCount;
+        int count = piece._attributeCount;
+        if (_attributeBase + offset + count > _attributeLimit) MoveAttributes(offset + count);
+        Array.Copy(piece._attributes, piece._attributeBase, _attributes, _attributeBase + offset, count);
+        for (int i = 0; i < count; i++)
+        {
+            ref var data = ref Attribute(offset + i);
+            data.NameId = idMap[data.NameId];
+        }
+        _attributeCount = offset + count;
+        // Every element the piece made hangs under one of its children of the innermost base element.
+        var pending = new Stack<ElementNode>();
+        foreach (var top in piece._baseChildren!)
+        {
+            pending.Push(top);
+            while (pending.Count > 0)
+            {
+                var element = pending.Pop();
+                element.FirstAttribute += offset;
+                if (element.ChildList != null) foreach (var child in element.ChildList) pending.Push(child);
+            }
+        }
+
+        var innermost = _stack[^1];
+        if (piece._baseChildren!.Count > 0) (innermost.ChildList ??= new List<ElementNode>()).AddRange(piece._baseChildren);
+        _diagnostics.AddRange(piece._diagnostics);
+        for (int i = piece._base!.Length; i < piece._stack.Count; i++) Push(piece._stack[i], idMap[piece._stackIds[i]]);
+        _noPiCloseLeft |= piece._noPiCloseLeft;
+    }
+
+    /// <summary>Every element still open at the end of the text ends there.</summary>
+    private void CloseOpenAtEnd()
+    {
+        int length = _text.Length;
         for (int i = _stack.Count - 1; i >= 0; i--)
         {
             var open = _stack[i];
@@ -383,6 +544,12 @@ internal sealed class Parser
             match = _stack.Count - 1;
             while (_stackIds[match] != nameId) match--;
         }
+        if (_base != null && match >= 0 && match < _base.Length)
+        {
+            // Closing an element the piece only assumed open: the owner of that element goes on from this tag.
+            _stopRequested = true;
+            return;
+        }
         if (match < 0)
         {
             var span = TextSpan.FromBounds(tagStart, tagEnd);
@@ -432,6 +599,7 @@ internal sealed class Parser
         var element = new ElementNode(_tree, parent, Intern(p + 1, nameEnd, out int elementNameId), p, p + 1);
         Emit(SyntaxKind.Name, p + 1, nameEnd);
         if (parent == null) _topLevel.Add(element);
+        else if (_base != null && ReferenceEquals(parent, _base[^1])) _baseChildren!.Add(element);
         else (parent.ChildList ??= new List<ElementNode>()).Add(element);
 
         element.FirstAttribute = _attributeCount;
@@ -543,7 +711,7 @@ internal sealed class Parser
         }
         EmitWhitespace(nameEnd);
         Emit(SyntaxKind.Equals, i, i + 1);
-        _attributes[index].EqualsPos = i;
+        Attribute(index).EqualsPos = i;
         int v = SkipWhitespace(i + 1);
         char c = v < _text.Length ? _text[v] : '\0';
         if (c == '"' || c == '\'')
@@ -562,7 +730,7 @@ internal sealed class Parser
                 end++;
             }
             Emit(SyntaxKind.AttributeValue, v, end);
-            ref var data = ref _attributes[index];
+            ref var data = ref Attribute(index);
             data.ValueStart = v;
             data.ValueLength = end - v;
             data.ValueTerminated = true;
@@ -625,7 +793,7 @@ internal sealed class Parser
             search = found + 1;
         }
 
-        ref var data = ref _attributes[index];
+        ref var data = ref Attribute(index);
         data.ValueStart = valueStart;
         data.ValueLength = valueEnd - valueStart;
         data.QuoteChar = quote;

@@ -49,13 +49,22 @@ public sealed class SyntaxTree
         }
     }
 
+    /// <summary>Pieces parsed on other threads and taken over (0 for a one-pass parse).</summary>
+    internal int AdoptedPieces { get; set; }
+
     /// <summary>Set when the token scan had to patch its own stream (a scanner bug the tests look for).</summary>
     internal bool TokenizerRepaired { get; private set; }
 
-    public static SyntaxTree Parse(string? text)
+    public static SyntaxTree Parse(string? text) => Parse(text, pieceChars: 0);
+
+    /// <summary>
+    /// Parses with pieces of about <paramref name="pieceChars"/> characters on several threads (0: chosen by the
+    /// text length and the processor count, -1: one pass); the result is the same either way.
+    /// </summary>
+    internal static SyntaxTree Parse(string? text, int pieceChars)
     {
         var tree = new SyntaxTree(text ?? string.Empty);
-        var (document, diagnostics, attributes, names) = Parser.Parse(tree);
+        var (document, diagnostics, attributes, names) = Parser.Parse(tree, pieceChars);
         tree.Document = document;
         tree.Diagnostics = diagnostics;
         tree.AttributeTable = attributes;
