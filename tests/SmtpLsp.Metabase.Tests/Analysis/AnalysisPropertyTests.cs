@@ -66,7 +66,7 @@ public class AnalysisPropertyTests
             }
             return sb.Append("</MBProperty></configuration>\n").ToString();
         }
-        var small = Build(5_000);
+        var small = Build(2_500);
         var large = Build(20_000);
         Analyze.Text(small); // warm up
         long Time(string text)
@@ -75,9 +75,10 @@ public class AnalysisPropertyTests
             Assert.NotEmpty(Analyze.Text(text));
             return sw.ElapsedTicks;
         }
-        long tSmall = Math.Min(Time(small), Time(small));
+        long tSmall = Math.Min(Math.Min(Time(small), Time(small)), Time(small));
         long tLarge = Math.Min(Time(large), Time(large));
-        // 4x the input; allow generous noise on a shared machine, but not quadratic (16x).
-        Assert.True(tLarge < tSmall * 9, $"small {tSmall}, large {tLarge} ticks");
+        // 8x the input: linear is 8x, quadratic 64x. The wide margin absorbs a shared machine and the parallel parse,
+        // which only the large text takes.
+        Assert.True(tLarge < tSmall * 24, $"small {tSmall}, large {tLarge} ticks");
     }
 }
