@@ -20,7 +20,6 @@ public sealed class MetabaseKey
     {
         Element = element;
         _locationIndex = element.IndexOfAttribute(LocationName);
-        Location = _locationIndex < 0 ? null : element.AttributeAt(_locationIndex).Value;
     }
 
     internal const string LocationName = "Location";
@@ -35,8 +34,25 @@ public sealed class MetabaseKey
 
     public ElementNode Element { get; }
 
-    /// <summary>The decoded Location, original case kept; null when the attribute is missing.</summary>
-    public string? Location { get; }
+    /// <summary>
+    /// The decoded Location, original case kept; null when the attribute is missing. Cut from the text on each call
+    /// (not kept: a string per key is a fifth of an open document's memory); use <see cref="LocationText"/> in loops.
+    /// </summary>
+    public string? Location => _locationIndex < 0 ? null : Element.AttributeAt(_locationIndex).Value;
+
+    /// <summary>True when the key has a Location attribute (<see cref="Location"/> is not null).</summary>
+    internal bool HasLocation => _locationIndex >= 0;
+
+    /// <summary>The decoded Location as a span of the text when it holds no entity (no string made); empty when missing.</summary>
+    internal ReadOnlySpan<char> LocationText
+    {
+        get
+        {
+            if (_locationIndex < 0) return default;
+            var raw = Element.AttributeAt(_locationIndex).RawValueSpan;
+            return raw.Contains('&') ? EntityDecoder.Decode(raw).AsSpan() : raw;
+        }
+    }
 
     public AttributeNode? LocationAttribute => _locationIndex < 0 ? null : Element.Attributes[_locationIndex];
 
