@@ -106,7 +106,7 @@ public static class IncrementalAnalyzer
         var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
         foreach (var key in model.Keys)
         {
-            if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
+            if (key.HasLocation && ParentKeyRules.IsAncestorOrSelf("/LM/SmtpSvc", key.LocationText) && key.Location is { } location)
                 smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
         }
         return (exchange, crossKey, smtpKeys);

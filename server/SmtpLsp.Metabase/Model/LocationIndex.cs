@@ -3,13 +3,15 @@ namespace SmtpLsp.Metabase.Model;
 /// <summary>
 /// Keys by Location (case-insensitive, trailing slashes ignored) without a string per key: an open-addressing table
 /// of key numbers hashed over each key's Location as it stands in the text (decoded only when it holds an entity).
-/// 4 to 8 bytes per key instead of a dictionary entry plus the Location string (about 120 bytes per key).
+/// 8 to 16 bytes per key instead of a dictionary entry plus the Location string (about 120 bytes per key).
 /// </summary>
 internal sealed class LocationIndex
 {
     private readonly IReadOnlyList<MetabaseKey> _keys;
     // Slot -> 1 + number of the first key with that normalised Location; 0 is empty. Power-of-two size, linear probing.
     private readonly int[] _slots;
+    // The hash of each slot's Location: a probe that meets another path skips it without reading that key's text.
+    private readonly int[] _hashes;
     // Only duplicated Locations get a list (first key number -> every key number there, in document order).
     private readonly Dictionary<int, List<int>>? _duplicates;
 
@@ -17,21 +19,24 @@ internal sealed class LocationIndex
     {
         _keys = keys;
         _slots = new int[TableSize(keys.Count)];
+        _hashes = new int[_slots.Length];
         int mask = _slots.Length - 1;
         for (int k = 0; k < keys.Count; k++)
         {
             if (!keys[k].HasLocation) continue;
             var location = LocationPath.Normalize(keys[k].LocationText);
-            int slot = Hash(location) & mask;
+            int hash = Hash(location);
+            int slot = hash & mask;
             while (true)
             {
                 int entry = _slots[slot];
                 if (entry == 0)
                 {
                     _slots[slot] = k + 1;
+                    _hashes[slot] = hash;
                     break;
                 }
-                if (SameLocation(entry - 1, location))
+                if (_hashes[slot] == hash && SameLocation(entry - 1, location))
                 {
                     _duplicates ??= new Dictionary<int, List<int>>();
                     if (!_duplicates.TryGetValue(entry - 1, out var all)) _duplicates[entry - 1] = all = [entry - 1];
@@ -49,12 +54,13 @@ internal sealed class LocationIndex
     public int FindFirst(ReadOnlySpan<char> normalizedLocation)
     {
         int mask = _slots.Length - 1;
-        int slot = Hash(normalizedLocation) & mask;
+        int hash = Hash(normalizedLocation);
+        int slot = hash & mask;
         while (true)
         {
             int entry = _slots[slot];
             if (entry == 0) return -1;
-            if (SameLocation(entry - 1, normalizedLocation)) return entry - 1;
+            if (_hashes[slot] == hash && SameLocation(entry - 1, normalizedLocation)) return entry - 1;
             slot = (slot + 1) & mask;
         }
     }

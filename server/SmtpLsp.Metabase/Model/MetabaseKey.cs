@@ -9,17 +9,25 @@ public sealed class MetabaseKey
     private static readonly CustomProperty[] NoCustom = [];
     private static readonly ElementNode[] NoElements = [];
 
-    // Built on first access (analysis reads the element directly), then cached so callers always see the same objects.
-    private MetabaseProperty[]? _properties;
-    private Children? _children;
+    // Properties and children, built on first access (analysis reads the element directly), then cached so callers
+    // always see the same objects; one field for both keeps the 146k keys of a large file small.
+    private Parts? _parts;
 
     // Position of the Location attribute among the element's attributes, or -1; its node is made only when asked for.
     private readonly int _locationIndex;
+    // Where the Location value is in the text, so LocationText is one slice; a negative length means it holds '&'.
+    private readonly int _locationStart;
+    private readonly int _locationLength;
 
     internal MetabaseKey(ElementNode element)
     {
         Element = element;
         _locationIndex = element.IndexOfAttribute(LocationName);
+        if (_locationIndex < 0) return;
+        var view = element.AttributeAt(_locationIndex);
+        var raw = view.RawValueSpan;
+        _locationStart = view.ValueSpan.Start;
+        _locationLength = raw.Contains('&') ? -1 : raw.Length;
     }
 
     internal const string LocationName = "Location";
@@ -49,8 +57,8 @@ public sealed class MetabaseKey
         get
         {
             if (_locationIndex < 0) return default;
-            var raw = Element.AttributeAt(_locationIndex).RawValueSpan;
-            return raw.Contains('&') ? EntityDecoder.Decode(raw).AsSpan() : raw;
+            if (_locationLength >= 0) return Element.Tree.Text.AsSpan(_locationStart, _locationLength);
+            return EntityDecoder.Decode(Element.AttributeAt(_locationIndex).RawValueSpan).AsSpan();
         }
     }
 
@@ -67,11 +75,12 @@ public sealed class MetabaseKey
     {
         get
         {
-            var properties = _properties;
+            var parts = GetParts();
+            var properties = parts.Properties;
             if (properties != null) return properties;
             properties = BuildProperties();
             // The first writer wins, so two threads asking at once still get the same objects.
-            return Interlocked.CompareExchange(ref _properties, properties, null) ?? properties;
+            return Interlocked.CompareExchange(ref parts.Properties, properties, null) ?? properties;
         }
     }
 
@@ -85,7 +94,7 @@ public sealed class MetabaseKey
     {
         get
         {
-            if (_children is { } children) return children.Custom.Length > 0;
+            if (_parts?.Children is { } children) return children.Custom.Length > 0;
             foreach (var child in Element.Children)
             {
                 if (IsCustomName(child.Name)) return true;
@@ -131,7 +140,8 @@ public sealed class MetabaseKey
 
     private Children GetChildren()
     {
-        var children = _children;
+        var parts = GetParts();
+        var children = parts.Children;
         if (children != null) return children;
         List<CustomProperty>? custom = null;
         List<ElementNode>? others = null;
@@ -141,8 +151,16 @@ public sealed class MetabaseKey
             else (others ??= new()).Add(child);
         }
         children = new Children(custom?.ToArray() ?? NoCustom, others?.ToArray() ?? NoElements);
-        return Interlocked.CompareExchange(ref _children, children, null) ?? children;
+        return Interlocked.CompareExchange(ref parts.Children, children, null) ?? children;
     }
 
+    private Parts GetParts() => _parts ?? Interlocked.CompareExchange(ref _parts, new Parts(), null) ?? _parts;
+
     private sealed record Children(CustomProperty[] Custom, ElementNode[] Others);
+
+    private sealed class Parts
+    {
+        public MetabaseProperty[]? Properties;
+        public Children? Children;
+    }
 }
