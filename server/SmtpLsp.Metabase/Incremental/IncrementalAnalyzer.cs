@@ -104,12 +104,35 @@ public static class IncrementalAnalyzer
         var crossKey = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(model, crossKey);
         var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
+        var above = PathsAboveSmtpServers(model);
+        if (above.Set.Count == 0) return (exchange, crossKey, smtpKeys);
         foreach (var key in model.Keys)
         {
-            if (key.HasLocation && ParentKeyRules.IsAncestorOrSelf("/LM/SmtpSvc", key.LocationText) && key.Location is { } location)
-                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
+            if (!key.HasLocation || !above.Contains(LocationPath.Normalize(key.LocationText))) continue;
+            var location = key.Location!;
+            smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
         }
         return (exchange, crossKey, smtpKeys);
+    }
+
+    /// <summary>
+    /// The paths Exchange detection can ask about: the /LM/SmtpSvc paths above each IIsSmtpServer. An incremental
+    /// update keeps every key's type and Location, so no other path is ever asked for; keeping only these (a few
+    /// instead of every SMTP domain and virtual directory, 4 MB on 50 MB) is what lets the state stay small.
+    /// </summary>
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PathsAboveSmtpServers(MetabaseModel model)
+    {
+        var paths = new HashSet<string>(LocationPath.Comparer);
+        foreach (var key in model.Keys)
+        {
+            if (key.KeyType != "IIsSmtpServer" || key.Location is not { } location) continue;
+            while (LocationPath.GetParent(location) is { } parent && ExchangeDetection.IsSmtpSvcPath(parent))
+            {
+                if (!paths.Add(LocationPath.Normalize(parent))) break;
+                location = parent;
+            }
+        }
+        return paths.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Where one slot's keys are in the full pass's list, and whether a syntax error touches it.</summary>
