@@ -13,20 +13,18 @@ public sealed class MetabaseKey
     // always see the same objects; one field for both keeps the 146k keys of a large file small.
     private Parts? _parts;
 
-    // Position of the Location attribute among the element's attributes, or -1; its node is made only when asked for.
-    private readonly int _locationIndex;
-    // Where the Location value is in the text, so LocationText is one slice; a negative length means it holds '&'.
-    private readonly int _locationStart;
+    // The Location attribute's entry in the tree's attribute table, or -1; its node is made only when asked for.
+    private readonly int _locationAttribute;
+    // The Location value's length, so LocationText is one slice of the text; -1 when it holds '&' (decoded on use).
     private readonly int _locationLength;
 
     internal MetabaseKey(ElementNode element)
     {
         Element = element;
-        _locationIndex = element.IndexOfAttribute(LocationName);
-        if (_locationIndex < 0) return;
-        var view = element.AttributeAt(_locationIndex);
-        var raw = view.RawValueSpan;
-        _locationStart = view.ValueSpan.Start;
+        int index = element.IndexOfAttribute(LocationName);
+        _locationAttribute = index < 0 ? -1 : element.FirstAttribute + index;
+        if (index < 0) return;
+        var raw = element.AttributeAt(index).RawValueSpan;
         _locationLength = raw.Contains('&') ? -1 : raw.Length;
     }
 
@@ -46,26 +44,29 @@ public sealed class MetabaseKey
     /// The decoded Location, original case kept; null when the attribute is missing. Cut from the text on each call
     /// (not kept: a string per key is a fifth of an open document's memory); use <see cref="LocationText"/> in loops.
     /// </summary>
-    public string? Location => _locationIndex < 0 ? null : Element.AttributeAt(_locationIndex).Value;
+    public string? Location => _locationAttribute < 0 ? null : LocationViewAt().Value;
 
     /// <summary>True when the key has a Location attribute (<see cref="Location"/> is not null).</summary>
-    internal bool HasLocation => _locationIndex >= 0;
+    internal bool HasLocation => _locationAttribute >= 0;
 
     /// <summary>The decoded Location as a span of the text when it holds no entity (no string made); empty when missing.</summary>
     internal ReadOnlySpan<char> LocationText
     {
         get
         {
-            if (_locationIndex < 0) return default;
-            if (_locationLength >= 0) return Element.Tree.Text.AsSpan(_locationStart, _locationLength);
-            return EntityDecoder.Decode(Element.AttributeAt(_locationIndex).RawValueSpan).AsSpan();
+            if (_locationAttribute < 0 || _locationLength == 0) return default;
+            var tree = Element.Tree;
+            if (_locationLength >= 0) return tree.Text.AsSpan(tree.AttributeTable[_locationAttribute].ValueStart, _locationLength);
+            return EntityDecoder.Decode(LocationViewAt().RawValueSpan).AsSpan();
         }
     }
 
-    public AttributeNode? LocationAttribute => _locationIndex < 0 ? null : Element.Attributes[_locationIndex];
+    public AttributeNode? LocationAttribute => _locationAttribute < 0 ? null : Element.Attributes[_locationAttribute - Element.FirstAttribute];
 
     /// <summary>The Location attribute read from the tree (no node made), for rules that run on every key.</summary>
-    internal AttributeView? LocationView => _locationIndex < 0 ? null : Element.AttributeAt(_locationIndex);
+    internal AttributeView? LocationView => _locationAttribute < 0 ? null : LocationViewAt();
+
+    private AttributeView LocationViewAt() => new(Element.Tree, _locationAttribute);
 
     /// <summary>The parent path by Location (see <see cref="LocationPath.GetParent"/>); computed on each call, not stored.</summary>
     public string? ParentLocation => LocationPath.GetParent(Location);

@@ -64,6 +64,20 @@ public class LocationIndexTests
         Assert.Same(model.Keys[1], Assert.Single(model.GetChildren(model.Keys[0])));
     }
 
+    [Theory]
+    [InlineData("<IIsWebServer Location/>")]
+    [InlineData("<IIsWebServer Location=/>")]
+    [InlineData("<IIsWebServer Location=\"\"/>")]
+    public void Location_AttributeWithoutValue_EmptyAndIndexed(string key)
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse($"<configuration><MBProperty>{key}</MBProperty></configuration>"));
+        var only = Assert.Single(model.Keys);
+        Assert.Equal("", only.Location);
+        Assert.True(only.LocationText.IsEmpty);
+        Assert.Same(only, Assert.Single(model.FindByLocation("")));
+        Assert.Empty(model.GetChildren(only));
+    }
+
     /// <summary>What the replaced Dictionary&lt;string, List&gt; by raw parent path answered.</summary>
     private static List<MetabaseKey> ChildrenByOldRule(IReadOnlyList<MetabaseKey> keys, MetabaseKey key)
     {
