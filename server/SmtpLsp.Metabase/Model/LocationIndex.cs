@@ -8,18 +8,17 @@ namespace SmtpLsp.Metabase.Model;
 internal sealed class LocationIndex
 {
     private readonly IReadOnlyList<MetabaseKey> _keys;
-    // Slot -> 1 + number of the first key with that normalised Location; 0 is empty. Power-of-two size, linear probing.
-    private readonly int[] _slots;
-    // The hash of each slot's Location: a probe that meets another path skips it without reading that key's text.
-    private readonly int[] _hashes;
+    // Power-of-two size, linear probing. Each slot holds 1 + the number of the first key with that normalised Location
+    // (0 is empty) beside the Location's hash, in one array so a probe touches one cache line, and a probe that meets
+    // another path skips it without reading that key's text.
+    private readonly Slot[] _slots;
     // Only duplicated Locations get a list (first key number -> every key number there, in document order).
     private readonly Dictionary<int, List<int>>? _duplicates;
 
     public LocationIndex(IReadOnlyList<MetabaseKey> keys)
     {
         _keys = keys;
-        _slots = new int[TableSize(keys.Count)];
-        _hashes = new int[_slots.Length];
+        _slots = new Slot[TableSize(keys.Count)];
         int mask = _slots.Length - 1;
         for (int k = 0; k < keys.Count; k++)
         {
@@ -29,14 +28,13 @@ internal sealed class LocationIndex
             int slot = hash & mask;
             while (true)
             {
-                int entry = _slots[slot];
+                int entry = _slots[slot].KeyPlusOne;
                 if (entry == 0)
                 {
-                    _slots[slot] = k + 1;
-                    _hashes[slot] = hash;
+                    _slots[slot] = new Slot(k + 1, hash);
                     break;
                 }
-                if (_hashes[slot] == hash && SameLocation(entry - 1, location))
+                if (_slots[slot].Hash == hash && SameLocation(entry - 1, location))
                 {
                     _duplicates ??= new Dictionary<int, List<int>>();
                     if (!_duplicates.TryGetValue(entry - 1, out var all)) _duplicates[entry - 1] = all = [entry - 1];
@@ -58,9 +56,9 @@ internal sealed class LocationIndex
         int slot = hash & mask;
         while (true)
         {
-            int entry = _slots[slot];
-            if (entry == 0) return -1;
-            if (_hashes[slot] == hash && SameLocation(entry - 1, normalizedLocation)) return entry - 1;
+            var at = _slots[slot];
+            if (at.KeyPlusOne == 0) return -1;
+            if (at.Hash == hash && SameLocation(at.KeyPlusOne - 1, normalizedLocation)) return at.KeyPlusOne - 1;
             slot = (slot + 1) & mask;
         }
     }
@@ -79,6 +77,8 @@ internal sealed class LocationIndex
 
     private bool SameLocation(int key, ReadOnlySpan<char> normalizedLocation) =>
         LocationPath.Normalize(_keys[key].LocationText).Equals(normalizedLocation, StringComparison.OrdinalIgnoreCase);
+
+    private readonly record struct Slot(int KeyPlusOne, int Hash);
 
     private static int Hash(ReadOnlySpan<char> location) => string.GetHashCode(location, StringComparison.OrdinalIgnoreCase);
 

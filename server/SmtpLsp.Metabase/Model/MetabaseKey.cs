@@ -15,7 +15,9 @@ public sealed class MetabaseKey
 
     // The Location attribute's entry in the tree's attribute table, or -1; its node is made only when asked for.
     private readonly int _locationAttribute;
-    // The Location value's length, so LocationText is one slice of the text; -1 when it holds '&' (decoded on use).
+    // Where the Location value is, so LocationText is one slice of the text (the cross-key rules read it for every
+    // key and its parent: no detour through the attribute table); length -1 when it holds '&' (decoded on use).
+    private readonly int _locationStart;
     private readonly int _locationLength;
 
     internal MetabaseKey(ElementNode element)
@@ -24,7 +26,9 @@ public sealed class MetabaseKey
         int index = element.IndexOfAttribute(LocationName);
         _locationAttribute = index < 0 ? -1 : element.FirstAttribute + index;
         if (index < 0) return;
-        var raw = element.AttributeAt(index).RawValueSpan;
+        var view = element.AttributeAt(index);
+        var raw = view.RawValueSpan;
+        _locationStart = view.ValueSpan.Start;
         _locationLength = raw.Contains('&') ? -1 : raw.Length;
     }
 
@@ -54,9 +58,8 @@ public sealed class MetabaseKey
     {
         get
         {
-            if (_locationAttribute < 0 || _locationLength == 0) return default;
-            var tree = Element.Tree;
-            if (_locationLength >= 0) return tree.Text.AsSpan(tree.AttributeTable[_locationAttribute].ValueStart, _locationLength);
+            if (_locationAttribute < 0) return default;
+            if (_locationLength >= 0) return Element.Tree.Text.AsSpan(_locationStart, _locationLength);
             return EntityDecoder.Decode(LocationViewAt().RawValueSpan).AsSpan();
         }
     }
