@@ -39,10 +39,13 @@ public sealed class KeyHierarchy
 
     private static MetabaseKey? NearestAncestor(MetabaseModel model, MetabaseKey key)
     {
-        for (var path = key.ParentLocation; path != null; path = LocationPath.GetParent(path))
+        // On spans of the text: this runs for every key, and Location is cut as a new string on each call.
+        if (!key.HasLocation) return null;
+        var path = key.LocationText;
+        while (LocationPath.TryGetParent(path, out var parent))
         {
-            var keys = model.FindByLocation(path);
-            if (keys.Count > 0) return keys[0];
+            if (model.CountByLocation(parent).First is { } first) return first;
+            path = parent;
         }
         return null;
     }
