@@ -10,11 +10,11 @@ internal static class DuplicateLocationRules
         if (!model.HasDuplicateLocations) return;
         foreach (var key in model.Keys)
         {
-            if (string.IsNullOrWhiteSpace(key.Location) || key.LocationView is not { } attribute) continue;
-            var (first, count) = model.CountByLocation(key.Location);
+            if (key.LocationView is not { } attribute || key.LocationText.IsWhiteSpace()) continue;
+            var (first, count) = model.CountByLocation(key.LocationText);
             if (count < 2 || first == null || ReferenceEquals(first, key)) continue;
             sink.Add(new MetabaseDiagnostic(DiagnosticCodes.DuplicateLocation, DiagnosticSeverity.Error, attribute.ValueSpan,
-                $"Duplicate Location {AnalysisText.Quote(key.Location)}; the {first.KeyType} key before it already has this path (paths compare case-insensitively).",
+                $"Duplicate Location {AnalysisText.Quote(key.Location!)}; the {first.KeyType} key before it already has this path (paths compare case-insensitively).",
                 [new RelatedLocation(first.LocationView!.Value.ValueSpan, $"First key with Location {AnalysisText.Quote(first.Location!)}")]));
         }
     }

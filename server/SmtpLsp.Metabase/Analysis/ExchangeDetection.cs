@@ -108,7 +108,7 @@ public static class ExchangeDetection
         return decoded ?? raw;
     }
 
-    private static bool IsSmtpSvcKey(MetabaseKey key) => key.Location is { } location && IsSmtpSvcPath(location);
+    private static bool IsSmtpSvcKey(MetabaseKey key) => key.HasLocation && ParentKeyRules.IsAncestorOrSelf("/LM/SmtpSvc", key.LocationText);
 
     internal static bool IsSmtpSvcPath(string location) =>
         ParentKeyRules.IsAncestorOrSelf("/LM/SmtpSvc", location);

@@ -14,7 +14,7 @@ internal static class MissingLocationRules
                 $"Key {AnalysisText.Quote(key.KeyType)} has no Location; expected Location =\"/LM/...\"."));
             return;
         }
-        if (!string.IsNullOrWhiteSpace(key.Location)) return;
+        if (!key.LocationText.IsWhiteSpace()) return;
 
         // An empty value has no text to underline: point at the whole attribute instead.
         TextSpan span = attribute.ValueSpan.Length > 0 ? attribute.ValueSpan : attribute.Span;

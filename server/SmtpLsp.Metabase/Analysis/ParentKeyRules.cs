@@ -14,7 +14,7 @@ internal static class ParentKeyRules
         foreach (var key in model.Keys)
         {
             // Spans until there is something to report: this runs for every key of the file.
-            if (key.Location is not { } location || !LocationPath.TryGetParent(location, out var parentPath)) continue;
+            if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) continue;
             if (key.LocationView is not { } attribute) continue;
             if (model.CountByLocation(parentPath).Count > 0) continue;
             if (common != null && IsAncestorOrSelf(parentPath, common)) continue;
@@ -31,11 +31,11 @@ internal static class ParentKeyRules
         string? common = null;
         foreach (var key in model.Keys)
         {
-            var location = key.Location;
+            var location = key.LocationText;
             // "." (IIS_Global) and relative paths are outside the path tree.
-            if (location == null || location.Length == 0 || location[0] != '/') continue;
+            if (location.Length == 0 || location[0] != '/') continue;
             var path = LocationPath.Normalize(location);
-            if (common == null) { common = path; continue; }
+            if (common == null) { common = path.ToString(); continue; }
             while (!IsAncestorOrSelf(common, path)) common = LocationPath.GetParent(common) ?? "/";
         }
         return common;

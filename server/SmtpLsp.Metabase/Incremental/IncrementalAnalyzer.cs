@@ -85,9 +85,15 @@ public static class IncrementalAnalyzer
 
         var crossKeyArray = crossKey.ToArray();
         var diagnostics = Assemble(syntax, slotArray, crossKeyArray);
-        var document = new Lazy<MetabaseDocument>(() => new MetabaseDocument(catalog, model));
-        return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKeyArray, smtpKeys, diagnostics, document);
+        return new IncrementalState(text, catalog, options, UpdateKind.Full, slotArray, syntax, crossKeyArray, smtpKeys, diagnostics, DocumentOf(catalog, model));
     }
+
+    /// <summary>
+    /// Made outside Create so the lambda captures only these two: a lambda in Create would share its closure with the
+    /// per-slot work and keep the layout and the slot array (about 9 MB on 50 MB) alive until Document is asked for.
+    /// </summary>
+    private static Lazy<MetabaseDocument> DocumentOf(MetabaseCatalog catalog, MetabaseModel model) =>
+        new(() => new MetabaseDocument(catalog, model));
 
     /// <summary>What Create needs from all keys at once: the Exchange hints, the Location rules and the SMTP keys by path.</summary>
     private static (List<MetabaseDiagnostic> Exchange, List<MetabaseDiagnostic> CrossKey, Dictionary<string, SmtpAncestor> SmtpKeys) CrossKey(
@@ -98,12 +104,35 @@ public static class IncrementalAnalyzer
         var crossKey = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(model, crossKey);
         var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
+        var above = PathsAboveSmtpServers(model);
+        if (above.Set.Count == 0) return (exchange, crossKey, smtpKeys);
         foreach (var key in model.Keys)
         {
-            if (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location))
-                smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
+            if (!key.HasLocation || !above.Contains(LocationPath.Normalize(key.LocationText))) continue;
+            var location = key.Location!;
+            smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
         }
         return (exchange, crossKey, smtpKeys);
+    }
+
+    /// <summary>
+    /// The paths Exchange detection can ask about: the /LM/SmtpSvc paths above each IIsSmtpServer. An incremental
+    /// update keeps every key's type and Location, so no other path is ever asked for; keeping only these (a few
+    /// instead of every SMTP domain and virtual directory, 4 MB on 50 MB) is what lets the state stay small.
+    /// </summary>
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PathsAboveSmtpServers(MetabaseModel model)
+    {
+        var paths = new HashSet<string>(LocationPath.Comparer);
+        foreach (var key in model.Keys)
+        {
+            if (key.KeyType != "IIsSmtpServer" || key.Location is not { } location) continue;
+            while (LocationPath.GetParent(location) is { } parent && ExchangeDetection.IsSmtpSvcPath(parent))
+            {
+                if (!paths.Add(LocationPath.Normalize(parent))) break;
+                location = parent;
+            }
+        }
+        return paths.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Where one slot's keys are in the full pass's list, and whether a syntax error touches it.</summary>
@@ -173,11 +202,11 @@ public static class IncrementalAnalyzer
 
         var keys = new List<MetabaseKey>();
         MetabaseModel.Collect(tree.Root!, keys);
-        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), clean: true);
 
         // Results for other keys can only change when a key's type, Location or Custom elements changed; then the
         // full pass recomputes them. Otherwise only this slot's own SMTP servers are judged again.
-        if (!old.Summaries.AsSpan().SequenceEqual(slot.Summaries)) return null;
+        if (!SameSummaries(previous.Buffer.ToString(old.Start, old.Length), keys)) return null;
+        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), clean: true);
         slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
         foreach (var diagnostic in previous.CrossKeyDiagnostics)
         {
@@ -217,16 +246,27 @@ public static class IncrementalAnalyzer
         CatalogLookups lookups, PropertyNameCache names, List<MetabaseDiagnostic> local, bool clean)
     {
         local.Clear();
-        var summaries = new KeySummary[count];
-        for (int k = 0; k < count; k++)
+        for (int k = 0; k < count; k++) KeyRules.Analyze(keys[first + k], lookups, names, local);
+        return new KeySlot(span.Start, span.Length, Relative(local, span.Start), None, clean);
+    }
+
+    /// <summary>
+    /// True when the old slot's element (a clean element, so it parses alone as it did in place) has keys with the
+    /// same summaries as the re-parsed one. Summaries are recomputed here instead of kept per slot: one small parse
+    /// per keystroke instead of an array and a Location string per key held for the life of the document.
+    /// </summary>
+    private static bool SameSummaries(string oldFragment, List<MetabaseKey> newKeys)
+    {
+        var oldTree = SyntaxTree.Parse(oldFragment);
+        if (oldTree.Root == null) return false;
+        var oldKeys = new List<MetabaseKey>();
+        MetabaseModel.Collect(oldTree.Root, oldKeys);
+        if (oldKeys.Count != newKeys.Count) return false;
+        for (int k = 0; k < oldKeys.Count; k++)
         {
-            var key = keys[first + k];
-            KeyRules.Analyze(key, lookups, names, local);
-            var attribute = key.LocationView;
-            var valueSpan = attribute is not { } location ? default : new TextSpan(location.ValueSpan.Start - span.Start, location.ValueSpan.Length);
-            summaries[k] = new KeySummary(key.KeyType, key.Location, attribute != null, valueSpan, key.HasCustomProperties);
+            if (KeySummary.Of(oldKeys[k]) != KeySummary.Of(newKeys[k])) return false;
         }
-        return new KeySlot(span.Start, span.Length, Relative(local, span.Start), summaries, None, clean);
+        return true;
     }
 
     /// <summary>MB5001 on the SMTP servers among a re-parsed slot's keys (whose spans are already slot-relative).</summary>

@@ -9,18 +9,27 @@ public sealed class MetabaseKey
     private static readonly CustomProperty[] NoCustom = [];
     private static readonly ElementNode[] NoElements = [];
 
-    // Built on first access (analysis reads the element directly), then cached so callers always see the same objects.
-    private MetabaseProperty[]? _properties;
-    private Children? _children;
+    // Properties and children, built on first access (analysis reads the element directly), then cached so callers
+    // always see the same objects; one field for both keeps the 146k keys of a large file small.
+    private Parts? _parts;
 
-    // Position of the Location attribute among the element's attributes, or -1; its node is made only when asked for.
-    private readonly int _locationIndex;
+    // The Location attribute's entry in the tree's attribute table, or -1; its node is made only when asked for.
+    private readonly int _locationAttribute;
+    // Where the Location value is, so LocationText is one slice of the text (the cross-key rules read it for every
+    // key and its parent: no detour through the attribute table); length -1 when it holds '&' (decoded on use).
+    private readonly int _locationStart;
+    private readonly int _locationLength;
 
     internal MetabaseKey(ElementNode element)
     {
         Element = element;
-        _locationIndex = element.IndexOfAttribute(LocationName);
-        Location = _locationIndex < 0 ? null : element.AttributeAt(_locationIndex).Value;
+        int index = element.IndexOfAttribute(LocationName);
+        _locationAttribute = index < 0 ? -1 : element.FirstAttribute + index;
+        if (index < 0) return;
+        var view = element.AttributeAt(index);
+        var raw = view.RawValueSpan;
+        _locationStart = view.ValueSpan.Start;
+        _locationLength = raw.Contains('&') ? -1 : raw.Length;
     }
 
     internal const string LocationName = "Location";
@@ -35,13 +44,32 @@ public sealed class MetabaseKey
 
     public ElementNode Element { get; }
 
-    /// <summary>The decoded Location, original case kept; null when the attribute is missing.</summary>
-    public string? Location { get; }
+    /// <summary>
+    /// The decoded Location, original case kept; null when the attribute is missing. Cut from the text on each call
+    /// (not kept: a string per key is a fifth of an open document's memory); use <see cref="LocationText"/> in loops.
+    /// </summary>
+    public string? Location => _locationAttribute < 0 ? null : LocationViewAt().Value;
 
-    public AttributeNode? LocationAttribute => _locationIndex < 0 ? null : Element.Attributes[_locationIndex];
+    /// <summary>True when the key has a Location attribute (<see cref="Location"/> is not null).</summary>
+    internal bool HasLocation => _locationAttribute >= 0;
+
+    /// <summary>The decoded Location as a span of the text when it holds no entity (no string made); empty when missing.</summary>
+    internal ReadOnlySpan<char> LocationText
+    {
+        get
+        {
+            if (_locationAttribute < 0) return default;
+            if (_locationLength >= 0) return Element.Tree.Text.AsSpan(_locationStart, _locationLength);
+            return EntityDecoder.Decode(LocationViewAt().RawValueSpan).AsSpan();
+        }
+    }
+
+    public AttributeNode? LocationAttribute => _locationAttribute < 0 ? null : Element.Attributes[_locationAttribute - Element.FirstAttribute];
 
     /// <summary>The Location attribute read from the tree (no node made), for rules that run on every key.</summary>
-    internal AttributeView? LocationView => _locationIndex < 0 ? null : Element.AttributeAt(_locationIndex);
+    internal AttributeView? LocationView => _locationAttribute < 0 ? null : LocationViewAt();
+
+    private AttributeView LocationViewAt() => new(Element.Tree, _locationAttribute);
 
     /// <summary>The parent path by Location (see <see cref="LocationPath.GetParent"/>); computed on each call, not stored.</summary>
     public string? ParentLocation => LocationPath.GetParent(Location);
@@ -51,11 +79,12 @@ public sealed class MetabaseKey
     {
         get
         {
-            var properties = _properties;
+            var parts = GetParts();
+            var properties = parts.Properties;
             if (properties != null) return properties;
             properties = BuildProperties();
             // The first writer wins, so two threads asking at once still get the same objects.
-            return Interlocked.CompareExchange(ref _properties, properties, null) ?? properties;
+            return Interlocked.CompareExchange(ref parts.Properties, properties, null) ?? properties;
         }
     }
 
@@ -69,7 +98,7 @@ public sealed class MetabaseKey
     {
         get
         {
-            if (_children is { } children) return children.Custom.Length > 0;
+            if (_parts?.Children is { } children) return children.Custom.Length > 0;
             foreach (var child in Element.Children)
             {
                 if (IsCustomName(child.Name)) return true;
@@ -115,7 +144,8 @@ public sealed class MetabaseKey
 
     private Children GetChildren()
     {
-        var children = _children;
+        var parts = GetParts();
+        var children = parts.Children;
         if (children != null) return children;
         List<CustomProperty>? custom = null;
         List<ElementNode>? others = null;
@@ -125,8 +155,16 @@ public sealed class MetabaseKey
             else (others ??= new()).Add(child);
         }
         children = new Children(custom?.ToArray() ?? NoCustom, others?.ToArray() ?? NoElements);
-        return Interlocked.CompareExchange(ref _children, children, null) ?? children;
+        return Interlocked.CompareExchange(ref parts.Children, children, null) ?? children;
     }
 
+    private Parts GetParts() => _parts ?? Interlocked.CompareExchange(ref _parts, new Parts(), null) ?? _parts;
+
     private sealed record Children(CustomProperty[] Custom, ElementNode[] Others);
+
+    private sealed class Parts
+    {
+        public MetabaseProperty[]? Properties;
+        public Children? Children;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SmtpLsp.Metabase.Syntax;
 
 namespace SmtpLsp.Metabase.Model;
@@ -11,35 +10,16 @@ public sealed class MetabaseModel
 {
     private static readonly MetabaseKey[] NoKeys = [];
 
-    // Most Locations have one key: it is stored inline, and a list is made only for a duplicated path.
-    private readonly Dictionary<string, LocationEntry> _byLocation;
-    private readonly Dictionary<string, LocationEntry>.AlternateLookup<ReadOnlySpan<char>> _byLocationSpan;
+    private readonly LocationIndex _byLocation;
     // Only GetChildren needs it (navigation features), so it is built on first use.
-    private Dictionary<string, List<MetabaseKey>>? _byParent;
+    private ChildIndex? _children;
 
     private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys)
     {
         Tree = tree;
         Keys = keys;
-        // Sized once: growing a dictionary of a hundred thousand paths rehashes it several times.
-        _byLocation = new Dictionary<string, LocationEntry>(keys.Count, LocationPath.Comparer);
-        _byLocationSpan = _byLocation.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var key in keys)
-        {
-            if (key.Location == null) continue;
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_byLocation, LocationPath.Normalize(key.Location), out bool exists);
-            if (!exists) entry = new LocationEntry(key, null);
-            else
-            {
-                (entry.All ??= [entry.First]).Add(key);
-                HasDuplicateLocations = true;
-            }
-        }
-    }
-
-    private record struct LocationEntry(MetabaseKey First, List<MetabaseKey>? All)
-    {
-        public readonly int Count => All?.Count ?? 1;
+        _byLocation = new LocationIndex(keys);
+        HasDuplicateLocations = _byLocation.HasDuplicates;
     }
 
     public SyntaxTree Tree { get; }
@@ -98,19 +78,24 @@ public sealed class MetabaseModel
     }
 
     /// <summary>Keys at this Location (case-insensitive, trailing slashes ignored); several when it is duplicated.</summary>
-    public IReadOnlyList<MetabaseKey> FindByLocation(string location) =>
-        _byLocation.TryGetValue(LocationPath.Normalize(location), out var entry) ? entry.All ?? [entry.First] : NoKeys;
+    public IReadOnlyList<MetabaseKey> FindByLocation(string location)
+    {
+        int first = _byLocation.FindFirst(LocationPath.Normalize(location.AsSpan()));
+        return first < 0 ? NoKeys : _byLocation.AllAt(first);
+    }
 
     /// <summary>
     /// The first key at this Location and how many there are (0 and null when none), without making a list: the
     /// cross-key rules ask this for every key. <paramref name="location"/> need not be normalised.
     /// </summary>
-    internal (MetabaseKey? First, int Count) CountByLocation(string location) =>
-        _byLocation.TryGetValue(LocationPath.Normalize(location), out var entry) ? (entry.First, entry.Count) : (null, 0);
+    internal (MetabaseKey? First, int Count) CountByLocation(string location) => CountByLocation(location.AsSpan());
 
     /// <summary>The same for a path that is not a string yet (a parent path cut from a Location).</summary>
-    internal (MetabaseKey? First, int Count) CountByLocation(ReadOnlySpan<char> location) =>
-        _byLocationSpan.TryGetValue(LocationPath.Normalize(location), out var entry) ? (entry.First, entry.Count) : (null, 0);
+    internal (MetabaseKey? First, int Count) CountByLocation(ReadOnlySpan<char> location)
+    {
+        int first = _byLocation.FindFirst(LocationPath.Normalize(location));
+        return first < 0 ? (null, 0) : (Keys[first], _byLocation.CountAt(first));
+    }
 
     /// <summary>The (first) key at the parent path of this key's Location, or null when there is none.</summary>
     public MetabaseKey? GetParent(MetabaseKey key)
@@ -121,10 +106,12 @@ public sealed class MetabaseModel
     }
 
     /// <summary>Keys whose parent path is this key's Location, in document order.</summary>
-    public IReadOnlyList<MetabaseKey> GetChildren(MetabaseKey key) =>
-        key.Location != null && ByParent().TryGetValue(LocationPath.Normalize(key.Location), out var children)
-            ? children
-            : NoKeys;
+    public IReadOnlyList<MetabaseKey> GetChildren(MetabaseKey key)
+    {
+        if (!key.HasLocation) return NoKeys;
+        int first = _byLocation.FindFirst(LocationPath.Normalize(key.LocationText));
+        return first < 0 ? NoKeys : Children().ChildrenOf(first);
+    }
 
     /// <summary>The innermost key whose element contains the offset (its start tag, Custom children or end tag).</summary>
     public MetabaseKey? FindKeyAt(int offset)
@@ -156,16 +143,12 @@ public sealed class MetabaseModel
         return null;
     }
 
-    private Dictionary<string, List<MetabaseKey>> ByParent()
+    private ChildIndex Children()
     {
-        var byParent = Volatile.Read(ref _byParent);
-        if (byParent != null) return byParent;
-        byParent = new Dictionary<string, List<MetabaseKey>>(LocationPath.Comparer);
-        foreach (var key in Keys)
-        {
-            if (key.ParentLocation != null) Add(byParent, key.ParentLocation, key);
-        }
-        return Interlocked.CompareExchange(ref _byParent, byParent, null) ?? byParent;
+        var children = Volatile.Read(ref _children);
+        if (children != null) return children;
+        children = new ChildIndex(Keys, _byLocation);
+        return Interlocked.CompareExchange(ref _children, children, null) ?? children;
     }
 
     /// <summary>The key at this element and the keys nested in it, in document order (pre-order).</summary>
@@ -192,11 +175,5 @@ public sealed class MetabaseModel
         {
             if (!MetabaseKey.IsCustomName(children[i].Name)) (pending ??= new Stack<ElementNode>()).Push(children[i]);
         }
-    }
-
-    private static void Add(Dictionary<string, List<MetabaseKey>> index, string location, MetabaseKey key)
-    {
-        if (!index.TryGetValue(location, out var list)) index[location] = list = new List<MetabaseKey>(1);
-        list.Add(key);
     }
 }

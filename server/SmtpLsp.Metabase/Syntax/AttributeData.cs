@@ -1,20 +1,23 @@
 namespace SmtpLsp.Metabase.Syntax;
 
 /// <summary>
-/// One attribute as the tree stores it: 20 bytes in one array per tree (<see cref="SyntaxTree.AttributeTable"/>)
+/// One attribute as the tree stores it: 16 bytes in one array per tree (<see cref="SyntaxTree.AttributeTable"/>)
 /// instead of an object per attribute; <see cref="AttributeNode"/> objects are made from it only when asked for.
+/// The '=' is not stored once a value is: only whitespace separates it from the value (or its quote), so
+/// <see cref="AttributeView"/> finds it by stepping back over that whitespace.
 /// </summary>
 internal struct AttributeData
 {
     private const uint LengthMask = (1u << 29) - 1;
     private const int QuoteShift = 29;
     private const uint TerminatedBit = 1u << 31;
+    private const int None = -1;
 
     /// <summary>Index of the interned name in <see cref="SyntaxTree.NameById"/>.</summary>
     public int NameId;
     public int NameStart;
-    public int EqualsPos;
-    public int ValueStart;
+    // The value's start when there is a value (>= 0); -1 for a bare name; -2 - EqualsPos for a name and '=' alone.
+    private int _valueStartOrEquals;
     // Value length (29 bits: values past 512M chars are cut, far beyond any editor buffer), quote kind (2 bits), terminated (1 bit).
     private uint _lengthQuoteTerminated;
 
@@ -22,9 +25,30 @@ internal struct AttributeData
     {
         NameId = nameId;
         NameStart = nameStart;
-        EqualsPos = -1;
-        ValueStart = -1;
+        _valueStartOrEquals = None;
         _lengthQuoteTerminated = 0;
+    }
+
+    /// <summary>
+    /// The '=' position while the attribute has no value (-1 when it has none either). Once a value is set, read it
+    /// with <see cref="EqualsBefore"/>, which needs the text. Set before the value, as the parser reads them.
+    /// </summary>
+    public int EqualsPos
+    {
+        readonly get => _valueStartOrEquals <= -2 ? -2 - _valueStartOrEquals : None;
+        set
+        {
+            if (_valueStartOrEquals < 0) _valueStartOrEquals = value < 0 ? None : -2 - value;
+        }
+    }
+
+    /// <summary>True when an '=' was read: stored, or implied by a value.</summary>
+    public readonly bool HasEquals => _valueStartOrEquals != None;
+
+    public int ValueStart
+    {
+        readonly get => _valueStartOrEquals >= 0 ? _valueStartOrEquals : None;
+        set => _valueStartOrEquals = value;
     }
 
     public int ValueLength
@@ -47,6 +71,18 @@ internal struct AttributeData
     {
         readonly get => (_lengthQuoteTerminated & TerminatedBit) != 0;
         set => _lengthQuoteTerminated = value ? _lengthQuoteTerminated | TerminatedBit : _lengthQuoteTerminated & ~TerminatedBit;
+    }
+
+    /// <summary>
+    /// The '=' position, or -1. With a value, the parser skipped only whitespace (space, tab, CR, LF) from the '=' to
+    /// the value or its opening quote, so the '=' is the first other character before that.
+    /// </summary>
+    public readonly int EqualsBefore(string text)
+    {
+        if (ValueStart < 0) return EqualsPos;
+        int p = ValueStart - (QuoteChar != '\0' ? 1 : 0) - 1;
+        while (p >= 0 && text[p] is ' ' or '\t' or '\r' or '\n') p--;
+        return p;
     }
 
     /// <summary>From the name through the closing quote (or where recovery stopped).</summary>

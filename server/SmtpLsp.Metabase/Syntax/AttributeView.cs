@@ -25,7 +25,7 @@ internal readonly struct AttributeView
 
     public TextSpan Span => TextSpan.FromBounds(Data.NameStart, End);
 
-    public TextSpan? EqualsSpan => Data.EqualsPos < 0 ? null : new TextSpan(Data.EqualsPos, 1);
+    public TextSpan? EqualsSpan => Data.HasEquals ? new TextSpan(Data.EqualsBefore(_tree.Text), 1) : null;
 
     public bool HasValue => Data.ValueStart >= 0;
 

@@ -1,37 +1,63 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Syntax;
 
 /// <summary>
 /// An element with its offsets. Children holds elements only; comments and text stay in the token stream.
-/// Fields are filled by <see cref="Parser"/> and never change afterwards.
+/// Fields are filled by <see cref="Parser"/> and never change afterwards. Kept to 72 bytes (a large file has one per
+/// key): the name starts right after '&lt;', the two flags share a word with the attribute count, and attribute nodes,
+/// made only for the few elements features look at, live in a side table.
 /// </summary>
 public sealed class ElementNode
 {
     private static readonly ElementNode[] NoChildren = [];
     private static readonly AttributeNode[] NoAttributes = [];
+    // Attribute nodes by element, made on first access; weak, so they go with their tree.
+    private static readonly ConditionalWeakTable<ElementNode, AttributeNode[]> AttributeNodes = new();
+
+    private const int CountMask = (1 << 30) - 1;
+    private const int SelfClosingBit = 1 << 30;
+    private const int StartTagClosedBit = 1 << 31;
 
     internal ElementNode(SyntaxTree tree, ElementNode? parent, string name, int start, int nameStart)
     {
+        // The name always follows the '<' directly (the scanner reads "<name"), so its start is not stored.
+        Debug.Assert(nameStart == start + 1);
         Tree = tree;
         Parent = parent;
         Name = name;
         _start = start;
-        _nameStart = nameStart;
     }
 
     private readonly int _start;
-    private readonly int _nameStart;
     internal int StartTagEnd;
     internal int EndTagStart = -1;
     internal int End;
-    internal bool SelfClosing;
-    internal bool StartTagClosed;
     // This element's attributes are AttributeTable[FirstAttribute .. FirstAttribute + AttributeCount).
     internal int FirstAttribute;
-    internal int AttributeCount;
-    private AttributeNode[]? _attributeNodes;
+    // AttributeCount in the low 30 bits (a string holds under 2^30 chars, so fewer attributes), then the two flags.
+    private int _countAndFlags;
     internal List<ElementNode>? ChildList;
+
+    internal int AttributeCount
+    {
+        get => _countAndFlags & CountMask;
+        set => _countAndFlags = (_countAndFlags & ~CountMask) | (value & CountMask);
+    }
+
+    internal bool SelfClosing
+    {
+        get => (_countAndFlags & SelfClosingBit) != 0;
+        set => _countAndFlags = value ? _countAndFlags | SelfClosingBit : _countAndFlags & ~SelfClosingBit;
+    }
+
+    internal bool StartTagClosed
+    {
+        get => (_countAndFlags & StartTagClosedBit) != 0;
+        set => _countAndFlags = value ? _countAndFlags | StartTagClosedBit : _countAndFlags & ~StartTagClosedBit;
+    }
 
     public SyntaxTree Tree { get; }
 
@@ -39,7 +65,7 @@ public sealed class ElementNode
 
     public string Name { get; }
 
-    public TextSpan NameSpan => new(_nameStart, Name.Length);
+    public TextSpan NameSpan => new(_start + 1, Name.Length);
 
     /// <summary>The whole element, through its end tag when there is one.</summary>
     public TextSpan Span => TextSpan.FromBounds(_start, End);
@@ -54,7 +80,8 @@ public sealed class ElementNode
     public bool IsStartTagClosed => StartTagClosed;
 
     /// <summary>Made on first access and kept, so the same attribute is always the same object.</summary>
-    public IReadOnlyList<AttributeNode> Attributes => _attributeNodes ?? CreateAttributeNodes();
+    public IReadOnlyList<AttributeNode> Attributes =>
+        AttributeCount == 0 ? NoAttributes : AttributeNodes.GetValue(this, static element => element.CreateAttributeNodes());
 
     public IReadOnlyList<ElementNode> Children => (IReadOnlyList<ElementNode>?)ChildList ?? NoChildren;
 
@@ -80,13 +107,12 @@ public sealed class ElementNode
     /// <summary>Attribute <paramref name="index"/> of this element read from the table, without making its node.</summary>
     internal AttributeView AttributeAt(int index) => new(Tree, FirstAttribute + index);
 
+    // GetValue keeps the first value stored, so threads asking at once still share one set of nodes.
     private AttributeNode[] CreateAttributeNodes()
     {
-        if (AttributeCount == 0) return _attributeNodes = NoAttributes;
         var nodes = new AttributeNode[AttributeCount];
         for (int i = 0; i < nodes.Length; i++) nodes[i] = new AttributeNode(this, FirstAttribute + i);
-        // The first writer wins, so threads asking at once still share one set of nodes.
-        return Interlocked.CompareExchange(ref _attributeNodes, nodes, null) ?? nodes;
+        return nodes;
     }
 
     /// <summary>

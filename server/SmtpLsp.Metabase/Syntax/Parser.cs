@@ -106,10 +106,10 @@ internal sealed class Parser
         return (document, diagnostics, parser.AttributeTable(), parser._names.ToArrayById());
     }
 
-    /// <summary>The attribute table as the tree keeps it: cut to size unless under a quarter of it is unused.</summary>
+    /// <summary>The attribute table as the tree keeps it, cut to size: it lives as long as the open document.</summary>
     private AttributeData[] AttributeTable()
     {
-        if (_attributeCount == _attributes.Length || _attributeCount >= _attributes.Length - _attributes.Length / 4) return _attributes;
+        if (_attributeCount == _attributes.Length) return _attributes;
         return _attributes.AsSpan(0, _attributeCount).ToArray();
     }
 

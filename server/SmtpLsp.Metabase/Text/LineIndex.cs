@@ -80,7 +80,7 @@ public sealed class LineIndex
         int block = BlockOfLine(position.Line);
         int index = position.Line - _firstLines[block];
         int start = _blocks[block].Starts[index];
-        return _bases[block] + start + Math.Clamp(position.Character, 0, _blocks[block].Ends[index] - start);
+        return _bases[block] + start + Math.Clamp(position.Character, 0, _blocks[block].EndOf(index) - start);
     }
 
     /// <summary>The index of <paramref name="newText"/>, which is this index's text with <paramref name="replaced"/> replaced.</summary>
@@ -132,7 +132,7 @@ public sealed class LineIndex
         int block = BlockOfLine(line);
         int index = line - _firstLines[block];
         int at = _bases[block] + delta;
-        return (at + _blocks[block].Starts[index], at + _blocks[block].Ends[index]);
+        return (at + _blocks[block].Starts[index], at + _blocks[block].EndOf(index));
     }
 
     /// <summary>Old blocks before <paramref name="from"/>, the builder's blocks, then old blocks from <paramref name="to"/> moved.</summary>
@@ -166,8 +166,15 @@ public sealed class LineIndex
         return (blocks, bases, firstLines);
     }
 
-    /// <summary>Line starts and content ends relative to the block's first line start (so Starts[0] is 0). Exact size.</summary>
-    private sealed record LineBlock(int[] Starts, int[] Ends);
+    /// <summary>
+    /// Line starts relative to the block's first line start (so Starts[0] is 0), exact size. A line's content ends where
+    /// its line break (0 to 2 chars, one byte each) before the next start begins; the block's last line keeps its end.
+    /// A byte instead of an int per line: a quarter less for the 1.4M lines of a 50 MB file.
+    /// </summary>
+    private sealed record LineBlock(int[] Starts, byte[] Breaks, int LastEnd)
+    {
+        public int EndOf(int index) => index + 1 < Starts.Length ? Starts[index + 1] - Breaks[index] : LastEnd;
+    }
 
     /// <summary>Collects lines (absolute offsets) into blocks, finding line breaks with vectorised searches.</summary>
     private sealed class Builder
@@ -252,7 +259,7 @@ public sealed class LineIndex
                 for (int i = 0; i < block.Starts.Length; i++)
                 {
                     starts[i] = at + block.Starts[i];
-                    ends[i] = at + block.Ends[i];
+                    ends[i] = at + block.EndOf(i);
                 }
                 Array.Copy(_starts, 0, starts, block.Starts.Length, _count);
                 Array.Copy(_ends, 0, ends, block.Starts.Length, _count);
@@ -281,13 +288,14 @@ public sealed class LineIndex
         {
             int at = starts[0];
             var relativeStarts = new int[starts.Length];
-            var relativeEnds = new int[ends.Length];
+            var breaks = new byte[starts.Length - 1];
             for (int i = 0; i < starts.Length; i++)
             {
                 relativeStarts[i] = starts[i] - at;
-                relativeEnds[i] = ends[i] - at;
+                // Lines end at "\r\n", "\n" or "\r", so the next line starts 1 or 2 chars after this one's content.
+                if (i + 1 < starts.Length) breaks[i] = checked((byte)(starts[i + 1] - ends[i]));
             }
-            return (new LineBlock(relativeStarts, relativeEnds), at);
+            return (new LineBlock(relativeStarts, breaks, ends[^1] - at), at);
         }
     }
 }
