@@ -27,16 +27,16 @@ public sealed class KeyHierarchy
     {
         _model = model;
         var roots = new List<MetabaseKey>();
-        // Locations of the keys on the branch being walked: files list parents before children, so the parent path
-        // is usually here, and comparing a few strings is cheaper than hashing one. A miss falls back to the index.
-        var branch = new List<string>();
+        // Keys on the branch being walked: files list parents before children, so the parent path is usually one of
+        // their Locations, and comparing a few spans is cheaper than hashing one. A miss falls back to the index.
+        // Spans of the text throughout: this runs for every key, and Location would cut a new string per call.
+        var branch = new List<MetabaseKey>();
         foreach (var key in model.Keys)
         {
-            var parentPath = key.ParentLocation;
-            if (key.Location != null) Enter(branch, LocationPath.Normalize(key.Location));
-            if (parentPath == null) { roots.Add(key); continue; }
-            if (IsListedByModel(parentPath) && (IsOnBranch(branch, parentPath) || model.FindByLocation(parentPath).Count > 0)) continue;
-            var parent = NearestAncestor(parentPath);
+            if (key.HasLocation) Enter(branch, key);
+            if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) { roots.Add(key); continue; }
+            if (IsListedByModel(parentPath) && (IsOnBranch(branch, parentPath) || model.CountByLocation(parentPath).Count > 0)) continue;
+            var parent = NearestAncestor(key.ParentLocation);
             if (parent == null) { roots.Add(key); continue; }
             if (!_adopted.TryGetValue(parent, out var list)) _adopted[parent] = list = [];
             list.Add(key);
@@ -74,25 +74,26 @@ public sealed class KeyHierarchy
     /// path as given, the key's Location normalised, so a parent path with a trailing slash ("/LM/" from "/LM//x")
     /// is not found there.
     /// </summary>
-    private static bool IsListedByModel(string parentPath) => parentPath.Length <= 1 || parentPath[^1] != '/';
+    private static bool IsListedByModel(ReadOnlySpan<char> parentPath) => parentPath.Length <= 1 || parentPath[^1] != '/';
 
-    /// <summary>Keeps the branch to the ancestors of <paramref name="location"/> (by prefix), then adds it.</summary>
-    private static void Enter(List<string> branch, string location)
+    /// <summary>Keeps the branch to the ancestors of <paramref name="key"/>'s Location (by prefix), then adds it.</summary>
+    private static void Enter(List<MetabaseKey> branch, MetabaseKey key)
     {
-        while (branch.Count > 0 && !IsPrefixPath(branch[^1], location)) branch.RemoveAt(branch.Count - 1);
+        var location = LocationPath.Normalize(key.LocationText);
+        while (branch.Count > 0 && !IsPrefixPath(LocationPath.Normalize(branch[^1].LocationText), location)) branch.RemoveAt(branch.Count - 1);
         if (branch.Count == 64) branch.Clear(); // a hostile depth: the index answers instead
-        branch.Add(location);
+        branch.Add(key);
     }
 
-    private static bool IsPrefixPath(string ancestor, string location) =>
+    private static bool IsPrefixPath(ReadOnlySpan<char> ancestor, ReadOnlySpan<char> location) =>
         location.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)
         && (location.Length == ancestor.Length || location[ancestor.Length] == '/' || ancestor[^1] == '/');
 
     /// <summary>Whether a key on the branch is at this (normalised) path: then the model has a key there.</summary>
-    private static bool IsOnBranch(List<string> branch, string path)
+    private static bool IsOnBranch(List<MetabaseKey> branch, ReadOnlySpan<char> path)
     {
         for (int i = branch.Count - 1; i >= 0; i--)
-            if (string.Equals(branch[i], path, StringComparison.OrdinalIgnoreCase)) return true;
+            if (LocationPath.Normalize(branch[i].LocationText).Equals(path, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
