@@ -163,14 +163,11 @@ public class MetabaseCatalogTests
     }
 
     [Fact]
-    public void LoadSchemaFile_CorpusSchema_LoadsWithoutErrorsQuickly()
+    public void LoadSchemaFile_CorpusSchema_LoadsWithoutErrors()
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var result = MetabaseCatalog.LoadSchemaFile(RepoPaths.MbSchema);
         Assert.Empty(result.Errors);
         Assert.Equal(507, result.Catalog!.Properties.Count);
         Assert.Equal(MetabaseCatalog.Embedded.KeyTypes.Select(k => k.Name), result.Catalog.KeyTypes.Select(k => k.Name));
-        // A generous bound for a shared 2-core machine; the point is "not seconds".
-        Assert.True(sw.ElapsedMilliseconds < 2000, $"loading took {sw.ElapsedMilliseconds} ms");
     }
 }
