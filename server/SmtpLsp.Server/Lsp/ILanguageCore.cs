@@ -14,11 +14,11 @@ namespace SmtpLsp.Server.Lsp;
 /// </summary>
 public interface ILanguageCore
 {
-    /// <summary>Cheap content check: root <c>configuration</c> holding <c>MBProperty</c>, whatever the file is called.</summary>
-    bool LooksLikeMetabase(string text);
-
-    /// <summary>The same check on a snapshot; a core can read just the head of the text instead of the whole string.</summary>
-    bool LooksLikeMetabase(DocumentSnapshot document) => LooksLikeMetabase(document.Text);
+    /// <summary>
+    /// Cheap content check: root <c>configuration</c> holding <c>MBProperty</c>, whatever the file is called. Read just
+    /// the head of the snapshot: the whole string of an edited document is not built for this.
+    /// </summary>
+    bool LooksLikeMetabase(DocumentSnapshot document);
 
     /// <summary>All diagnostics for one version of a document. May throw <see cref="OperationCanceledException"/>.</summary>
     IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken);

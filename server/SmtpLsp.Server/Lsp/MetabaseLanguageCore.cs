@@ -72,9 +72,6 @@ public sealed class MetabaseLanguageCore : ILanguageCore
             foreach (var (type, message) in ApplySettings(settings)) target.LogMessage(type, message);
         });
 
-    public bool LooksLikeMetabase(string text) => MetabaseDocument.LooksLikeMetabase(text);
-
-    // Only the head: the whole string of an edited document is not built for this.
     public bool LooksLikeMetabase(DocumentSnapshot document) => MetabaseDocument.LooksLikeMetabase(document.Buffer);
 
     public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken) =>

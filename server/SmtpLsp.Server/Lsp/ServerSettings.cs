@@ -24,8 +24,6 @@ public sealed record ServerSettings
     public IReadOnlyList<string> ForceMetabaseGlobs { get; init; } = [];
     public int MaxDocumentSizeForFullAnalysis { get; init; } = DefaultMaxDocumentSizeForFullAnalysis;
 
-    public bool IsTooLargeForFullAnalysis(string text) => IsTooLargeForFullAnalysis(text.Length);
-
     public bool IsTooLargeForFullAnalysis(int length) => length > MaxDocumentSizeForFullAnalysis;
 
     public bool IsForcedMetabase(string uri) =>

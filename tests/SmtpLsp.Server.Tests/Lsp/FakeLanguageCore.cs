@@ -25,7 +25,9 @@ internal sealed class FakeLanguageCore : ILanguageCore
     /// <summary>Set when a blocked analysis saw its token cancelled.</summary>
     public TaskCompletionSource BlockCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool LooksLikeMetabase(string text) =>
+    public bool LooksLikeMetabase(DocumentSnapshot document) => LooksLikeMetabase(document.Text);
+
+    private static bool LooksLikeMetabase(string text) =>
         text.Contains("<configuration", StringComparison.Ordinal) && text.Contains("<MBProperty", StringComparison.Ordinal);
 
     public IReadOnlyList<MetabaseDiagnostic> Analyze(DocumentSnapshot document, CancellationToken cancellationToken)
