@@ -91,10 +91,11 @@ public static class EffectiveValues
     {
         var result = new List<MetabaseKey>();
         if (key.Location is not { } location) return result;
+        // Spans of the text: this walks every key, and Location would cut a new string for each.
         foreach (var other in model.Keys)
         {
-            if (ReferenceEquals(other, key) || other.Location is not { } otherLocation) continue;
-            if (IsBelow(otherLocation, location) && FindOnKey(other, name) != null) result.Add(other);
+            if (ReferenceEquals(other, key) || !other.HasLocation) continue;
+            if (IsBelow(other.LocationText, location) && FindOnKey(other, name) != null) result.Add(other);
         }
         return result;
     }
@@ -110,11 +111,14 @@ public static class EffectiveValues
     }
 
     /// <summary>True when <paramref name="location"/> is strictly below <paramref name="ancestor"/>.</summary>
-    public static bool IsBelow(string location, string ancestor)
+    public static bool IsBelow(string location, string ancestor) => IsBelow(location.AsSpan(), ancestor);
+
+    private static bool IsBelow(ReadOnlySpan<char> location, string ancestor)
     {
-        for (var path = LocationPath.GetParent(location); path != null; path = LocationPath.GetParent(path))
+        var normalizedAncestor = LocationPath.Normalize(ancestor.AsSpan());
+        for (var path = location; LocationPath.TryGetParent(path, out var parent); path = parent)
         {
-            if (LocationPath.AreEqual(path, ancestor)) return true;
+            if (LocationPath.Normalize(parent).Equals(normalizedAncestor, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

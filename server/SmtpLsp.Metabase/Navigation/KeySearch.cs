@@ -12,9 +12,10 @@ public static class KeySearch
     public static KeySearchResult Find(MetabaseModel model, string query, int max = DefaultMax)
     {
         var matches = new List<KeyTarget>();
+        // Spans of the text: a query walks every key, and Location would cut a new string for each.
         foreach (var key in model.Keys)
         {
-            if (key.Location is not { } location || !location.Contains(query ?? "", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!key.HasLocation || !key.LocationText.Contains(query ?? "", StringComparison.OrdinalIgnoreCase)) continue;
             if (matches.Count == max) return new KeySearchResult(matches, true);
             matches.Add(KeyTarget.Of(key));
         }
