@@ -51,6 +51,7 @@ internal static class Breakdown
     {
         var timing = new Phase();
         var tree = SyntaxTree.Parse(text);
+        var built = MetabaseModel.Build(tree);
         for (int run = 0; run < runs; run++)
         {
             timing.Measure<object>(() => phase switch
@@ -60,11 +61,23 @@ internal static class Breakdown
                 "model" => MetabaseModel.Build(tree),
                 "full" => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
                 "create" => IncrementalAnalyzer.Create(text, catalog),
-                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full or create"),
+                "analyze" => MetabaseAnalyzer.Analyze(built, catalog),
+                "parents" => Rule(sink => ParentKeyRules.Check(built, sink)),
+                "common" => ParentKeyRules.CommonAncestor(built) ?? "",
+                "duplicates" => Rule(sink => DuplicateLocationRules.Check(built, sink)),
+                "exchange" => Rule(sink => ExchangeRules.Analyze(built, catalog, sink)),
+                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full, create, analyze, parents, common, duplicates or exchange"),
             });
         }
         Console.WriteLine($"{phase}: {timing}; pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
         return 0;
+    }
+
+    private static List<MetabaseDiagnostic> Rule(Action<List<MetabaseDiagnostic>> rule)
+    {
+        var sink = new List<MetabaseDiagnostic>();
+        rule(sink);
+        return sink;
     }
 
     private sealed class Phase

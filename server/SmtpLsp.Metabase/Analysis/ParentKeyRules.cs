@@ -10,13 +10,22 @@ internal static class ParentKeyRules
 {
     public static void Check(MetabaseModel model, ICollection<MetabaseDiagnostic> sink)
     {
-        var common = CommonAncestor(model);
+        // Only asked once a parent is missing: most files have every parent.
+        string? common = null;
+        bool commonKnown = false;
+        var branch = new LocationBranch();
         foreach (var key in model.Keys)
         {
             // Spans until there is something to report: this runs for every key of the file.
+            branch.Enter(key);
             if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) continue;
             if (key.LocationView is not { } attribute) continue;
-            if (model.CountByLocation(parentPath).Count > 0) continue;
+            if (branch.Contains(LocationPath.Normalize(parentPath)) || model.CountByLocation(parentPath).Count > 0) continue;
+            if (!commonKnown)
+            {
+                common = CommonAncestor(model);
+                commonKnown = true;
+            }
             if (common != null && IsAncestorOrSelf(parentPath, common)) continue;
             var parent = parentPath.ToString();
             sink.Add(new MetabaseDiagnostic(DiagnosticCodes.ParentKeyMissing, DiagnosticSeverity.Information, attribute.ValueSpan,

@@ -23,8 +23,7 @@ internal sealed class LocationIndex
         for (int k = 0; k < keys.Count; k++)
         {
             if (!keys[k].HasLocation) continue;
-            var location = LocationPath.Normalize(keys[k].LocationText);
-            int hash = Hash(location);
+            int hash = keys[k].LocationHash;
             int slot = hash & mask;
             while (true)
             {
@@ -34,7 +33,8 @@ internal sealed class LocationIndex
                     _slots[slot] = new Slot(k + 1, hash);
                     break;
                 }
-                if (_slots[slot].Hash == hash && SameLocation(entry - 1, location))
+                // The text is read only when the hashes agree: a duplicate, or (rarely) two paths with the same hash.
+                if (_slots[slot].Hash == hash && SameLocation(entry - 1, LocationPath.Normalize(keys[k].LocationText)))
                 {
                     _duplicates ??= new Dictionary<int, List<int>>();
                     if (!_duplicates.TryGetValue(entry - 1, out var all)) _duplicates[entry - 1] = all = [entry - 1];
@@ -80,7 +80,7 @@ internal sealed class LocationIndex
 
     private readonly record struct Slot(int KeyPlusOne, int Hash);
 
-    private static int Hash(ReadOnlySpan<char> location) => string.GetHashCode(location, StringComparison.OrdinalIgnoreCase);
+    internal static int Hash(ReadOnlySpan<char> location) => string.GetHashCode(location, StringComparison.OrdinalIgnoreCase);
 
     // At most three quarters full, so linear probes stay short.
     private static int TableSize(int count)

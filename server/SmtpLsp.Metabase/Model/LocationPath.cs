@@ -45,6 +45,10 @@ public static class LocationPath
         return location[..end];
     }
 
+    /// <summary>The same on memory, so a walk can keep the normalised path.</summary>
+    internal static ReadOnlyMemory<char> Normalize(ReadOnlyMemory<char> location) =>
+        location[..Normalize(location.Span).Length];
+
     /// <summary>The non-empty parts between slashes: "/LM/SmtpSvc/1" -> ["LM", "SmtpSvc", "1"].</summary>
     public static IReadOnlyList<string> Segments(string location) =>
         location.Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -30,7 +30,12 @@ public sealed class MetabaseKey
         var raw = view.RawValueSpan;
         _locationStart = view.ValueSpan.Start;
         _locationLength = raw.Contains('&') ? -1 : raw.Length;
+        // Hashed here, where keys are made in parallel and the text is in cache, not later in the index's single pass.
+        LocationHash = LocationIndex.Hash(LocationPath.Normalize(LocationText));
     }
+
+    /// <summary>The hash <see cref="LocationIndex"/> files this key's normalised Location under (0 without a Location).</summary>
+    internal int LocationHash { get; }
 
     internal const string LocationName = "Location";
     internal const string CustomName = "Custom";
@@ -61,6 +66,17 @@ public sealed class MetabaseKey
             if (_locationAttribute < 0) return default;
             if (_locationLength >= 0) return Element.Tree.Text.AsSpan(_locationStart, _locationLength);
             return EntityDecoder.Decode(LocationViewAt().RawValueSpan).AsSpan();
+        }
+    }
+
+    /// <summary>The same as <see cref="LocationText"/>, kept in a <see cref="ReadOnlyMemory{T}"/> (a walk holds a few of them).</summary>
+    internal ReadOnlyMemory<char> LocationMemory
+    {
+        get
+        {
+            if (_locationAttribute < 0) return default;
+            if (_locationLength >= 0) return Element.Tree.Text.AsMemory(_locationStart, _locationLength);
+            return EntityDecoder.Decode(LocationViewAt().RawValueSpan).AsMemory();
         }
     }
 

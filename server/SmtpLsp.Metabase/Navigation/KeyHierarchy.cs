@@ -30,12 +30,12 @@ public sealed class KeyHierarchy
         // Keys on the branch being walked: files list parents before children, so the parent path is usually one of
         // their Locations, and comparing a few spans is cheaper than hashing one. A miss falls back to the index.
         // Spans of the text throughout: this runs for every key, and Location would cut a new string per call.
-        var branch = new List<MetabaseKey>();
+        var branch = new LocationBranch();
         foreach (var key in model.Keys)
         {
-            if (key.HasLocation) Enter(branch, key);
+            branch.Enter(key);
             if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) { roots.Add(key); continue; }
-            if (IsListedByModel(parentPath) && (IsOnBranch(branch, parentPath) || model.CountByLocation(parentPath).Count > 0)) continue;
+            if (IsListedByModel(parentPath) && (branch.Contains(parentPath) || model.CountByLocation(parentPath).Count > 0)) continue;
             var parent = NearestAncestor(key.ParentLocation);
             if (parent == null) { roots.Add(key); continue; }
             if (!_adopted.TryGetValue(parent, out var list)) _adopted[parent] = list = [];
@@ -75,27 +75,6 @@ public sealed class KeyHierarchy
     /// is not found there.
     /// </summary>
     private static bool IsListedByModel(ReadOnlySpan<char> parentPath) => parentPath.Length <= 1 || parentPath[^1] != '/';
-
-    /// <summary>Keeps the branch to the ancestors of <paramref name="key"/>'s Location (by prefix), then adds it.</summary>
-    private static void Enter(List<MetabaseKey> branch, MetabaseKey key)
-    {
-        var location = LocationPath.Normalize(key.LocationText);
-        while (branch.Count > 0 && !IsPrefixPath(LocationPath.Normalize(branch[^1].LocationText), location)) branch.RemoveAt(branch.Count - 1);
-        if (branch.Count == 64) branch.Clear(); // a hostile depth: the index answers instead
-        branch.Add(key);
-    }
-
-    private static bool IsPrefixPath(ReadOnlySpan<char> ancestor, ReadOnlySpan<char> location) =>
-        location.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)
-        && (location.Length == ancestor.Length || location[ancestor.Length] == '/' || ancestor[^1] == '/');
-
-    /// <summary>Whether a key on the branch is at this (normalised) path: then the model has a key there.</summary>
-    private static bool IsOnBranch(List<MetabaseKey> branch, ReadOnlySpan<char> path)
-    {
-        for (int i = branch.Count - 1; i >= 0; i--)
-            if (LocationPath.Normalize(branch[i].LocationText).Equals(path, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
 
     private MetabaseKey? NearestAncestor(string? path)
     {

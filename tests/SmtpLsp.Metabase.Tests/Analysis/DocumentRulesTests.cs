@@ -1,6 +1,9 @@
+using CsCheck;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+using SmtpLsp.Metabase.Tests.TestSupport;
 
 namespace SmtpLsp.Metabase.Tests.Analysis;
 
@@ -34,6 +37,31 @@ public class DocumentRulesTests
         Analyze.None(Analyze.Keys(Tree + "<IIsSmtpServer Location =\"/LM/SmtpSvc/1\"/>\n<IIsSmtpServer Location =\"/LM/SmtpSvc/2\"/>\n"),
             DiagnosticCodes.DuplicateLocation);
     }
+
+    /// <summary>The rule as first written: every key's parent path looked up in the index, the common ancestor first.</summary>
+    private static List<(TextSpan Span, string Message)> ParentKeyMissingReference(MetabaseModel model)
+    {
+        var common = ParentKeyRules.CommonAncestor(model);
+        var expected = new List<(TextSpan, string)>();
+        foreach (var key in model.Keys)
+        {
+            if (key.Location is not { } location || !LocationPath.TryGetParent(location, out var parentPath)) continue;
+            var parent = parentPath.ToString();
+            if (model.FindByLocation(parent).Count > 0 || (common != null && ParentKeyRules.IsAncestorOrSelf(parent, common))) continue;
+            expected.Add((key.LocationAttribute!.ValueSpan, $"No key at the parent path '{parent}' of '{location}'"));
+        }
+        return expected;
+    }
+
+    [Fact]
+    public void ParentKeyMissing_RandomLocations_EqualsLookingUpEveryParent() =>
+        LocationDocumentGen.Document.Sample(text =>
+        {
+            var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+            var sink = new List<MetabaseDiagnostic>();
+            ParentKeyRules.Check(model, sink);
+            Assert.Equal(ParentKeyMissingReference(model), sink.Select(d => (d.Span, d.Message[..d.Message.IndexOf(';')])));
+        }, iter: 1000);
 
     [Fact]
     public void ParentKeyMissing_GapInsideTree_InformationOnLocationValue()

@@ -34,26 +34,6 @@ public sealed class KeyHierarchyTests
         }
     }
 
-    // Segments that collide case-insensitively, slashes doubled or trailing, relative and special Locations, no Location.
-    private static readonly Gen<string?> Location = Gen.Frequency(
-        (1, Gen.Const((string?)null)),
-        (1, Gen.OneOfConst<string?>("/", ".", "//", "rel", "rel/x", "/LM/")),
-        (8, Gen.OneOfConst("LM", "lm", "W3SVC", "1", "2", "ROOT", "x").Array[1, 5]
-            .Select(Gen.OneOfConst("/", "/", "/", "//"), Gen.OneOfConst("", "", "", "/"),
-                (segments, separator, trailing) => (string?)("/" + string.Join(separator, segments) + trailing))));
-
-    private static readonly Gen<string> Document = Gen.Select(Location, Gen.Int[0, 4]).Array[0, 40].Select(keys =>
-    {
-        var sb = new System.Text.StringBuilder("<configuration>\n<MBProperty>\n");
-        foreach (var (location, nested) in keys)
-        {
-            string attribute = location == null ? "" : $" Location=\"{location}\"";
-            // Now and then a key nested in a key (not IIS layout, but the model collects it).
-            sb.Append(nested == 0 ? $"<IIsObject{attribute}>\n<IIsObject Location=\"{location}/n\"/>\n</IIsObject>\n" : $"<IIsObject{attribute}/>\n");
-        }
-        return sb.Append("</MBProperty>\n</configuration>\n").ToString();
-    });
-
     private static void AssertSameAsReference(MetabaseModel model)
     {
         var reference = new Reference(model);
@@ -68,11 +48,19 @@ public sealed class KeyHierarchyTests
 
     [Fact]
     public void KeyHierarchy_RandomLocations_EqualsNearestAncestorLookup() =>
-        Document.Sample(text => AssertSameAsReference(MetabaseModel.Build(SyntaxTree.Parse(text))), iter: 500);
+        LocationDocumentGen.Document.Sample(text => AssertSameAsReference(MetabaseModel.Build(SyntaxTree.Parse(text))), iter: 500);
 
     [Fact]
     public void KeyHierarchy_GeneratedLargeDocument_EqualsNearestAncestorLookup() =>
         AssertSameAsReference(MetabaseModel.Build(SyntaxTree.Parse(LargeMetabaseGenerator.Generate(400_000))));
+
+    [Fact]
+    public void KeyHierarchy_EmptyLocationBeforeRelativeOne_BothRoots()
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(
+            "<configuration><MBProperty><IIsObject Location=\"\"/><IIsObject Location=\"rel/x\"/></MBProperty></configuration>"));
+        Assert.Equal(model.Keys, KeyHierarchy.Build(model).Roots, ReferenceEqualityComparer.Instance);
+    }
 
     [Fact]
     public void KeyHierarchy_SameModel_BuiltOnce()
