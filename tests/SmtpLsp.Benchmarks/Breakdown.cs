@@ -51,6 +51,8 @@ internal static class Breakdown
     {
         var timing = new Phase();
         var tree = SyntaxTree.Parse(text);
+        var all = Stopwatch.StartNew();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var built = MetabaseModel.Build(tree);
         for (int run = 0; run < runs; run++)
         {
@@ -69,7 +71,11 @@ internal static class Breakdown
                 _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full, create, analyze, parents, common, duplicates or exchange"),
             });
         }
-        Console.WriteLine($"{phase}: {timing}; pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
+        // The mean with the GC pauses in it is what a loop of runs (and BenchmarkDotNet's mean) sees.
+        double meanMs = all.Elapsed.TotalMilliseconds / runs, pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
+        Console.WriteLine($"{phase}: {timing}; mean {meanMs:F1} ms, of which GC pauses {pausedMs:F1} ms; " +
+                          $"pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
+        if (Environment.GetEnvironmentVariable("BREAKDOWN_RUNS") == "1") Console.WriteLine(string.Join(" ", timing.Runs.Select(r => r.ToString("F0"))));
         return 0;
     }
 
@@ -95,10 +101,13 @@ internal static class Breakdown
             var watch = Stopwatch.StartNew();
             var result = work();
             BestMs = Math.Min(BestMs, watch.Elapsed.TotalMilliseconds);
+            Runs.Add(watch.Elapsed.TotalMilliseconds);
             _allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             _collections = $"gc {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms";
             return result;
         }
+
+        public readonly List<double> Runs = new();
 
         public override string ToString() => $"{BestMs:F1} ms ({_allocated / 1e6:F0} MB allocated, last run {_collections})";
     }

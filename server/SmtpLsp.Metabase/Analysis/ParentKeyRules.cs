@@ -13,14 +13,16 @@ internal static class ParentKeyRules
         // Only asked once a parent is missing: most files have every parent.
         string? common = null;
         bool commonKnown = false;
-        var branch = new LocationBranch();
-        foreach (var key in model.Keys)
+        var keys = model.Keys;
+        for (int k = 0; k < keys.Count; k++)
         {
-            // Spans until there is something to report: this runs for every key of the file.
-            branch.Enter(key);
+            // Most keys' parents were seen as the model was built; the rest are looked up, as spans until there is
+            // something to report.
+            if (model.ParentListedBefore(k)) continue;
+            var key = keys[k];
             if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) continue;
             if (key.LocationView is not { } attribute) continue;
-            if (branch.Contains(LocationPath.Normalize(parentPath)) || model.CountByLocation(parentPath).Count > 0) continue;
+            if (model.CountByLocation(parentPath).Count > 0) continue;
             if (!commonKnown)
             {
                 common = CommonAncestor(model);

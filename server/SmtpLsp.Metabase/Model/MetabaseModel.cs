@@ -11,15 +11,19 @@ public sealed class MetabaseModel
     private static readonly MetabaseKey[] NoKeys = [];
 
     private readonly LocationIndex _byLocation;
+    // Keys whose parent path is the Location of a key before them on the branch the build walked (see
+    // ParentListedBefore); null when no key is.
+    private readonly System.Collections.BitArray? _parentListedBefore;
     // Only GetChildren needs it (navigation features), so it is built on first use.
     private ChildIndex? _children;
 
-    private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys)
+    private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray? parentListedBefore = null)
     {
         Tree = tree;
         Keys = keys;
         _byLocation = new LocationIndex(keys);
         HasDuplicateLocations = _byLocation.HasDuplicates;
+        _parentListedBefore = parentListedBefore;
     }
 
     public SyntaxTree Tree { get; }
@@ -47,34 +51,67 @@ public sealed class MetabaseModel
             if (section.Name == "MBProperty") expected += section.Children.Count;
         }
         var keys = new List<MetabaseKey>(expected);
+        var parentListedBefore = new List<bool>(expected);
         foreach (var section in root.Children)
         {
             if (section.Name != "MBProperty") continue;
-            CollectAll(section.Children, keys, minElementsPerWorker);
+            CollectAll(section.Children, keys, parentListedBefore, minElementsPerWorker);
         }
-        return new MetabaseModel(tree, keys);
+        var bits = new System.Collections.BitArray(keys.Count);
+        for (int k = 0; k < keys.Count; k++) bits[k] = parentListedBefore[k];
+        return new MetabaseModel(tree, keys, bits);
     }
 
     /// <summary>
-    /// The keys of these elements in document order; a large section is collected on contiguous ranges in
-    /// parallel (each key decodes its Location), joined in range order.
+    /// True when the key at <paramref name="keyNumber"/> has a key at its parent path (as <see cref="CountByLocation(ReadOnlySpan{char})"/>
+    /// finds it) before it: seen while the keys were made, when their Locations were in cache anyway, so the parent
+    /// rule reads no text for most keys. False means "not known": look it up.
     /// </summary>
-    private static void CollectAll(IReadOnlyList<ElementNode> elements, List<MetabaseKey> keys, int minElementsPerWorker)
+    internal bool ParentListedBefore(int keyNumber) => _parentListedBefore != null && _parentListedBefore[keyNumber];
+
+    /// <summary>
+    /// The keys of these elements in document order, and for each whether its parent is listed before it (each range
+    /// walks its own <see cref="LocationBranch"/>); a large section is collected on contiguous ranges in parallel
+    /// (each key decodes and hashes its Location), joined in range order.
+    /// </summary>
+    private static void CollectAll(IReadOnlyList<ElementNode> elements, List<MetabaseKey> keys, List<bool> parentListedBefore,
+        int minElementsPerWorker)
     {
         int workers = Analysis.KeyPartitions.WorkerCount(elements.Count, minElementsPerWorker);
         if (workers <= 1)
         {
-            foreach (var element in elements) Collect(element, keys);
+            CollectRange(elements, 0, elements.Count, keys, parentListedBefore);
             return;
         }
-        var perWorker = new List<MetabaseKey>[workers];
+        var perWorker = new (List<MetabaseKey> Keys, List<bool> Parents)[workers];
         Analysis.KeyPartitions.Run(elements.Count, workers, CancellationToken.None, (worker, start, end) =>
         {
-            var local = new List<MetabaseKey>(end - start);
-            for (int i = start; i < end; i++) Collect(elements[i], local);
+            var local = (new List<MetabaseKey>(end - start), new List<bool>(end - start));
+            CollectRange(elements, start, end, local.Item1, local.Item2);
             perWorker[worker] = local;
         });
-        foreach (var local in perWorker) keys.AddRange(local);
+        foreach (var (local, parents) in perWorker)
+        {
+            keys.AddRange(local);
+            parentListedBefore.AddRange(parents);
+        }
+    }
+
+    private static void CollectRange(IReadOnlyList<ElementNode> elements, int start, int end, List<MetabaseKey> keys, List<bool> parentListedBefore)
+    {
+        var branch = new LocationBranch();
+        for (int i = start; i < end; i++)
+        {
+            int first = keys.Count;
+            Collect(elements[i], keys);
+            for (int k = first; k < keys.Count; k++)
+            {
+                var key = keys[k];
+                branch.Enter(key);
+                parentListedBefore.Add(key.HasLocation && LocationPath.TryGetParent(key.LocationText, out var parent)
+                                       && branch.Contains(LocationPath.Normalize(parent)));
+            }
+        }
     }
 
     /// <summary>Keys at this Location (case-insensitive, trailing slashes ignored); several when it is duplicated.</summary>

@@ -57,10 +57,14 @@ public class DocumentRulesTests
     public void ParentKeyMissing_RandomLocations_EqualsLookingUpEveryParent() =>
         LocationDocumentGen.Document.Sample(text =>
         {
-            var model = MetabaseModel.Build(SyntaxTree.Parse(text));
-            var sink = new List<MetabaseDiagnostic>();
-            ParentKeyRules.Check(model, sink);
-            Assert.Equal(ParentKeyMissingReference(model), sink.Select(d => (d.Span, d.Message[..d.Message.IndexOf(';')])));
+            // Built in one pass and on ranges in parallel: a range starts without the keys before it.
+            var tree = SyntaxTree.Parse(text);
+            foreach (var model in new[] { MetabaseModel.Build(tree), MetabaseModel.Build(tree, minElementsPerWorker: 3) })
+            {
+                var sink = new List<MetabaseDiagnostic>();
+                ParentKeyRules.Check(model, sink);
+                Assert.Equal(ParentKeyMissingReference(model), sink.Select(d => (d.Span, d.Message[..d.Message.IndexOf(';')])));
+            }
         }, iter: 1000);
 
     [Fact]
