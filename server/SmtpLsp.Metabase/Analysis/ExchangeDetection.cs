@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
@@ -16,6 +18,10 @@ public sealed record ExchangeVerdict(bool IsManaged, IReadOnlyList<string> Reaso
 /// </summary>
 public static class ExchangeDetection
 {
+    // Vectorised case-insensitive searches, one per path pattern: under invariant globalization a Contains with
+    // OrdinalIgnoreCase is a scalar loop, and every attribute of every SMTP server is searched.
+    private static readonly ConcurrentDictionary<string, SearchValues<string>> PathSearches = new();
+
     public static ExchangeVerdict Evaluate(MetabaseModel model, MetabaseKey server, ExchangeFacts facts) =>
         Evaluate(server, facts, location => model.FindByLocation(location) is { Count: > 0 } keys
             ? new SmtpAncestor(keys[0].Location, keys[0].HasCustomProperties)
@@ -49,12 +55,13 @@ public static class ExchangeDetection
         if (string.IsNullOrEmpty(signal.PathPattern)) return 0;
         // The element's attributes, not server.Properties: every SMTP server is judged, and the property list would
         // then be built and kept for each of them.
+        var search = PathSearches.GetOrAdd(signal.PathPattern, static p => SearchValues.Create([p], StringComparison.OrdinalIgnoreCase));
         var element = server.Element;
         for (int i = 0; i < element.AttributeCount; i++)
         {
             var attribute = element.AttributeAt(i);
             if (MetabaseKey.IsLocationName(attribute.Name)) continue;
-            if (DecodedValue(attribute, out var decoded).Contains(signal.PathPattern, StringComparison.OrdinalIgnoreCase))
+            if (DecodedValue(attribute, out _).IndexOfAny(search) >= 0)
             {
                 reasons.Add($"{attribute.Name} is under an Exchange mailroot 'vsi N' folder");
                 return 1;

@@ -25,6 +25,15 @@ public class ExchangeRulesTests
         Assert.Contains("ADSI Edit", d.Message);
     }
 
+    [Theory]
+    [InlineData("D:\\EXCHSRVR\\MAILROOT\\VSI 1\\BadMail")]
+    [InlineData("d:\\exchsrvr\\mailroot\\vsi 3\\pickup")]
+    public void ExchangeManaged_MailrootVsiPathInAnyCase_Reported(string path)
+    {
+        var diagnostics = Analyze.Keys($"<IIsSmtpServer Location =\"/LM/SmtpSvc/1\" AuthFlags=\"AuthBasic\" BadMailDirectory=\"{path}\"/>\n");
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+    }
+
     [Fact]
     public void ExchangeManaged_OptionOff_NotReported()
     {
