@@ -71,7 +71,7 @@ internal sealed class Parser
         // Entries are written before they are read, so the table need not be zeroed first.
         if (baseElements == null)
         {
-            _attributes = GC.AllocateUninitializedArray<AttributeData>(AttributeCapacity(_text.Length));
+            _attributes = ScratchAttributeTable.Rent(AttributeCapacity(_text.Length));
             _attributeLimit = _attributes.Length;
         }
         else
@@ -106,11 +106,16 @@ internal sealed class Parser
         return (document, diagnostics, parser.AttributeTable(), parser._names.ToArrayById());
     }
 
-    /// <summary>The attribute table as the tree keeps it, cut to size: it lives as long as the open document.</summary>
+    /// <summary>
+    /// The attribute table as the tree keeps it, an exact-size copy (it lives as long as the open document); the
+    /// working table goes back for the next parse.
+    /// </summary>
     private AttributeData[] AttributeTable()
     {
-        if (_attributeCount == _attributes.Length) return _attributes;
-        return _attributes.AsSpan(0, _attributeCount).ToArray();
+        var table = _attributes.AsSpan(0, _attributeCount).ToArray();
+        ScratchAttributeTable.Return(_attributes);
+        _attributes = [];
+        return table;
     }
 
     private int AddAttribute(int nameId, int nameStart)

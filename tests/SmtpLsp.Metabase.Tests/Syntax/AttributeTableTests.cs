@@ -48,6 +48,21 @@ public class AttributeTableTests
     }
 
     [Fact]
+    public void Attributes_LaterParsesReuseTheWorkingTable_EarlierTreeKeepsItsValues()
+    {
+        // Large enough for the parser's working table to be kept for the next parse.
+        var first = SyntaxTree.Parse(LargeMetabaseGenerator.Generate(1_500_000, seed: 3));
+        var before = AllValues(first);
+        Assert.Equal(before.Count, first.AttributeTable.Length);
+        for (int seed = 4; seed < 7; seed++) SyntaxTree.Parse(LargeMetabaseGenerator.Generate(1_500_000, seed));
+        Assert.Equal(before, AllValues(first));
+    }
+
+    private static List<(string Name, string Value)> AllValues(SyntaxTree tree) =>
+        tree.DescendantElements().SelectMany(e => Enumerable.Range(0, e.AttributeCount).Select(i => e.AttributeAt(i)))
+            .Select(a => (a.Name, a.RawValue)).ToList();
+
+    [Fact]
     public void Attributes_AskedTwiceOrThroughTheModel_SameObjects()
     {
         var model = MetabaseModel.Build(SyntaxTree.Parse(Generated));
