@@ -10,7 +10,9 @@ public sealed class MetabaseModel
 {
     private static readonly MetabaseKey[] NoKeys = [];
 
-    private readonly LocationIndex _byLocation;
+    // Built on first use: per-key rules do not need it, so a full analysis builds it on the cross-key rules' thread
+    // while the per-key rules run.
+    private LocationIndex? _byLocation;
     // Keys whose parent path is the Location of a key before them on the branch the build walked (see
     // ParentListedBefore); null when no key is.
     private readonly System.Collections.BitArray? _parentListedBefore;
@@ -21,15 +23,24 @@ public sealed class MetabaseModel
     {
         Tree = tree;
         Keys = keys;
-        _byLocation = new LocationIndex(keys);
-        HasDuplicateLocations = _byLocation.HasDuplicates;
         _parentListedBefore = parentListedBefore;
     }
 
     public SyntaxTree Tree { get; }
 
     /// <summary>True when two keys share a Location; the duplicate rule skips its pass over every key otherwise.</summary>
-    internal bool HasDuplicateLocations { get; }
+    internal bool HasDuplicateLocations => ByLocation.HasDuplicates;
+
+    private LocationIndex ByLocation
+    {
+        get
+        {
+            var index = Volatile.Read(ref _byLocation);
+            if (index != null) return index;
+            index = new LocationIndex(Keys);
+            return Interlocked.CompareExchange(ref _byLocation, index, null) ?? index;
+        }
+    }
 
     /// <summary>Every key in document order.</summary>
     public IReadOnlyList<MetabaseKey> Keys { get; }
@@ -117,8 +128,8 @@ public sealed class MetabaseModel
     /// <summary>Keys at this Location (case-insensitive, trailing slashes ignored); several when it is duplicated.</summary>
     public IReadOnlyList<MetabaseKey> FindByLocation(string location)
     {
-        int first = _byLocation.FindFirst(LocationPath.Normalize(location.AsSpan()));
-        return first < 0 ? NoKeys : _byLocation.AllAt(first);
+        int first = ByLocation.FindFirst(LocationPath.Normalize(location.AsSpan()));
+        return first < 0 ? NoKeys : ByLocation.AllAt(first);
     }
 
     /// <summary>
@@ -130,8 +141,8 @@ public sealed class MetabaseModel
     /// <summary>The same for a path that is not a string yet (a parent path cut from a Location).</summary>
     internal (MetabaseKey? First, int Count) CountByLocation(ReadOnlySpan<char> location)
     {
-        int first = _byLocation.FindFirst(LocationPath.Normalize(location));
-        return first < 0 ? (null, 0) : (Keys[first], _byLocation.CountAt(first));
+        int first = ByLocation.FindFirst(LocationPath.Normalize(location));
+        return first < 0 ? (null, 0) : (Keys[first], ByLocation.CountAt(first));
     }
 
     /// <summary>The (first) key at the parent path of this key's Location, or null when there is none.</summary>
@@ -146,7 +157,7 @@ public sealed class MetabaseModel
     public IReadOnlyList<MetabaseKey> GetChildren(MetabaseKey key)
     {
         if (!key.HasLocation) return NoKeys;
-        int first = _byLocation.FindFirst(LocationPath.Normalize(key.LocationText));
+        int first = ByLocation.FindFirst(LocationPath.Normalize(key.LocationText));
         return first < 0 ? NoKeys : Children().ChildrenOf(first);
     }
 
@@ -184,7 +195,7 @@ public sealed class MetabaseModel
     {
         var children = Volatile.Read(ref _children);
         if (children != null) return children;
-        children = new ChildIndex(Keys, _byLocation);
+        children = new ChildIndex(Keys, ByLocation);
         return Interlocked.CompareExchange(ref _children, children, null) ?? children;
     }
 

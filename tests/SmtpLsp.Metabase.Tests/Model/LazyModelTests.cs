@@ -43,6 +43,21 @@ public class LazyModelTests
     }
 
     [Fact]
+    public void FindByLocation_FirstAskedFromManyThreads_EveryKeyFindsItself()
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(Generated));
+        var keys = model.Keys;
+        Parallel.For(0, 8, t =>
+        {
+            for (int i = t; i < keys.Count; i += 8)
+            {
+                if (keys[i].Location is { } location && !model.FindByLocation(location).Contains(keys[i]))
+                    throw new Exception($"{keys[i]} not found at its own Location");
+            }
+        });
+    }
+
+    [Fact]
     public void Properties_FirstAskedFromManyThreads_AllSeeTheSameObjects()
     {
         var keys = MetabaseModel.Build(SyntaxTree.Parse(Generated)).Keys;
