@@ -17,7 +17,7 @@ public sealed class BenchmarkConfig : ManualConfig
 {
     public BenchmarkConfig()
     {
-        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(10).WithIterationCount(7).WithLaunchCount(1));
+        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(10).WithIterationCount(15).WithLaunchCount(1));
         AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumnProvider(DefaultColumnProviders.Instance);
