@@ -32,6 +32,13 @@ public sealed class JsonStringDecoderTests
     public void Decode_RandomEscapesAndUnicode_EqualsSystemTextJson() =>
         Piece.Array[0, 60].Select(pieces => string.Concat(pieces)).Sample(raw => Assert.Equal(Expected(raw), Decode(raw)), iter: 2000);
 
+    // Plain ASCII runs of every length around the 16-byte blocks the decoder takes at once, between escapes and
+    // non-ASCII characters, so a special byte falls at each position of a block and at the end of the text.
+    [Fact]
+    public void Decode_AsciiRunsAroundBlockSize_EqualsSystemTextJson() =>
+        Gen.Select(Gen.Int[0, 40], Piece).Select((n, piece) => new string('x', n) + piece).Array[0, 12]
+            .Select(pieces => string.Concat(pieces)).Sample(raw => Assert.Equal(Expected(raw), Decode(raw)), iter: 3000);
+
     [Theory]
     [InlineData("")]
     [InlineData("plain")]
