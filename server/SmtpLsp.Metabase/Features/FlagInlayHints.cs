@@ -30,14 +30,18 @@ public static class FlagInlayHints
             var element = key.Element.Span;
             if (element.Start > range.End) break;
             if (element.End < range.Start) continue;
-            foreach (var property in key.Properties)
+            // The attribute table, not key.Properties: a whole-document request walks thousands of keys, and their
+            // property objects would be made and kept for each of them.
+            var attributes = key.Element;
+            for (int a = 0; a < attributes.AttributeCount; a++)
             {
-                var attribute = property.Attribute;
+                var attribute = attributes.AttributeAt(a);
                 if (!attribute.HasValue || attribute.Quote == '\0' || !attribute.IsValueTerminated) continue;
-                int offset = property.ValueSpan.End + 1; // after the closing quote
+                int offset = attribute.ValueSpan.End + 1; // after the closing quote
                 if (offset < range.Start || offset > range.End) continue;
-                if (catalog.FindProperty(property.Name) is not { Type: PropertyType.Dword, Flags: { } table } info) continue;
-                if (Label(info, table, property.RawText) is { } hint) hints.Add(new FlagHint(offset, hint.Label, hint.Tooltip));
+                if (MetabaseKey.IsLocationName(attribute.Name)) continue;
+                if (catalog.FindProperty(attribute.Name) is not { Type: PropertyType.Dword, Flags: { } table } info) continue;
+                if (Label(info, table, attribute.RawValue) is { } hint) hints.Add(new FlagHint(offset, hint.Label, hint.Tooltip));
             }
         }
         return hints;

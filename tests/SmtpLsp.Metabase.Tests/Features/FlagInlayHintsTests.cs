@@ -5,6 +5,7 @@ using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Tests.Editing;
 using SmtpLsp.Metabase.Text;
+using SmtpLsp.Metabase.Values;
 
 namespace SmtpLsp.Metabase.Tests.Features;
 
@@ -16,6 +17,31 @@ public class FlagInlayHintsTests
     {
         string text = EditingDocs.Wrap("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/1\"\n" + properties + "\t>\n</IIsSmtpServer>\n", "\n");
         return FlagInlayHints.Compute(MetabaseModel.Build(SyntaxTree.Parse(text)), Catalog, new TextSpan(0, text.Length));
+    }
+
+    private static readonly string Generated = Tests.TestSupport.LargeMetabaseGenerator.Generate(60_000, seed: 5);
+
+    /// <summary>Where hints go, found as first written: every key's Properties, each flag value that resolves.</summary>
+    private static List<int> ReferenceOffsets(MetabaseModel model, TextSpan range) =>
+        model.Keys.SelectMany(k => k.Properties)
+            .Where(p => p.Attribute.HasValue && p.Attribute.Quote != '\0' && p.Attribute.IsValueTerminated)
+            .Where(p => p.ValueSpan.End + 1 >= range.Start && p.ValueSpan.End + 1 <= range.End)
+            .Where(p => Catalog.FindProperty(p.Name) is { Type: PropertyType.Dword, Flags: not null } info
+                        && FlagCodec.ResolveValue(info, p.RawText).Value is not null)
+            .Select(p => p.ValueSpan.End + 1).ToList();
+
+    [Fact]
+    public void Compute_RandomRanges_AHintAfterEveryResolvableFlagValueInRange()
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(Generated));
+        var everywhere = ReferenceOffsets(model, new TextSpan(0, Generated.Length));
+        // Anywhere, or ending or starting exactly at a hint's place (a range's ends are inclusive).
+        var anywhere = Gen.Int[0, Generated.Length].Select(Gen.Int[0, 8000], (start, length) => new TextSpan(start, Math.Min(length, Generated.Length - start)));
+        var atAHint = Gen.Int[0, everywhere.Count - 1].Select(Gen.Int[0, 3000], Gen.Bool, (i, length, before) =>
+            before ? TextSpan.FromBounds(Math.Max(0, everywhere[i] - length), everywhere[i]) : new TextSpan(everywhere[i], Math.Min(length, Generated.Length - everywhere[i])));
+        Gen.OneOf(anywhere, atAHint)
+            .Sample(range => Assert.Equal(ReferenceOffsets(model, range), FlagInlayHints.Compute(model, Catalog, range).Select(h => h.Offset)),
+                iter: 200);
     }
 
     [Fact]
