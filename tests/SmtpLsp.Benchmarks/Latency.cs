@@ -95,6 +95,11 @@ internal static class Latency
             firstOutline.Add(watch.Elapsed.TotalMilliseconds);
         }
         Print("document symbols, first on a new model", firstOutline);
+        // What an editor that asks for the whole document gets (capped at 5000), and what a screenful costs.
+        var whole = new TextSpan(0, text.Length);
+        Measure("inlay hints, whole document (capped)", Enumerable.Range(0, 10), _ => FlagInlayHints.Compute(document.Model, document.Catalog, whole));
+        Measure("inlay hints, a screenful (4000 characters)", Offsets(text, "\n", random, 200),
+            at => FlagInlayHints.Compute(document.Model, document.Catalog, new TextSpan(at, Math.Min(4000, text.Length - at))));
         Measure("folding ranges (capped)", Enumerable.Range(0, 10), _ => FoldingRanges.Compute(document.Tree, document.Lines));
         Measure("workspace symbols \"SmtpSvc\" (capped)", Enumerable.Range(0, 10), _ => KeySearch.Find(document.Model, "SmtpSvc"));
         Measure("workspace symbols, rare query", Enumerable.Range(0, 10), _ => KeySearch.Find(document.Model, "/LM/SmtpSvc/1/Domain"));
