@@ -27,15 +27,15 @@ public static class FlagInlayHints
         for (int i = FirstKeyEndingAtOrAfter(keys, range.Start); i < keys.Count && hints.Count < MaxHints; i++)
         {
             var key = keys[i];
-            var element = key.Element.Span;
-            if (element.Start > range.End) break;
-            if (element.End < range.Start) continue;
+            var extent = key.Element.Span;
+            if (extent.Start > range.End) break;
+            if (extent.End < range.Start) continue;
             // The attribute table, not key.Properties: a whole-document request walks thousands of keys, and their
             // property objects would be made and kept for each of them.
-            var attributes = key.Element;
-            for (int a = 0; a < attributes.AttributeCount; a++)
+            var element = key.Element;
+            for (int a = 0; a < element.AttributeCount; a++)
             {
-                var attribute = attributes.AttributeAt(a);
+                var attribute = element.AttributeAt(a);
                 if (!attribute.HasValue || attribute.Quote == '\0' || !attribute.IsValueTerminated) continue;
                 int offset = attribute.ValueSpan.End + 1; // after the closing quote
                 if (offset < range.Start || offset > range.End) continue;

@@ -153,6 +153,7 @@ internal sealed class Parser
         var parser = new Parser(tree, collectTokens: true);
         parser.RunUntil(parser.Begin(), tree.Text.Length);
         parser.CloseOpenAtEnd();
+        ScratchAttributeTable.Return(parser._attributes); // only the tokens are kept
         if (parser._emitted < tree.Text.Length)
         {
             parser._tokens!.Add(new SyntaxToken(SyntaxKind.Unknown, parser._emitted, tree.Text.Length - parser._emitted));
