@@ -59,15 +59,7 @@ public sealed class MetabaseKey
     internal bool HasLocation => _locationAttribute >= 0;
 
     /// <summary>The decoded Location as a span of the text when it holds no entity (no string made); empty when missing.</summary>
-    internal ReadOnlySpan<char> LocationText
-    {
-        get
-        {
-            if (_locationAttribute < 0) return default;
-            if (_locationLength >= 0) return Element.Tree.Text.AsSpan(_locationStart, _locationLength);
-            return EntityDecoder.Decode(LocationViewAt().RawValueSpan).AsSpan();
-        }
-    }
+    internal ReadOnlySpan<char> LocationText => LocationMemory.Span;
 
     /// <summary>The same as <see cref="LocationText"/>, kept in a <see cref="ReadOnlyMemory{T}"/> (a walk holds a few of them).</summary>
     internal ReadOnlyMemory<char> LocationMemory

@@ -27,15 +27,14 @@ public sealed class KeyHierarchy
     {
         _model = model;
         var roots = new List<MetabaseKey>();
-        // Keys on the branch being walked: files list parents before children, so the parent path is usually one of
-        // their Locations, and comparing a few spans is cheaper than hashing one. A miss falls back to the index.
-        // Spans of the text throughout: this runs for every key, and Location would cut a new string per call.
-        var branch = new LocationBranch();
-        foreach (var key in model.Keys)
+        // Most keys' parents were seen on the branch the model build walked (no lookup needed); the index answers
+        // for the rest.
+        var keys = model.Keys;
+        for (int k = 0; k < keys.Count; k++)
         {
-            branch.Enter(key);
+            var key = keys[k];
             if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) { roots.Add(key); continue; }
-            if (IsListedByModel(parentPath) && (branch.Contains(parentPath) || model.CountByLocation(parentPath).Count > 0)) continue;
+            if (IsListedByModel(parentPath) && (model.ParentListedBefore(k) || model.CountByLocation(parentPath).Count > 0)) continue;
             var parent = NearestAncestor(key.ParentLocation);
             if (parent == null) { roots.Add(key); continue; }
             if (!_adopted.TryGetValue(parent, out var list)) _adopted[parent] = list = [];
