@@ -1,3 +1,4 @@
+using System.Buffers;
 using SmtpLsp.Metabase.Model;
 
 namespace SmtpLsp.Metabase.Navigation;
@@ -12,10 +13,12 @@ public static class KeySearch
     public static KeySearchResult Find(MetabaseModel model, string query, int max = DefaultMax)
     {
         var matches = new List<KeyTarget>();
-        // Spans of the text: a query walks every key, and Location would cut a new string for each.
+        // A vectorised case-insensitive search (Contains with OrdinalIgnoreCase is a scalar loop under invariant
+        // globalization) over spans of the text: a query walks every key, and Location would cut a string for each.
+        var search = string.IsNullOrEmpty(query) ? null : SearchValues.Create([query], StringComparison.OrdinalIgnoreCase);
         foreach (var key in model.Keys)
         {
-            if (!key.HasLocation || !key.LocationText.Contains(query ?? "", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!key.HasLocation || (search != null && key.LocationText.IndexOfAny(search) < 0)) continue;
             if (matches.Count == max) return new KeySearchResult(matches, true);
             matches.Add(KeyTarget.Of(key));
         }

@@ -1,3 +1,4 @@
+using CsCheck;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Syntax;
@@ -153,5 +154,25 @@ public class NavigationTests
         var capped = KeySearch.Find(model, "/", max: 2);
         Assert.True(capped.Capped);
         Assert.Equal(2, capped.Matches.Count);
+    }
+
+    [Fact]
+    public void KeySearch_RandomQueries_KeysWhoseLocationContainsItIgnoringCase()
+    {
+        var model = MetabaseModel.Build(SyntaxTree.Parse(TestSupport.LargeMetabaseGenerator.Generate(60_000, seed: 9)));
+        var locations = model.Keys.Where(k => k.Location != null).Select(k => k.Location!).ToArray();
+        // Pieces of real Locations in random case, the empty query (every key) and queries nothing matches.
+        var query = Gen.Int[0, locations.Length - 1].Select(Gen.Int[0, 40], Gen.Int[0, 12], Gen.Bool, (i, start, length, upper) =>
+        {
+            var location = locations[i];
+            start = Math.Min(start, location.Length);
+            var piece = location.Substring(start, Math.Min(length, location.Length - start));
+            return upper ? piece.ToUpperInvariant() : piece.ToLowerInvariant();
+        });
+        Gen.Frequency((8, query), (1, Gen.OneOfConst("", "no such path", "/LM/SMTPSVC/99999"))).Sample(q =>
+        {
+            var expected = model.Keys.Where(k => k.Location?.Contains(q, StringComparison.OrdinalIgnoreCase) == true).Take(KeySearch.DefaultMax);
+            Assert.Equal(expected, KeySearch.Find(model, q).Matches.Select(m => m.Key));
+        }, iter: 100);
     }
 }
