@@ -10,16 +10,37 @@ namespace SmtpLsp.Metabase.Analysis;
 /// </summary>
 public static class ExchangeRules
 {
-    public static void Analyze(MetabaseModel model, MetabaseCatalog catalog, ICollection<MetabaseDiagnostic> sink)
+    public static void Analyze(MetabaseModel model, MetabaseCatalog catalog, ICollection<MetabaseDiagnostic> sink) =>
+        Analyze(model, SmtpServers(model), catalog, sink);
+
+    /// <summary>The same for the model's <see cref="SmtpServers"/>, when the caller needs that list too.</summary>
+    internal static void Analyze(MetabaseModel model, IReadOnlyList<MetabaseKey> servers, MetabaseCatalog catalog, ICollection<MetabaseDiagnostic> sink)
     {
         var facts = catalog.Exchange;
         if (facts.AdAttributeByProperty.Count == 0) return;
-        foreach (var key in model.Keys)
+        for (int i = 0; i < servers.Count; i++)
         {
-            if (key.KeyType != "IIsSmtpServer") continue;
-            AnalyzeServer(key, ExchangeDetection.Evaluate(model, key, facts), facts, sink);
+            // Detection reads every value of a server's start tag (about 1,000 characters), which a large file's
+            // parse left in memory long ago.
+            if (i + ServersAhead < servers.Count) TextPrefetch.HintStartTag(servers[i + ServersAhead].Element, ServerTagChars);
+            AnalyzeServer(servers[i], ExchangeDetection.Evaluate(model, servers[i], facts), facts, sink);
         }
     }
+
+    /// <summary>The IIsSmtpServer keys in document order: the only keys Exchange detection judges.</summary>
+    internal static List<MetabaseKey> SmtpServers(MetabaseModel model)
+    {
+        var servers = new List<MetabaseKey>();
+        foreach (var key in model.Keys)
+        {
+            if (key.KeyType == SmtpServerType) servers.Add(key);
+        }
+        return servers;
+    }
+
+    internal const string SmtpServerType = "IIsSmtpServer";
+    private const int ServersAhead = 2;
+    private const int ServerTagChars = 2048;
 
     /// <summary>The MB5001 hints of one server, given its verdict.</summary>
     internal static void AnalyzeServer(MetabaseKey key, ExchangeVerdict verdict, ExchangeFacts facts, ICollection<MetabaseDiagnostic> sink)

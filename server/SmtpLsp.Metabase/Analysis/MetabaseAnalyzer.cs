@@ -1,5 +1,6 @@
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Analysis;
 
@@ -35,6 +36,7 @@ public static class MetabaseAnalyzer
             for (int i = start; i < end; i++)
             {
                 if (((i - start) & 255) == 0) ct.ThrowIfCancellationRequested();
+                if (i + TextPrefetch.KeysAhead < end) TextPrefetch.HintStartTag(keys[i + TextPrefetch.KeysAhead].Element, TextPrefetch.StartTagChars);
                 KeyRules.Analyze(keys[i], lookups, names, local);
             }
             perWorker[worker] = local;

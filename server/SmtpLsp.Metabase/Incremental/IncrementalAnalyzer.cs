@@ -65,6 +65,8 @@ public static class IncrementalAnalyzer
             for (int i = start; i < end; i++)
             {
                 if (((i - start) & 255) == 0) ct.ThrowIfCancellationRequested();
+                if (i + TextPrefetch.KeysAhead < end && layout[i + TextPrefetch.KeysAhead] is { KeyCount: > 0 } ahead)
+                    TextPrefetch.HintStartTag(keys[ahead.FirstKey].Element, TextPrefetch.StartTagChars);
                 var at = layout[i];
                 slotArray[i] = BuildSlot(keys, at.FirstKey, at.KeyCount, at.Span, lookups, names, scratch, at.Clean);
             }
@@ -99,18 +101,17 @@ public static class IncrementalAnalyzer
     private static (List<MetabaseDiagnostic> Exchange, List<MetabaseDiagnostic> CrossKey, Dictionary<string, SmtpAncestor> SmtpKeys) CrossKey(
         MetabaseModel model, MetabaseCatalog catalog, AnalysisOptions options)
     {
+        var servers = ExchangeRules.SmtpServers(model);
         var exchange = new List<MetabaseDiagnostic>();
-        if (options.ExchangeHints) ExchangeRules.Analyze(model, catalog, exchange);
+        if (options.ExchangeHints) ExchangeRules.Analyze(model, servers, catalog, exchange);
         var crossKey = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(model, crossKey);
+        // The first key at each path, as detection finds it; looked up in the model's index rather than by hashing
+        // every key's Location again.
         var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
-        var above = PathsAboveSmtpServers(model);
-        if (above.Set.Count == 0) return (exchange, crossKey, smtpKeys);
-        foreach (var key in model.Keys)
+        foreach (var path in PathsAboveSmtpServers(servers))
         {
-            if (!key.HasLocation || !above.Contains(LocationPath.Normalize(key.LocationText))) continue;
-            var location = key.Location!;
-            smtpKeys.TryAdd(LocationPath.Normalize(location), new SmtpAncestor(location, key.HasCustomProperties));
+            if (model.FindByLocation(path) is [var first, ..]) smtpKeys.Add(path, new SmtpAncestor(first.Location, first.HasCustomProperties));
         }
         return (exchange, crossKey, smtpKeys);
     }
@@ -120,19 +121,19 @@ public static class IncrementalAnalyzer
     /// update keeps every key's type and Location, so no other path is ever asked for; keeping only these (a few
     /// instead of every SMTP domain and virtual directory, 4 MB on 50 MB) is what lets the state stay small.
     /// </summary>
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PathsAboveSmtpServers(MetabaseModel model)
+    private static HashSet<string> PathsAboveSmtpServers(IReadOnlyList<MetabaseKey> servers)
     {
         var paths = new HashSet<string>(LocationPath.Comparer);
-        foreach (var key in model.Keys)
+        foreach (var server in servers)
         {
-            if (key.KeyType != "IIsSmtpServer" || key.Location is not { } location) continue;
+            var location = server.Location;
             while (LocationPath.GetParent(location) is { } parent && ExchangeDetection.IsSmtpSvcPath(parent))
             {
                 if (!paths.Add(LocationPath.Normalize(parent))) break;
                 location = parent;
             }
         }
-        return paths.GetAlternateLookup<ReadOnlySpan<char>>();
+        return paths;
     }
 
     /// <summary>Where one slot's keys are in the full pass's list, and whether a syntax error touches it.</summary>
@@ -278,7 +279,7 @@ public static class IncrementalAnalyzer
         var smtpKeys = previous.SmtpKeys;
         foreach (var key in keys)
         {
-            if (key.KeyType != "IIsSmtpServer") continue;
+            if (key.KeyType != ExchangeRules.SmtpServerType) continue;
             var verdict = ExchangeDetection.Evaluate(key, facts,
                 location => smtpKeys.TryGetValue(LocationPath.Normalize(location), out var ancestor) ? ancestor : null);
             ExchangeRules.AnalyzeServer(key, verdict, facts, sink);

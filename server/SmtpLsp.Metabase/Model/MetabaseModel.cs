@@ -1,4 +1,5 @@
 using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Model;
 
@@ -9,6 +10,8 @@ namespace SmtpLsp.Metabase.Model;
 public sealed class MetabaseModel
 {
     private static readonly MetabaseKey[] NoKeys = [];
+    // What the model build hints ahead of each key: the element name and a usual Location.
+    private const int LocationChars = 256;
 
     // Built on first use: per-key rules do not need it, so a full analysis builds it on the cross-key rules' thread
     // while the per-key rules run.
@@ -114,6 +117,8 @@ public sealed class MetabaseModel
         for (int i = start; i < end; i++)
         {
             int first = keys.Count;
+            // A key's Location is usually its first attribute, right after the element name.
+            if (i + TextPrefetch.KeysAhead < end) TextPrefetch.HintStartTag(elements[i + TextPrefetch.KeysAhead], LocationChars);
             Collect(elements[i], keys);
             for (int k = first; k < keys.Count; k++)
             {

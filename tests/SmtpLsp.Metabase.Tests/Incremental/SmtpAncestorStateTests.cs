@@ -60,4 +60,35 @@ public class SmtpAncestorStateTests
         Assert.Equal(full.Select(d => (d.Code, d.Span, d.Message)), next.Diagnostics.Select(d => (d.Code, d.Span, d.Message)));
         Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged && d.Message.Contains("<Custom> elements in /LM/SmtpSvc/"));
     }
+
+    [Fact]
+    public void Create_AncestorPathListedTwiceInOtherCase_FirstKeyKept()
+    {
+        // Detection asks the model for the first key at a path; the state must give the same answer after an edit.
+        const string text = """
+            <?xml version ="1.0"?>
+            <configuration>
+            <MBProperty>
+            <IIsSmtpService	Location ="/LM/SmtpSvc/"
+            	>
+            </IIsSmtpService>
+            <IIsSmtpService	Location ="/lm/SMTPSVC"
+            	>
+            	<Custom Name="ExchangeThing" ID="45000" Value="1" Type="DWORD" UserType="IIS_MD_UT_SERVER" Attributes="INHERIT"/>
+            </IIsSmtpService>
+            <IIsSmtpServer	Location ="/LM/SmtpSvc/1"
+            	MaxConnections="2000"
+            	>
+            </IIsSmtpServer>
+            </MBProperty>
+            </configuration>
+            """;
+
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+
+        var kept = Assert.Single(state.SmtpKeys);
+        Assert.Equal("/LM/SmtpSvc/", kept.Value.Location);
+        Assert.False(kept.Value.HasCustom);
+        Assert.True(state.SmtpKeys.ContainsKey("/lm/smtpsvc"));
+    }
 }
