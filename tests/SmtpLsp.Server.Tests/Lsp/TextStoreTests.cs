@@ -1,5 +1,6 @@
 using CsCheck;
 using SmtpLsp.Metabase.Analysis;
+using CompletionOptions = SmtpLsp.Metabase.Features.CompletionOptions;
 using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Text;
 using SmtpLsp.Server.Lsp;
@@ -158,6 +159,34 @@ public sealed class TextStoreTests
 
         Assert.NotNull(hover);
         Assert.Equal(new TextSpan(at, 1), hover.Span);
+    }
+
+    /// <summary>
+    /// Hover and completion sent right after a keystroke (before the debounced analysis) are answered from the edited
+    /// key alone: the same answer as a fresh core, and the document's string is never built (no whole parse).
+    /// </summary>
+    [Fact]
+    public void HoverAndCompletion_RightAfterKeystroke_SameAnswersWithoutTheWholeParse()
+    {
+        string text = ManyKeys(600);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        int at = text.IndexOf("AccessFlags=\"", text.IndexOf("/v300\"", StringComparison.Ordinal), StringComparison.Ordinal) + "AccessFlags=\"".Length;
+
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, "AccessExecute | ")], 2, []);
+        var hover = core.Hover(edited, at + 3, markdown: true, CancellationToken.None);
+        var completion = core.Complete(edited, at + 1, new CompletionOptions(), CancellationToken.None);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        var fresh = new MetabaseLanguageCore();
+        var whole = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 2, edited.Text);
+        Assert.Equal(fresh.Hover(whole, at + 3, markdown: true, CancellationToken.None), hover);
+        Assert.Contains("AccessExecute", hover!.Content);
+        var expected = fresh.Complete(whole, at + 1, new CompletionOptions(), CancellationToken.None);
+        Assert.Equal(expected.ReplaceSpan, completion.ReplaceSpan);
+        Assert.Equal(expected.Items, completion.Items);
+        Assert.NotEmpty(completion.Items);
     }
 
     private static IReadOnlyList<MetabaseDiagnostic> Fresh(DocumentSnapshot snapshot) =>

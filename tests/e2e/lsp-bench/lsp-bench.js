@@ -321,6 +321,19 @@ async function onLargeDocument(file) {
     await published;
   }
   stats(`keystroke then hover at once on ${mb} MB, hover round trip`, hoverAfterEdit);
+
+  // Completion as an editor asks for it while the user types: at the cursor, right after the keystroke.
+  const completionAfterEdit = [];
+  for (const position of positions.slice(0, RUNS * 4)) {
+    version++;
+    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+    client.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
+    const cursor = { line: position.line, character: position.character + 1 };
+    completionAfterEdit.push((await client.request('textDocument/completion', { textDocument: { uri }, position: cursor })).ms);
+    await published;
+  }
+  stats(`keystroke then completion at the cursor on ${mb} MB, round trip`, completionAfterEdit);
   await client.stop();
 }
 

@@ -1,0 +1,108 @@
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Tests.TestSupport;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Tests.Features;
+
+/// <summary>
+/// Hover and completion from one key alone, right after a keystroke, must be what the whole document answers: every
+/// offset of a generated metabase is asked both ways.
+/// </summary>
+public class KeyWindowTests
+{
+    private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
+    private static readonly string Generated = LargeMetabaseGenerator.Generate(60_000, seed: 7);
+
+    [Fact]
+    public void Window_EveryOffsetAfterAKeystroke_SameHoverAndCompletionAsWholeDocument()
+    {
+        var (state, text) = AfterKeystroke(Generated, "MaxConnections=\"", "7");
+        var whole = MetabaseDocument.Create(text, Catalog);
+        int answered = 0, declined = 0;
+        for (int offset = 0; offset <= text.Length; offset++)
+        {
+            if (KeyWindow.At(state, offset) is not { } window) continue;
+            foreach (bool markdown in new[] { false, true })
+            {
+                if (window.TryHover(offset, markdown, out var hover)) Assert.Equal(Describe(HoverService.GetHover(whole, offset, markdown)), Describe(hover));
+                else declined++;
+            }
+            var options = new CompletionOptions();
+            if (window.TryComplete(offset, options, out var completion))
+                Assert.Equal(Describe(CompletionService.GetCompletions(whole, offset, options)), Describe(completion!));
+            else declined++;
+            answered++;
+        }
+        // Most of the text is inside keys; key names are left to the whole document.
+        Assert.True(answered > text.Length / 2, $"{answered} offsets answered by a window");
+        Assert.True(declined > 0);
+        Assert.False(state.HasDocument);
+    }
+
+    [Fact]
+    public void Window_OnTheEditedValue_DecodesTheNewValue()
+    {
+        const string value = "SmtpInboundCommandSupportOptions=\"";
+        var text = Wrapped(FeatureFixture.SmtpServer(value + "7697601\""));
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf(value, StringComparison.Ordinal) + value.Length;
+        // 7697601 without 8BITMIME (4194304) is 3503297.
+        var edited = text.Remove(at, 7).Insert(at, "3503297");
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 7));
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+
+        var window = KeyWindow.At(next, at + 2)!;
+
+        Assert.True(window.TryHover(at + 2, markdown: false, out var hover));
+        Assert.Matches(@"\[ \] 8BITMIME", hover!.Content);
+        Assert.Equal(new TextSpan(at, 7), hover.Span);
+    }
+
+    [Fact]
+    public void Window_OnAKeyName_LeftToTheWholeDocument()
+    {
+        var text = Wrapped(FeatureFixture.SmtpServer("MaxConnections=\"20\""));
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int name = text.IndexOf("<IIsSmtpServer", StringComparison.Ordinal) + 3;
+
+        var window = KeyWindow.At(state, name)!;
+
+        Assert.False(window.TryHover(name, markdown: true, out _));
+        Assert.False(window.TryComplete(name, new CompletionOptions(), out _));
+    }
+
+    [Fact]
+    public void Window_OutsideAnyKeyOrOnItsBoundary_None()
+    {
+        var text = Wrapped(FeatureFixture.SmtpServer("MaxConnections=\"20\""));
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int start = text.IndexOf("<IIsSmtpServer", StringComparison.Ordinal);
+        int end = text.IndexOf("</IIsSmtpServer>", StringComparison.Ordinal) + "</IIsSmtpServer>".Length;
+
+        Assert.Null(KeyWindow.At(state, 0));
+        Assert.Null(KeyWindow.At(state, start));
+        Assert.Null(KeyWindow.At(state, end));
+        Assert.NotNull(KeyWindow.At(state, start + 1));
+    }
+
+    /// <summary>One character inserted after the first occurrence of <paramref name="after"/> past the middle, as a keystroke.</summary>
+    private static (IncrementalState State, string Text) AfterKeystroke(string text, string after, string typed)
+    {
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf(after, text.Length / 2, StringComparison.Ordinal) + after.Length;
+        var edited = text.Insert(at, typed);
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        return (next, edited);
+    }
+
+    private static string Wrapped(string keys) => FeatureFixture.Head + keys + FeatureFixture.Tail;
+
+    private static string Describe(HoverResult? hover) => hover is null ? "(none)" : $"{hover.Span} {hover.Content}";
+
+    private static string Describe(CompletionResult result) =>
+        $"{result.ReplaceSpan} {result.IsIncomplete}\n" + string.Join("\n", result.Items.Select(i =>
+            $"{i.Label} {i.Kind} {i.InsertText} {i.IsSnippet} {i.Detail} {i.SortText} {i.FilterText} {i.Documentation}"));
+}
