@@ -69,16 +69,28 @@ internal static class Latency
         Print($"keystroke: Update on a string ({full} full)", updateTimes.Skip(5).ToList());
         Print("keystroke: Update on the buffer", bufferUpdateTimes.Skip(5).ToList());
         Print($"keystroke: {diagnostics} diagnostics to positions", positionTimes.Skip(5).ToList());
-        // After a keystroke the features need the new full parse: the first hover pays for it (string + parse).
+        // After a keystroke the whole document's features need the new full parse (string + parse); the server
+        // answers hover and completion inside a key from that key alone (KeyWindow) instead.
         var firstHover = new List<double>();
-        foreach (var at in valueOffsets.Skip(200).Take(6))
+        var windowHover = new List<double>();
+        var windowCompletion = new List<double>();
+        foreach (var at in valueOffsets.Skip(200).Take(21))
         {
             var next = IncrementalAnalyzer.Update(state, buffer.Replace(at, 0, "7"), new TextSpan(at, 0));
             var watch = Stopwatch.StartNew();
+            KeyWindow.At(next, at)!.TryHover(at, markdown: true, out _);
+            windowHover.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            KeyWindow.At(next, at + 1)!.TryComplete(at + 1, new CompletionOptions(), out _);
+            windowCompletion.Add(watch.Elapsed.TotalMilliseconds);
+            if (firstHover.Count == 6) continue;
+            watch.Restart();
             HoverService.GetHover(next.Document, at, markdown: true);
             firstHover.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Print("first hover after a keystroke", firstHover.Skip(1).ToList());
+        Print("first hover after a keystroke, whole parse", firstHover.Skip(1).ToList());
+        Print("first hover after a keystroke, key window", windowHover.Skip(1).ToList());
+        Print("first completion after a keystroke, key window", windowCompletion.Skip(1).ToList());
         Measure("hover on a value", valueOffsets, at => HoverService.GetHover(document, at, markdown: true));
         var gaps = Offsets(text, "\r\n\t\t", random, 400).Select(o => o + 4).ToArray();
         Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));
