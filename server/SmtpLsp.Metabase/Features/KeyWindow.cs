@@ -4,17 +4,20 @@ using SmtpLsp.Metabase.Text;
 namespace SmtpLsp.Metabase.Features;
 
 /// <summary>
-/// Hover and completion inside one key element, answered from that element alone. After an incremental update the
-/// whole document's parse for the new version is built only when a feature needs it (about 0.2 s on 50 MB), and an
-/// editor asks for completion as the user types. The offset's key is one of the state's clean slots, whose text parses
-/// the same on its own: wrapped as the only key of a configuration, it gives the services the same element,
-/// attributes, key and catalog facts as the whole document, and spans move back by the window's offset. What needs
-/// other keys (the hover on a key's name lists its parent, children and inherited values) is left to the whole document.
+/// Hover, completion and inlay hints inside key elements, answered from those elements alone. After an incremental
+/// update the whole document's parse for the new version is built only when a feature needs it (about 0.2 s on
+/// 50 MB), and an editor asks for completion and the visible inlay hints as the user types. The keys asked about are
+/// the state's clean slots, whose text parses the same on its own: wrapped as the only keys of a configuration, they
+/// give the services the same elements, attributes, keys and catalog facts as the whole document, and offsets move
+/// back by the window's start. What needs other keys (the hover on a key's name lists its parent, children and
+/// inherited values; a key type's completion is ranked by the key above) is left to the whole document.
 /// </summary>
 public sealed class KeyWindow
 {
     private const string Prefix = "<configuration>\n<MBProperty>\n";
     private const string Suffix = "\n</MBProperty>\n</configuration>\n";
+    // A range over more keys than a few screenfuls is left to the whole document.
+    private const int MaxSlots = 256;
 
     private readonly MetabaseDocument _document;
     // A document offset minus this is the same place in the window.
@@ -34,8 +37,30 @@ public sealed class KeyWindow
         var slot = state.Slots[index];
         // Strictly inside, as for an incremental update: at its '<' or past its '>' what surrounds the element matters.
         if (!slot.Clean || offset <= slot.Start || offset >= slot.End) return null;
-        var text = Prefix + state.Buffer.ToString(slot.Start, slot.Length) + Suffix;
-        return new KeyWindow(MetabaseDocument.Create(text, state.Catalog), slot.Start - Prefix.Length);
+        return Wrap(state, slot.Start, slot.End);
+    }
+
+    /// <summary>
+    /// The window over the clean slots from the one holding <paramref name="range"/>'s start to the one holding its
+    /// end (an editor's visible lines), or null when either end lies outside a key or a key between is not clean.
+    /// </summary>
+    public static KeyWindow? Over(IncrementalState state, TextSpan range)
+    {
+        var slots = state.Slots;
+        int first = slots.Find(range.Start);
+        int last = range.Length == 0 ? first : slots.Find(range.End - 1);
+        if (first < 0 || last < first || last - first >= MaxSlots) return null;
+        for (int i = first; i <= last; i++)
+        {
+            if (!slots[i].Clean) return null;
+        }
+        return Wrap(state, slots[first].Start, slots[last].End);
+    }
+
+    private static KeyWindow Wrap(IncrementalState state, int start, int end)
+    {
+        var text = Prefix + state.Buffer.ToString(start, end - start) + Suffix;
+        return new KeyWindow(MetabaseDocument.Create(text, state.Catalog), start - Prefix.Length);
     }
 
     /// <summary>False when only the whole document can answer (on a key's name); otherwise the hover, null for none.</summary>
@@ -57,6 +82,15 @@ public sealed class KeyWindow
         var result = CompletionService.GetCompletions(_document, at, options);
         completion = result with { ReplaceSpan = Move(result.ReplaceSpan) };
         return true;
+    }
+
+    /// <summary>The flag hints in <paramref name="range"/>, which lies within the window's keys (see <see cref="Over"/>).</summary>
+    public IReadOnlyList<FlagHint> InlayHints(TextSpan range)
+    {
+        var hints = FlagInlayHints.Compute(_document.Model, _document.Catalog, new TextSpan(range.Start - _shift, range.Length));
+        var moved = new FlagHint[hints.Count];
+        for (int i = 0; i < moved.Length; i++) moved[i] = hints[i] with { Offset = hints[i].Offset + _shift };
+        return moved;
     }
 
     private bool OnKeyName(int at) =>

@@ -133,11 +133,15 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     /// key around the offset answers alone (<see cref="KeyWindow"/>), from the incremental analysis of this version,
     /// which the diagnostics need anyway. Null when the whole document is at hand or cheap (after a full pass).
     /// </summary>
-    private KeyWindow? WindowFor(DocumentSnapshot snapshot, int offset, CancellationToken cancellationToken)
+    private KeyWindow? WindowFor(DocumentSnapshot snapshot, int offset, CancellationToken cancellationToken) =>
+        StateWithoutDocument(snapshot, cancellationToken) is { } state ? KeyWindow.At(state, offset) : null;
+
+    /// <summary>This version's incremental analysis when its whole document is not built yet, else null.</summary>
+    private IncrementalState? StateWithoutDocument(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (_documents.TryGetValue(snapshot, out var cached) && ReferenceEquals(cached.Catalog, _catalog)) return null;
         var state = StateFor(snapshot, cancellationToken);
-        return state.Kind == UpdateKind.Incremental && !state.HasDocument ? KeyWindow.At(state, offset) : null;
+        return state.Kind == UpdateKind.Incremental && !state.HasDocument ? state : null;
     }
 
     public IReadOnlyList<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)> QuickFixes(
@@ -159,6 +163,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public IReadOnlyList<FlagHint> InlayHints(DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken)
     {
+        if (StateWithoutDocument(document, cancellationToken) is { } state && KeyWindow.Over(state, range) is { } window)
+            return window.InlayHints(range);
         var parsed = Get(document);
         return FlagInlayHints.Compute(parsed.Model, parsed.Catalog, range);
     }

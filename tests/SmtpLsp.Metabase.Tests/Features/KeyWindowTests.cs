@@ -42,6 +42,41 @@ public class KeyWindowTests
     }
 
     [Fact]
+    public void Window_VisibleLinesAfterAKeystroke_SameInlayHintsAsWholeDocument()
+    {
+        var (state, text) = AfterKeystroke(Generated, "AuthFlags=\"", "AuthMD5 | ");
+        var whole = MetabaseDocument.Create(text, Catalog);
+        var lines = new LineIndex(text);
+        var random = new Random(11);
+        int answered = 0, hints = 0;
+        for (int i = 0; i < 400; i++)
+        {
+            // What an editor asks for: whole lines, a screenful or a few.
+            int first = random.Next(lines.LineCount);
+            int last = Math.Min(lines.LineCount - 1, first + random.Next(1, 200));
+            var range = TextSpan.FromBounds(lines.GetLineStart(first), lines.GetOffset(new LinePosition(last, int.MaxValue)));
+            if (KeyWindow.Over(state, range) is not { } window) continue;
+            var expected = FlagInlayHints.Compute(whole.Model, Catalog, range);
+            Assert.Equal(expected, window.InlayHints(range));
+            answered++;
+            hints += expected.Count;
+        }
+        Assert.True(answered > 300, $"{answered} of 400 ranges answered by a window");
+        Assert.True(hints > 1000, $"{hints} hints compared");
+        Assert.False(state.HasDocument);
+    }
+
+    [Fact]
+    public void Over_RangeFromOutsideAnyKey_None()
+    {
+        var (state, text) = AfterKeystroke(Generated, "MaxConnections=\"", "7");
+        int mbProperty = text.IndexOf("<MBProperty>", StringComparison.Ordinal);
+
+        Assert.Null(KeyWindow.Over(state, TextSpan.FromBounds(0, text.Length / 2)));
+        Assert.Null(KeyWindow.Over(state, TextSpan.FromBounds(mbProperty, mbProperty + 200)));
+    }
+
+    [Fact]
     public void Window_OnTheEditedValue_DecodesTheNewValue()
     {
         const string value = "SmtpInboundCommandSupportOptions=\"";

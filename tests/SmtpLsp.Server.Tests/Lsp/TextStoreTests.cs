@@ -162,11 +162,12 @@ public sealed class TextStoreTests
     }
 
     /// <summary>
-    /// Hover and completion sent right after a keystroke (before the debounced analysis) are answered from the edited
-    /// key alone: the same answer as a fresh core, and the document's string is never built (no whole parse).
+    /// Hover, completion and the visible inlay hints sent right after a keystroke (before the debounced analysis) are
+    /// answered from the keys they are in: the same answers as a fresh core, and the document's string is never built
+    /// (no whole parse).
     /// </summary>
     [Fact]
-    public void HoverAndCompletion_RightAfterKeystroke_SameAnswersWithoutTheWholeParse()
+    public void HoverCompletionAndInlayHints_RightAfterKeystroke_SameAnswersWithoutTheWholeParse()
     {
         string text = ManyKeys(600);
         var core = new MetabaseLanguageCore();
@@ -177,6 +178,9 @@ public sealed class TextStoreTests
         var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, "AccessExecute | ")], 2, []);
         var hover = core.Hover(edited, at + 3, markdown: true, CancellationToken.None);
         var completion = core.Complete(edited, at + 1, new CompletionOptions(), CancellationToken.None);
+        var screen = TextSpan.FromBounds(edited.Lines.GetLineStart(edited.Lines.GetPosition(at).Line - 20),
+            edited.Lines.GetLineStart(edited.Lines.GetPosition(at).Line + 20));
+        var hints = core.InlayHints(edited, screen, CancellationToken.None);
 
         Assert.False(edited.Buffer.IsMaterialized);
         var fresh = new MetabaseLanguageCore();
@@ -187,6 +191,8 @@ public sealed class TextStoreTests
         Assert.Equal(expected.ReplaceSpan, completion.ReplaceSpan);
         Assert.Equal(expected.Items, completion.Items);
         Assert.NotEmpty(completion.Items);
+        Assert.Equal(fresh.InlayHints(whole, screen, CancellationToken.None), hints);
+        Assert.Contains(hints, h => h.Label == "= 7"); // AccessExecute | AccessRead | AccessWrite, the edited value
     }
 
     private static IReadOnlyList<MetabaseDiagnostic> Fresh(DocumentSnapshot snapshot) =>

@@ -334,6 +334,21 @@ async function onLargeDocument(file) {
     await published;
   }
   stats(`keystroke then completion at the cursor on ${mb} MB, round trip`, completionAfterEdit);
+
+  // The inlay hints of the screen around the edit, which an editor asks for again after every change.
+  if (capabilities.inlayHintProvider) {
+    const hintsAfterEdit = [];
+    for (const position of positions.slice(0, RUNS * 4)) {
+      version++;
+      const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+      client.notify('textDocument/didChange', { textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
+      const range = { start: { line: Math.max(0, position.line - 30), character: 0 }, end: { line: position.line + 30, character: 0 } };
+      hintsAfterEdit.push((await client.request('textDocument/inlayHint', { textDocument: { uri }, range })).ms);
+      await published;
+    }
+    stats(`keystroke then inlay hints of 60 lines around it on ${mb} MB, round trip`, hintsAfterEdit);
+  }
   await client.stop();
 }
 
