@@ -41,20 +41,27 @@ public sealed class KeyWindow
     }
 
     /// <summary>
-    /// The window over the clean slots from the one holding <paramref name="range"/>'s start to the one holding its
-    /// end (an editor's visible lines), or null when either end lies outside a key or a key between is not clean.
+    /// The window over the keys <paramref name="range"/> touches (an editor's visible lines; what lies outside the
+    /// keys, such as the prolog, holds no key), or null when one of them is not clean, only whitespace may separate
+    /// them, or the range holds no key or too many.
     /// </summary>
     public static KeyWindow? Over(IncrementalState state, TextSpan range)
     {
         var slots = state.Slots;
-        int first = slots.Find(range.Start);
-        int last = range.Length == 0 ? first : slots.Find(range.End - 1);
-        if (first < 0 || last < first || last - first >= MaxSlots) return null;
+        int before = slots.LastStartingAtOrBefore(range.Start);
+        int first = before >= 0 && range.Start < slots[before].End ? before : before + 1;
+        int last = slots.LastStartingAtOrBefore(Math.Max(range.Start, range.End - 1));
+        if (first >= slots.Count || last < first || last - first >= MaxSlots) return null;
+        int end = slots[first].Start;
         for (int i = first; i <= last; i++)
         {
-            if (!slots[i].Clean) return null;
+            var slot = slots[i];
+            // Whitespace between keys, as IIS writes them: anything else (a comment, a section boundary) might not
+            // parse the same between the window's own tags.
+            if (!slot.Clean || (i > first && !state.Buffer.ToString(end, slot.Start - end).AsSpan().IsWhiteSpace())) return null;
+            end = slot.End;
         }
-        return Wrap(state, slots[first].Start, slots[last].End);
+        return Wrap(state, slots[first].Start, end);
     }
 
     private static KeyWindow Wrap(IncrementalState state, int start, int end)

@@ -82,6 +82,13 @@ internal sealed class SlotTable
     /// <summary>The slot whose element starts at or before the offset and ends after it, or -1.</summary>
     public int Find(int offset)
     {
+        int index = LastStartingAtOrBefore(offset);
+        return index >= 0 && offset < this[index].End ? index : -1;
+    }
+
+    /// <summary>The last slot whose element starts at or before the offset, or -1.</summary>
+    public int LastStartingAtOrBefore(int offset)
+    {
         int block = Array.BinarySearch(_bases, offset);
         if (block < 0) block = ~block - 1;
         if (block < 0) return -1;
@@ -94,7 +101,7 @@ internal sealed class SlotTable
             if (slots[mid].Start <= relative) { best = mid; lo = mid + 1; }
             else hi = mid - 1;
         }
-        return best >= 0 && relative < slots[best].End ? block * BlockSize + best : -1;
+        return best >= 0 ? block * BlockSize + best : -1;
     }
 
     /// <summary>Every slot's local (per-key) diagnostics, then every slot's Exchange hints, moved to absolute offsets.</summary>

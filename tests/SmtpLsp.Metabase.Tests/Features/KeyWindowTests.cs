@@ -67,13 +67,29 @@ public class KeyWindowTests
     }
 
     [Fact]
-    public void Over_RangeFromOutsideAnyKey_None()
+    public void Over_RangeFromTheProlog_KeysItTouches()
     {
         var (state, text) = AfterKeystroke(Generated, "MaxConnections=\"", "7");
-        int mbProperty = text.IndexOf("<MBProperty>", StringComparison.Ordinal);
+        var whole = MetabaseDocument.Create(text, Catalog);
+        var screen = new TextSpan(0, 4000);
 
-        Assert.Null(KeyWindow.Over(state, TextSpan.FromBounds(0, text.Length / 2)));
-        Assert.Null(KeyWindow.Over(state, TextSpan.FromBounds(mbProperty, mbProperty + 200)));
+        var window = KeyWindow.Over(state, screen);
+
+        Assert.NotNull(window);
+        Assert.Equal(FlagInlayHints.Compute(whole.Model, Catalog, screen), window.InlayHints(screen));
+        Assert.Null(KeyWindow.Over(state, TextSpan.FromBounds(text.Length - 10, text.Length))); // past the last key
+    }
+
+    [Fact]
+    public void Over_CommentBetweenKeys_LeftToTheWholeDocument()
+    {
+        var text = Wrapped(FeatureFixture.SmtpServer("AuthFlags=\"AuthBasic\"").Replace("</IIsSmtpServer>\n", "</IIsSmtpServer>\n<!-- moved -->\n"));
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int server = text.IndexOf("AuthFlags", StringComparison.Ordinal);
+        int virtualDir = text.IndexOf("<IIsSmtpVirtualDir", StringComparison.Ordinal) + 5;
+
+        Assert.Null(KeyWindow.Over(state, TextSpan.FromBounds(server, virtualDir)));
+        Assert.NotNull(KeyWindow.Over(state, TextSpan.FromBounds(server, server + 20)));
     }
 
     [Fact]
