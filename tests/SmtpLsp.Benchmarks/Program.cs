@@ -2,12 +2,13 @@ using BenchmarkDotNet.Running;
 using SmtpLsp.Benchmarks;
 
 // "generate MB path" writes a document; "memory" and "latency" are quick Stopwatch/GC reports (p99 and retained bytes, which BenchmarkDotNet does not
-// give); anything else goes to BenchmarkDotNet, e.g. --filter '*Throughput*'.
+// give); "paired MB rounds" takes the throughput ratios round by round; anything else goes to BenchmarkDotNet, e.g. --filter '*Throughput*'.
 return args.FirstOrDefault() switch
 {
     "memory" => RetainedMemory.Run(args.Skip(1).ToArray()),
     "latency" => Latency.Run(args.Skip(1).ToArray()),
     "breakdown" => Breakdown.Run(args.Skip(1).ToArray()),
+    "paired" => PairedThroughput.Run(args.Skip(1).ToArray()),
     "generate" => Generate(int.Parse(args[1]), args[2]),
     _ => Run(args),
 };
