@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Text;
 
@@ -81,7 +82,7 @@ public sealed class KeyWindow
     }
 
     /// <summary>False when only the whole document can answer (on a key's name: the key above ranks the types).</summary>
-    public bool TryComplete(int offset, CompletionOptions options, out CompletionResult? completion)
+    public bool TryComplete(int offset, CompletionOptions options, [NotNullWhen(true)] out CompletionResult? completion)
     {
         completion = null;
         int at = offset - _shift;

@@ -71,9 +71,7 @@ public sealed class MetabaseModel
             if (section.Name != "MBProperty") continue;
             CollectAll(section.Children, keys, parentListedBefore, minElementsPerWorker);
         }
-        var bits = new System.Collections.BitArray(keys.Count);
-        for (int k = 0; k < keys.Count; k++) bits[k] = parentListedBefore[k];
-        return new MetabaseModel(tree, keys, bits);
+        return new MetabaseModel(tree, keys, new System.Collections.BitArray(parentListedBefore.ToArray()));
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public CompletionResult Complete(DocumentSnapshot document, int offset, CompletionOptions options, CancellationToken cancellationToken)
     {
-        if (WindowFor(document, offset, cancellationToken) is { } window && window.TryComplete(offset, options, out var completion)) return completion!;
+        if (WindowFor(document, offset, cancellationToken) is { } window && window.TryComplete(offset, options, out var completion)) return completion;
         return CompletionService.GetCompletions(Get(document), offset, options);
     }
 

@@ -31,7 +31,7 @@ public class KeyWindowTests
             }
             var options = new CompletionOptions();
             if (window.TryComplete(offset, options, out var completion))
-                Assert.Equal(Describe(CompletionService.GetCompletions(whole, offset, options)), Describe(completion!));
+                Assert.Equal(Describe(CompletionService.GetCompletions(whole, offset, options)), Describe(completion));
             else declined++;
             answered++;
         }

@@ -281,73 +281,54 @@ async function onLargeDocument(file) {
     stats(`${label} on ${mb} MB, client round trip`, times);
   }
 
-  // Keystrokes: one character inserted mid-value, then wait for the diagnostics of that version.
-  const keystrokes = [];
+  // One character inserted mid-value as the next version; resolves when that version's diagnostics are published.
   let version = 1;
-  for (const position of positions.slice(0, RUNS * 4)) {
+  const typeAt = (position) => {
     version++;
-    const started = now();
     const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
     client.notify('textDocument/didChange', { textDocument: { uri, version },
       contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
-    keystrokes.push((await published).at - started);
+    return published;
+  };
+
+  const keystrokes = [];
+  for (const position of positions.slice(0, RUNS * 4)) {
+    const started = now();
+    keystrokes.push((await typeAt(position)).at - started);
   }
   stats(`keystroke in a value of ${mb} MB -> publishDiagnostics`, keystrokes);
 
-  // The first hover after a keystroke needs the new version's full parse: asked at once, and after a 2 s pause.
+  // The first hover after a keystroke: asked at once, and after a 2 s pause (the server prepares features when idle).
   for (const pause of [0, 2000]) {
     const hovers = [];
     for (const position of positions.slice(RUNS * 4, RUNS * 4 + RUNS)) {
-      version++;
-      const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
-      client.notify('textDocument/didChange', { textDocument: { uri, version },
-        contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
-      await published;
+      await typeAt(position);
       if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
       hovers.push((await client.request('textDocument/hover', { textDocument: { uri }, position })).ms);
     }
     stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
   }
 
-  // A hover sent right after a keystroke: what a user feels when they type and then point at something.
-  const hoverAfterEdit = [];
-  for (const [k, position] of positions.slice(0, RUNS * 4).entries()) {
-    version++;
-    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
-    client.notify('textDocument/didChange', { textDocument: { uri, version },
-      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
-    const target = positions[(k + 50) % positions.length];
-    hoverAfterEdit.push((await client.request('textDocument/hover', { textDocument: { uri }, position: target })).ms);
-    await published;
-  }
-  stats(`keystroke then hover at once on ${mb} MB, hover round trip`, hoverAfterEdit);
-
-  // Completion as an editor asks for it while the user types: at the cursor, right after the keystroke.
-  const completionAfterEdit = [];
-  for (const position of positions.slice(0, RUNS * 4)) {
-    version++;
-    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
-    client.notify('textDocument/didChange', { textDocument: { uri, version },
-      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
-    const cursor = { line: position.line, character: position.character + 1 };
-    completionAfterEdit.push((await client.request('textDocument/completion', { textDocument: { uri }, position: cursor })).ms);
-    await published;
-  }
-  stats(`keystroke then completion at the cursor on ${mb} MB, round trip`, completionAfterEdit);
-
-  // The inlay hints of the screen around the edit, which an editor asks for again after every change.
-  if (capabilities.inlayHintProvider) {
-    const hintsAfterEdit = [];
-    for (const position of positions.slice(0, RUNS * 4)) {
-      version++;
-      const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
-      client.notify('textDocument/didChange', { textDocument: { uri, version },
-        contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
-      const range = { start: { line: Math.max(0, position.line - 30), character: 0 }, end: { line: position.line + 30, character: 0 } };
-      hintsAfterEdit.push((await client.request('textDocument/inlayHint', { textDocument: { uri }, range })).ms);
+  // A request sent right after each keystroke, before its diagnostics: what a user feels while typing.
+  const rightAfterKeystrokes = async (method, paramsAt) => {
+    const times = [];
+    for (const [k, position] of positions.slice(0, RUNS * 4).entries()) {
+      const published = typeAt(position);
+      times.push((await client.request(method, { textDocument: { uri }, ...paramsAt(position, k) })).ms);
       await published;
     }
-    stats(`keystroke then inlay hints of 60 lines around it on ${mb} MB, round trip`, hintsAfterEdit);
+    return times;
+  };
+  // Pointing at something else after typing.
+  stats(`keystroke then hover at once on ${mb} MB, hover round trip`, await rightAfterKeystrokes('textDocument/hover',
+    (position, k) => ({ position: positions[(k + 50) % positions.length] })));
+  // Completion at the cursor, as an editor asks while the user types.
+  stats(`keystroke then completion at the cursor on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/completion',
+    (position) => ({ position: { line: position.line, character: position.character + 1 } })));
+  // The inlay hints of the screen around the edit, which an editor asks for again after every change.
+  if (capabilities.inlayHintProvider) {
+    stats(`keystroke then inlay hints of 60 lines around it on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/inlayHint',
+      (position) => ({ range: { start: { line: Math.max(0, position.line - 30), character: 0 }, end: { line: position.line + 30, character: 0 } } })));
   }
   await client.stop();
 }
