@@ -74,23 +74,48 @@ internal static class Latency
         var firstHover = new List<double>();
         var windowHover = new List<double>();
         var windowCompletion = new List<double>();
+        var movedSymbols = new List<double>();
+        var movedFolding = new List<double>();
+        var windowActions = new List<double>();
         foreach (var at in valueOffsets.Skip(200).Take(21))
         {
-            var next = IncrementalAnalyzer.Update(state, buffer.Replace(at, 0, "7"), new TextSpan(at, 0));
+            var editedBuffer = buffer.Replace(at, 0, "7");
+            var editedLines = lines.WithChange(new TextSpan(at, 0), editedBuffer);
+            var next = IncrementalAnalyzer.Update(state, editedBuffer, new TextSpan(at, 0));
+            // What an editor asks again after every change: the outline, the folding, the code actions at the cursor.
             var watch = Stopwatch.StartNew();
+            MovedOutline.For(next)!.DocumentSymbols();
+            movedSymbols.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            MovedOutline.For(next)!.Folding(editedLines);
+            movedFolding.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var touching = next.Diagnostics.Where(d => d.Span.Start <= at && at <= d.Span.End);
+            KeyWindow.Over(next, new TextSpan(at, 0))!.TryQuickFixes(touching, out _);
+            KeyWindow.At(next, at)!.ValueActionsAt(at);
+            windowActions.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
             KeyWindow.At(next, at)!.TryHover(at, markdown: true, out _);
             windowHover.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
             KeyWindow.At(next, at + 1)!.TryComplete(at + 1, new CompletionOptions(), out _);
             windowCompletion.Add(watch.Elapsed.TotalMilliseconds);
-            if (firstHover.Count == 6) continue;
-            watch.Restart();
+        }
+        // Apart, after the rows above: each whole parse leaves tens of MB that a later collection copies (the server
+        // collects them in idle time).
+        foreach (var at in valueOffsets.Skip(200).Take(6))
+        {
+            var next = IncrementalAnalyzer.Update(state, buffer.Replace(at, 0, "7"), new TextSpan(at, 0));
+            var watch = Stopwatch.StartNew();
             HoverService.GetHover(next.Document, at, markdown: true);
             firstHover.Add(watch.Elapsed.TotalMilliseconds);
         }
         Print("first hover after a keystroke, whole parse", firstHover.Skip(1).ToList());
         Print("first hover after a keystroke, key window", windowHover.Skip(1).ToList());
         Print("first completion after a keystroke, key window", windowCompletion.Skip(1).ToList());
+        Print("document symbols after a keystroke, moved (capped)", movedSymbols.Skip(1).ToList());
+        Print("folding ranges after a keystroke, moved (capped)", movedFolding.Skip(1).ToList());
+        Print("code actions at the cursor after a keystroke, key window", windowActions.Skip(1).ToList());
         Measure("hover on a value", valueOffsets, at => HoverService.GetHover(document, at, markdown: true));
         var gaps = Offsets(text, "\r\n\t\t", random, 400).Select(o => o + 4).ToArray();
         Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));

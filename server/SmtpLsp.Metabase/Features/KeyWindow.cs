@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Editing;
 using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Text;
 
@@ -100,6 +102,35 @@ public sealed class KeyWindow
         for (int i = 0; i < moved.Length; i++) moved[i] = hints[i] with { Offset = hints[i].Offset + _shift };
         return moved;
     }
+
+    /// <summary>
+    /// The quick fixes of <paramref name="diagnostics"/> (this version's, within the window's keys), each with its
+    /// fixes; false when one of them lies outside the window's keys. A fix only edits the key its diagnostic is in.
+    /// </summary>
+    public bool TryQuickFixes(IEnumerable<MetabaseDiagnostic> diagnostics,
+        [NotNullWhen(true)] out List<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)>? fixes)
+    {
+        fixes = [];
+        int keysEnd = _document.Text.Length - Suffix.Length;
+        foreach (var diagnostic in diagnostics)
+        {
+            int start = diagnostic.Span.Start - _shift;
+            if (start < Prefix.Length || start + diagnostic.Span.Length > keysEnd)
+            {
+                fixes = null;
+                return false;
+            }
+            var found = DiagnosticFixes.For(_document.Model, _document.Catalog, diagnostic with { Span = new TextSpan(start, diagnostic.Span.Length) });
+            if (found.Count > 0) fixes.Add((diagnostic, found.Select(fix => fix with { Edits = Move(fix.Edits) }).ToList()));
+        }
+        return true;
+    }
+
+    /// <summary>The value actions at <paramref name="offset"/> (on a property value: flags, defaults, form).</summary>
+    public IReadOnlyList<ValueAction> ValueActionsAt(int offset) =>
+        ValueActions.For(_document.Model, offset - _shift, _document.Catalog).Select(action => action with { Edits = Move(action.Edits) }).ToList();
+
+    private IReadOnlyList<TextEdit> Move(IReadOnlyList<TextEdit> edits) => edits.Select(edit => edit with { Span = Move(edit.Span) }).ToList();
 
     private bool OnKeyName(int at) =>
         _document.Tree.FindElementAt(at) is { } element && element.Name != "Custom" && element.NameSpan.ContainsOrTouches(at);

@@ -223,7 +223,17 @@ public static class IncrementalAnalyzer
         var catalog = previous.Catalog;
         var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
         return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
-            previous.SmtpKeys, diagnostics, document);
+            previous.SmtpKeys, diagnostics, document, EarlierFor(previous, index));
+    }
+
+    /// <summary>
+    /// The earlier whole parse the next version's outline can be moved from: the previous version's when it has one
+    /// (a full pass always does), else the one the previous version kept, with one more edited slot.
+    /// </summary>
+    private static EarlierDocument? EarlierFor(IncrementalState previous, int editedSlot)
+    {
+        if (previous.Kind == UpdateKind.Full || previous.HasDocument) return new EarlierDocument(previous.Document, previous.Slots, [editedSlot]);
+        return previous.Earlier?.WithEdited(editedSlot);
     }
 
     /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>

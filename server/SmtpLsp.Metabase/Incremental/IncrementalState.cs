@@ -21,6 +21,8 @@ public enum UpdateKind
 public sealed class IncrementalState
 {
     private readonly Lazy<MetabaseDocument> _document;
+    // Dropped once this version's own document is built, so the earlier one can be collected.
+    private EarlierDocument? _earlier;
 
     internal IncrementalState(string text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
         KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
@@ -33,7 +35,7 @@ public sealed class IncrementalState
     internal IncrementalState(TextBuffer text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
         SlotTable slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
         IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
-        Lazy<MetabaseDocument> document)
+        Lazy<MetabaseDocument> document, EarlierDocument? earlier = null)
     {
         Buffer = text;
         Catalog = catalog;
@@ -45,6 +47,7 @@ public sealed class IncrementalState
         SmtpKeys = smtpKeys;
         Diagnostics = diagnostics;
         _document = document;
+        _earlier = earlier;
     }
 
     /// <summary>The text without copying it: an incremental update leaves it as edited chunks.</summary>
@@ -67,7 +70,21 @@ public sealed class IncrementalState
     /// The full parse for hover, completion and navigation. After an incremental update it is built on first use
     /// (one full parse), so a burst of keystrokes costs one parse when the user next asks for a feature.
     /// </summary>
-    public MetabaseDocument Document => _document.Value;
+    public MetabaseDocument Document
+    {
+        get
+        {
+            var document = _document.Value;
+            _earlier = null;
+            return document;
+        }
+    }
+
+    /// <summary>
+    /// Until <see cref="Document"/> is built, after an incremental update: the last earlier version whose whole parse
+    /// exists, and the slots edited since, so the outline and folding can be moved from it instead of parsing again.
+    /// </summary>
+    public EarlierDocument? Earlier => HasDocument ? null : _earlier;
 
     /// <summary>True once <see cref="Document"/> has been built for this version.</summary>
     public bool HasDocument => _document.IsValueCreated;

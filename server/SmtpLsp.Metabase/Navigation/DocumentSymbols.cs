@@ -7,18 +7,29 @@ namespace SmtpLsp.Metabase.Navigation;
 public sealed class KeySymbol
 {
     internal KeySymbol(MetabaseKey key, string name)
+        : this(key, name, key.Element.Span, KeyTarget.SelectionOf(key))
+    {
+    }
+
+    private KeySymbol(MetabaseKey key, string name, TextSpan span, TextSpan selectionSpan)
     {
         Key = key;
         Name = name;
+        Span = span;
+        SelectionSpan = selectionSpan;
     }
 
-    public MetabaseKey Key { get; }
+    /// <summary>The key in the version the outline was built from (a moved outline keeps the earlier version's).</summary>
+    internal MetabaseKey Key { get; }
     public string Name { get; }
     public string Detail => Key.KeyType;
-    public TextSpan Span => Key.Element.Span;
-    public TextSpan SelectionSpan => KeyTarget.SelectionOf(Key);
+    public TextSpan Span { get; }
+    public TextSpan SelectionSpan { get; }
     public IReadOnlyList<KeySymbol> Children => ChildList;
     internal List<KeySymbol> ChildList { get; } = [];
+
+    /// <summary>The same symbol at other spans, without children.</summary>
+    internal KeySymbol MovedTo(TextSpan span, TextSpan selectionSpan) => new(Key, Name, span, selectionSpan);
 
     public override string ToString() => $"{Name} ({Detail})";
 }

@@ -15,25 +15,38 @@ public static class FoldingRanges
 {
     public const int DefaultMax = 5000;
 
-    public static FoldingResult Compute(SyntaxTree tree, LineIndex? lines = null, int max = DefaultMax)
+    public static FoldingResult Compute(SyntaxTree tree, LineIndex? lines = null, int max = DefaultMax) =>
+        Compute(tree.DescendantElements().Select(e => e.Span), Comments(tree), lines ?? new LineIndex(tree.Text), max);
+
+    /// <summary>
+    /// The same from the spans of every element in pre-order and of every comment in document order; the comments
+    /// are read only when the elements leave room under the cap (a token scan of the whole text).
+    /// </summary>
+    internal static FoldingResult Compute(IEnumerable<TextSpan> elements, IEnumerable<TextSpan> comments, LineIndex lines, int max = DefaultMax)
     {
-        lines ??= new LineIndex(tree.Text);
         var ranges = new List<FoldingRegion>();
         bool capped = false;
-        foreach (var element in tree.DescendantElements())
+        foreach (var element in elements)
         {
-            if (!Add(ranges, lines, element.Span, FoldingKind.Region, max)) { capped = true; break; }
+            if (!Add(ranges, lines, element, FoldingKind.Region, max)) { capped = true; break; }
         }
         if (!capped)
         {
-            foreach (var token in tree.Tokens)
+            foreach (var comment in comments)
             {
-                if (token.Kind != SyntaxKind.Comment) continue;
-                if (!Add(ranges, lines, new TextSpan(token.Start, token.Length), FoldingKind.Comment, max)) { capped = true; break; }
+                if (!Add(ranges, lines, comment, FoldingKind.Comment, max)) { capped = true; break; }
             }
         }
         ranges.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.Length.CompareTo(a.Span.Length));
         return new FoldingResult(ranges, capped);
+    }
+
+    internal static IEnumerable<TextSpan> Comments(SyntaxTree tree)
+    {
+        foreach (var token in tree.Tokens)
+        {
+            if (token.Kind == SyntaxKind.Comment) yield return new TextSpan(token.Start, token.Length);
+        }
     }
 
     private static bool Add(List<FoldingRegion> ranges, LineIndex lines, TextSpan span, FoldingKind kind, int max)

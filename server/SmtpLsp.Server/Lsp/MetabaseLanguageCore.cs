@@ -147,9 +147,13 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     public IReadOnlyList<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)> QuickFixes(
         DocumentSnapshot document, TextSpan range, CancellationToken cancellationToken)
     {
+        var touching = Analyze(document, cancellationToken).Where(d => d.Span.Start <= range.End && range.Start <= d.Span.End).ToList();
+        // Editors ask for the code actions at the cursor after every keystroke (the light bulb).
+        if (StateWithoutDocument(document, cancellationToken) is { } state && KeyWindow.Over(state, range) is { } window
+            && window.TryQuickFixes(touching, out var fixes))
+            return fixes;
         var parsed = Get(document);
-        return Analyze(document, cancellationToken)
-            .Where(d => d.Span.Start <= range.End && range.Start <= d.Span.End)
+        return touching
             .Select(d => (d, DiagnosticFixes.For(parsed.Model, parsed.Catalog, d)))
             .Where(pair => pair.Item2.Count > 0)
             .ToList();
@@ -157,6 +161,7 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public IReadOnlyList<ValueAction> ValueActionsAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken)
     {
+        if (WindowFor(document, offset, cancellationToken) is { } window) return window.ValueActionsAt(offset);
         var parsed = Get(document);
         return ValueActions.For(parsed.Model, offset, parsed.Catalog);
     }
@@ -169,14 +174,20 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         return FlagInlayHints.Compute(parsed.Model, parsed.Catalog, range);
     }
 
+    /// <summary>Right after a keystroke, moved from the last whole parse (<see cref="MovedOutline"/>): editors ask after every change.</summary>
     public SymbolTree DocumentSymbols(DocumentSnapshot document, int maxSymbols, CancellationToken cancellationToken) =>
-        Metabase.Navigation.DocumentSymbols.Build(Get(document).Model, maxSymbols);
+        MovedOutlineFor(document, cancellationToken)?.DocumentSymbols(maxSymbols)
+        ?? Metabase.Navigation.DocumentSymbols.Build(Get(document).Model, maxSymbols);
 
     public KeySearchResult FindKeys(DocumentSnapshot document, string query, int max, CancellationToken cancellationToken) =>
         KeySearch.Find(Get(document).Model, query, max);
 
     public FoldingResult Folding(DocumentSnapshot document, CancellationToken cancellationToken) =>
-        FoldingRanges.Compute(Get(document).Tree, document.Lines);
+        MovedOutlineFor(document, cancellationToken)?.Folding(document.Lines)
+        ?? FoldingRanges.Compute(Get(document).Tree, document.Lines);
+
+    private MovedOutline? MovedOutlineFor(DocumentSnapshot snapshot, CancellationToken cancellationToken) =>
+        StateWithoutDocument(snapshot, cancellationToken) is { } state ? MovedOutline.For(state) : null;
 
     public IReadOnlyList<TextSpan> SelectionRanges(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
         Metabase.Navigation.SelectionRanges.At(Get(document).Tree, offset);

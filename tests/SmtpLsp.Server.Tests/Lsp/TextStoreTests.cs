@@ -195,6 +195,50 @@ public sealed class TextStoreTests
         Assert.Contains(hints, h => h.Label == "= 7"); // AccessExecute | AccessRead | AccessWrite, the edited value
     }
 
+    /// <summary>
+    /// The outline, the folding ranges and the code actions at the cursor, which editors ask for again after every
+    /// change, are moved from the last whole parse or answered from the key at the cursor: the same answers as a
+    /// fresh core, and the document's string is never built.
+    /// </summary>
+    [Fact]
+    public void OutlineFoldingAndCodeActions_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
+    {
+        string text = ManyKeys(600).Replace("v450\"\n\t\tAccessFlags=\"AccessRead", "v450\"\n\t\tAccessFlags=\"AccessRaed", StringComparison.Ordinal);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        core.PrepareFeatures(snapshot, CancellationToken.None);
+        // Two keystrokes in two keys, one of them a line break, each analysed as it comes.
+        int first = text.IndexOf("AccessFlags=\"", text.IndexOf("/v300\"", StringComparison.Ordinal), StringComparison.Ordinal) + "AccessFlags=\"".Length;
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, first, first, "AccessExecute |\n ")], 2, []);
+        core.Analyze(edited, CancellationToken.None);
+        int typo = edited.Text.IndexOf("AccessRaed", StringComparison.Ordinal);
+        edited = TextChangeApplier.Apply(edited, [Change(edited.Lines, typo - 1, typo - 1, " ")], 3, []);
+        var at = new TextSpan(typo + 3, 0);
+
+        var symbols = core.DocumentSymbols(edited, 100, CancellationToken.None);
+        var folding = core.Folding(edited, CancellationToken.None);
+        var fixes = core.QuickFixes(edited, at, CancellationToken.None);
+        var actions = core.ValueActionsAt(edited, at.Start, CancellationToken.None);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        var fresh = new MetabaseLanguageCore();
+        var whole = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 3, edited.Buffer.ToString());
+        Assert.Equal(Describe(fresh.DocumentSymbols(whole, 100, CancellationToken.None).Symbols), Describe(symbols.Symbols));
+        Assert.True(symbols.Capped);
+        Assert.Equal(fresh.Folding(whole, CancellationToken.None).Ranges, folding.Ranges);
+        var expectedFixes = fresh.QuickFixes(whole, at, CancellationToken.None);
+        Assert.Equal(expectedFixes.Select(f => (f.Diagnostic, f.Fixes.Single().Title, f.Fixes.Single().Edits.Single())),
+            fixes.Select(f => (f.Diagnostic, f.Fixes.Single().Title, f.Fixes.Single().Edits.Single())));
+        Assert.Contains(fixes, f => f.Fixes.Single().Title == "Change to 'AccessRead'");
+        Assert.Equal(fresh.ValueActionsAt(whole, at.Start, CancellationToken.None).Select(a => (a.Title, a.Edits.Single())),
+            actions.Select(a => (a.Title, a.Edits.Single())));
+        Assert.NotEmpty(actions);
+    }
+
+    private static string Describe(IEnumerable<KeySymbol> symbols) =>
+        string.Join("\n", symbols.Select(s => $"{s.Name} {s.Detail} {s.Span} {s.SelectionSpan} [{Describe(s.Children)}]"));
+
     private static IReadOnlyList<MetabaseDiagnostic> Fresh(DocumentSnapshot snapshot) =>
         new MetabaseLanguageCore().Analyze(DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, snapshot.Text), CancellationToken.None);
 

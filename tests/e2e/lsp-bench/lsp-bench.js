@@ -330,6 +330,12 @@ async function onLargeDocument(file) {
     stats(`keystroke then inlay hints of 60 lines around it on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/inlayHint',
       (position) => ({ range: { start: { line: Math.max(0, position.line - 30), character: 0 }, end: { line: position.line + 30, character: 0 } } })));
   }
+  // What an editor asks again after every change whatever the cursor does: the outline (breadcrumbs, outline view),
+  // the folding ranges, and the code actions of the cursor's line (the light bulb).
+  stats(`keystroke then documentSymbol on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/documentSymbol', () => ({})));
+  stats(`keystroke then foldingRange on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/foldingRange', () => ({})));
+  stats(`keystroke then codeAction at the cursor on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/codeAction',
+    (position) => ({ range: { start: position, end: position }, context: { diagnostics: [] } })));
   await client.stop();
 }
 

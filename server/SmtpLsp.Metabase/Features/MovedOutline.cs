@@ -1,0 +1,208 @@
+using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Navigation;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Features;
+
+/// <summary>
+/// The outline and the folding ranges of a version reached by keystrokes, moved from the last version whose whole
+/// parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask for again after
+/// every change. Incremental updates keep every key, type and Location, every slot and all text outside the slots'
+/// insides (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same tree: each moves by
+/// its slot's shift, and the keys and elements of the slots edited since are read from those slots' new text alone,
+/// which parses as it does in place (an update keeps a slot only while it is clean). The result is what the whole
+/// parse would give, cap included.
+/// </summary>
+public sealed class MovedOutline
+{
+    private readonly IncrementalState _state;
+    private readonly EarlierDocument _earlier;
+    // The edited slots' new text parsed alone (offsets from the slot's start), by slot index.
+    private readonly Dictionary<int, (SyntaxTree Tree, List<MetabaseKey> Keys)> _reparsed = new();
+
+    private MovedOutline(IncrementalState state, EarlierDocument earlier)
+    {
+        _state = state;
+        _earlier = earlier;
+    }
+
+    /// <summary>Null when the state keeps no earlier whole parse (its own is built, or it came from a full pass).</summary>
+    public static MovedOutline? For(IncrementalState state) => state.Earlier is { } earlier ? new MovedOutline(state, earlier) : null;
+
+    /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
+    public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
+    {
+        var earlier = Navigation.DocumentSymbols.Build(_earlier.Document.Model, maxSymbols);
+        var roots = new List<KeySymbol>(earlier.Symbols.Count);
+        foreach (var symbol in earlier.Symbols)
+        {
+            if (Move(symbol) is not { } moved) return null;
+            roots.Add(moved);
+        }
+        return earlier with { Symbols = roots };
+    }
+
+    /// <summary>The folding ranges as <see cref="FoldingRanges.Compute(SyntaxTree, LineIndex?, int)"/> gives them on the new version, or null.</summary>
+    public FoldingResult? Folding(LineIndex lines, int max = FoldingRanges.DefaultMax)
+    {
+        bool failed = false;
+        var result = FoldingRanges.Compute(ElementSpans(() => failed = true), CommentSpans(() => failed = true), lines, max);
+        return failed ? null : result;
+    }
+
+    private KeySymbol? Move(KeySymbol symbol)
+    {
+        var key = symbol.Key;
+        int slot = _earlier.Slots.LastStartingAtOrBefore(key.Element.Span.Start);
+        if (slot < 0) return null;
+        KeySymbol moved;
+        if (!_earlier.IsEdited(slot))
+        {
+            int shift = _state.Slots[slot].Start - _earlier.Slots[slot].Start;
+            moved = symbol.MovedTo(Shift(symbol.Span, shift), Shift(symbol.SelectionSpan, shift));
+        }
+        else
+        {
+            // The same key, by its place among its slot's keys, in the slot's new text.
+            var keys = Reparsed(slot).Keys;
+            int number = IndexOf(_earlier.Document.Model.Keys, key.Element.Span.Start)
+                - FirstAtOrAfter(_earlier.Document.Model.Keys, _earlier.Slots[slot].Start);
+            if (number < 0 || number >= keys.Count || keys[number].KeyType != key.KeyType) return null;
+            int start = _state.Slots[slot].Start;
+            moved = symbol.MovedTo(Shift(keys[number].Element.Span, start), Shift(KeyTarget.SelectionOf(keys[number]), start));
+        }
+        foreach (var child in symbol.Children)
+        {
+            if (Move(child) is not { } movedChild) return null;
+            moved.ChildList.Add(movedChild);
+        }
+        return moved;
+    }
+
+    /// <summary>Every element's span in pre-order: the earlier tree's moved, with each edited slot's subtree read again.</summary>
+    private IEnumerable<TextSpan> ElementSpans(Action fail)
+    {
+        var pending = new Stack<ElementNode>();
+        var top = _earlier.Document.Tree.Document.Elements;
+        for (int i = top.Count - 1; i >= 0; i--) pending.Push(top[i]);
+        while (pending.Count > 0)
+        {
+            var element = pending.Pop();
+            if (EditedSlotOf(element.Span) is int slot)
+            {
+                int start = _state.Slots[slot].Start;
+                foreach (var inSlot in Reparsed(slot).Tree.DescendantElements()) yield return Shift(inSlot.Span, start);
+                continue;
+            }
+            if (!TryMove(element.Span, out var span))
+            {
+                fail();
+                yield break;
+            }
+            yield return span;
+            var children = element.Children;
+            for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+        }
+    }
+
+    /// <summary>Every comment's span in document order: the earlier ones moved, those in edited slots read again.</summary>
+    private IEnumerable<TextSpan> CommentSpans(Action fail)
+    {
+        var edited = _earlier.EditedSlots;
+        int next = 0;
+        foreach (var comment in FoldingRanges.Comments(_earlier.Document.Tree))
+        {
+            // The edited slots before this comment (or holding it) give their own comments first.
+            for (; next < edited.Count && _earlier.Slots[edited[next]].Start < comment.Start; next++)
+            {
+                foreach (var inSlot in CommentsOfEditedSlot(edited[next])) yield return inSlot;
+            }
+            int slot = _earlier.Slots.Find(comment.Start);
+            if (slot >= 0 && _earlier.IsEdited(slot)) continue;
+            if (!TryMove(comment, out var span))
+            {
+                fail();
+                yield break;
+            }
+            yield return span;
+        }
+        for (; next < edited.Count; next++)
+        {
+            foreach (var inSlot in CommentsOfEditedSlot(edited[next])) yield return inSlot;
+        }
+    }
+
+    private IEnumerable<TextSpan> CommentsOfEditedSlot(int slot)
+    {
+        int start = _state.Slots[slot].Start;
+        return FoldingRanges.Comments(Reparsed(slot).Tree).Select(span => Shift(span, start));
+    }
+
+    /// <summary>The edited slot whose element has exactly this span in the earlier version, if any.</summary>
+    private int? EditedSlotOf(TextSpan span)
+    {
+        int slot = _earlier.Slots.LastStartingAtOrBefore(span.Start);
+        if (slot < 0 || !_earlier.IsEdited(slot)) return null;
+        var before = _earlier.Slots[slot];
+        return before.Start == span.Start && before.End == span.End ? slot : null;
+    }
+
+    private bool TryMove(TextSpan span, out TextSpan moved)
+    {
+        moved = default;
+        if (!TryMove(span.Start, out int start) || !TryMove(span.End, out int end)) return false;
+        moved = TextSpan.FromBounds(start, end);
+        return true;
+    }
+
+    /// <summary>
+    /// Where an earlier offset is now: text between slots moves with the slot before it, text inside a slot with
+    /// that slot; false inside a slot edited since, whose inside may have moved in any way.
+    /// </summary>
+    private bool TryMove(int offset, out int moved)
+    {
+        var before = _earlier.Slots;
+        int slot = before.LastStartingAtOrBefore(offset);
+        moved = offset;
+        if (slot < 0) return true;
+        var was = before[slot];
+        var now = _state.Slots[slot];
+        if (offset >= was.End) moved = offset - was.End + now.End;
+        else if (offset == was.Start || !_earlier.IsEdited(slot)) moved = offset - was.Start + now.Start;
+        else return false;
+        return true;
+    }
+
+    private (SyntaxTree Tree, List<MetabaseKey> Keys) Reparsed(int slot)
+    {
+        if (_reparsed.TryGetValue(slot, out var found)) return found;
+        var now = _state.Slots[slot];
+        var tree = SyntaxTree.Parse(_state.Buffer.ToString(now.Start, now.Length));
+        var keys = new List<MetabaseKey>();
+        if (tree.Root is { } root) MetabaseModel.Collect(root, keys);
+        return _reparsed[slot] = (tree, keys);
+    }
+
+    /// <summary>The index of the key whose element starts at <paramref name="start"/> (keys are in document order), or -1.</summary>
+    private static int IndexOf(IReadOnlyList<MetabaseKey> keys, int start)
+    {
+        int at = FirstAtOrAfter(keys, start);
+        return at < keys.Count && keys[at].Element.Span.Start == start ? at : -1;
+    }
+
+    private static int FirstAtOrAfter(IReadOnlyList<MetabaseKey> keys, int offset)
+    {
+        int lo = 0, hi = keys.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid].Element.Span.Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static TextSpan Shift(TextSpan span, int by) => new(span.Start + by, span.Length);
+}

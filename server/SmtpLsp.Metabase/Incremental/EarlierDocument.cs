@@ -1,0 +1,46 @@
+using SmtpLsp.Metabase.Features;
+
+namespace SmtpLsp.Metabase.Incremental;
+
+/// <summary>
+/// The last earlier version of a document whose whole parse exists, seen from a version reached from it by
+/// incremental updates only, and which slots those updates edited. Such updates keep every key with its type and
+/// Location in the same order, every slot, and every character outside the slots' insides, so what a whole-document
+/// feature found in the earlier version is still true here once moved by its slot's shift, except inside the edited
+/// slots (see <see cref="Features.MovedOutline"/>). Immutable.
+/// </summary>
+public sealed class EarlierDocument
+{
+    private readonly int[] _editedSlots;
+
+    internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots)
+    {
+        Document = document;
+        Slots = slots;
+        _editedSlots = editedSlots;
+    }
+
+    /// <summary>The earlier version's whole parse.</summary>
+    public MetabaseDocument Document { get; }
+
+    /// <summary>The earlier version's slots, the same count as now.</summary>
+    internal SlotTable Slots { get; }
+
+    /// <summary>The slots edited since the earlier version, in document order.</summary>
+    internal IReadOnlyList<int> EditedSlots => _editedSlots;
+
+    internal bool IsEdited(int slot) => Array.BinarySearch(_editedSlots, slot) >= 0;
+
+    /// <summary>The same earlier version after one more edit inside <paramref name="slot"/>.</summary>
+    internal EarlierDocument WithEdited(int slot)
+    {
+        int at = Array.BinarySearch(_editedSlots, slot);
+        if (at >= 0) return this;
+        at = ~at;
+        var edited = new int[_editedSlots.Length + 1];
+        Array.Copy(_editedSlots, edited, at);
+        edited[at] = slot;
+        Array.Copy(_editedSlots, at, edited, at + 1, _editedSlots.Length - at);
+        return new EarlierDocument(Document, Slots, edited);
+    }
+}

@@ -1,0 +1,210 @@
+using CsCheck;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Editing;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Navigation;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Tests.TestSupport;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Tests.Features;
+
+/// <summary>
+/// What editors ask again after every keystroke without a whole parse of the new version: the outline and folding
+/// moved from the last whole parse, and the code actions of the keys at the cursor. Each must equal the answer of
+/// a whole parse of the same text.
+/// </summary>
+public class MovedOutlineTests
+{
+    private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
+
+    // A generated metabase with what a slot can hold besides plain keys: a comment inside a key, a key wrongly
+    // nested in another, a comment between keys and a multi-line Custom element.
+    private static readonly string Unusual = MakeUnusual();
+
+    // Misspelt flag and property names throughout, each with a quick fix.
+    private static readonly string WithFixableErrors =
+        LargeMetabaseGenerator.Generate(20_000, seed: 9).Replace("AccessRead", "AccessRaed").Replace("ServerComment", "ServerComent");
+
+    private static readonly string[] Snippets =
+    [
+        "x", "7", " ", "|", "\r\n\t\t\t", "\r\n", "\n", " | AuthNTLM", "AuthBad", "TRUE", "<!-- c -->", "\"", "<",
+        "<Custom Name=\"A\" ID=\"1\" Value=\"1\" Type=\"DWORD\"/>", "\r\n\t<Custom Name=\"B\"\r\n\t\tID=\"2\" Value=\"2\" Type=\"DWORD\"\r\n\t/>",
+    ];
+
+    [Fact]
+    public void Outline_RandomKeystrokes_SameSymbolsAndFoldingAsWholeParse()
+    {
+        int compared = 0, severalSlots = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = (seed & 1) == 0 ? Unusual : Fixture.ReadSample("MetaBase.xml");
+            var state = IncrementalAnalyzer.Create(text, Catalog);
+            for (int step = 0; step < 15; step++)
+            {
+                var (newText, span) = RandomEdit(random, state.Text);
+                state = IncrementalAnalyzer.Update(state, newText, span);
+                // Sometimes the server's idle build makes this version's whole parse: later versions move from it.
+                if (random.Next(6) == 0) _ = state.Document;
+                if (MovedOutline.For(state) is not { } moved) continue;
+
+                var whole = MetabaseModel.Build(SyntaxTree.Parse(newText));
+                var lines = new LineIndex(newText);
+                foreach (int cap in new[] { 3, 40, DocumentSymbols.DefaultMax })
+                {
+                    var expected = Describe(DocumentSymbols.Build(whole, cap));
+                    var actual = moved.DocumentSymbols(cap) is { } symbols ? Describe(symbols) : "(declined)";
+                    if (expected != actual) throw new Exception($"seed {seed} step {step} cap {cap}: symbols\nexpected {expected}\nactual   {actual}");
+                    var expectedFolds = Describe(FoldingRanges.Compute(whole.Tree, lines, cap));
+                    var actualFolds = moved.Folding(lines, cap) is { } folds ? Describe(folds) : "(declined)";
+                    if (expectedFolds != actualFolds) throw new Exception($"seed {seed} step {step} cap {cap}: folding\nexpected {expectedFolds}\nactual   {actualFolds}");
+                }
+                Interlocked.Increment(ref compared);
+                if (state.Earlier!.EditedSlots.Count > 1) Interlocked.Increment(ref severalSlots);
+            }
+        }, iter: 60);
+        // Otherwise the test would compare nothing, or only the one-edit case.
+        Assert.True(compared > 150, $"{compared} versions compared");
+        Assert.True(severalSlots > 40, $"{severalSlots} versions several slots away from the whole parse");
+    }
+
+    [Fact]
+    public void Outline_AfterAKeystroke_MovedWithoutTheWholeParse()
+    {
+        var text = LargeMetabaseGenerator.Generate(40_000, seed: 3);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("MaxConnections=\"", text.Length / 2, StringComparison.Ordinal) + "MaxConnections=\"".Length;
+
+        var next = IncrementalAnalyzer.Update(state, text.Insert(at, "\r\n7"), new TextSpan(at, 0));
+        var symbols = MovedOutline.For(next)!.DocumentSymbols();
+        var folds = MovedOutline.For(next)!.Folding(new LineIndex(next.Text));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        var whole = MetabaseModel.Build(SyntaxTree.Parse(next.Text));
+        Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(symbols!));
+        Assert.Equal(Describe(FoldingRanges.Compute(whole.Tree)), Describe(folds!));
+        Assert.False(next.HasDocument);
+    }
+
+    [Fact]
+    public void For_OwnWholeParseBuilt_NoneAndTheEarlierOneLetGo()
+    {
+        var state = IncrementalAnalyzer.Create(Unusual, Catalog);
+        int at = Unusual.IndexOf("MaxConnections=\"", StringComparison.Ordinal) + "MaxConnections=\"".Length;
+        var next = IncrementalAnalyzer.Update(state, Unusual.Insert(at, "7"), new TextSpan(at, 0));
+        Assert.NotNull(MovedOutline.For(next));
+
+        _ = next.Document;
+
+        Assert.Null(next.Earlier);
+        Assert.Null(MovedOutline.For(next));
+        Assert.Null(MovedOutline.For(state)); // a full pass has its own
+    }
+
+    [Fact]
+    public void CodeActions_EveryOffsetAfterAKeystroke_SameAsWholeDocument()
+    {
+        var text = WithFixableErrors;
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("MaxConnections=\"", text.Length / 3, StringComparison.Ordinal) + "MaxConnections=\"".Length;
+        var edited = text.Insert(at, "7");
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        var whole = MetabaseDocument.Create(edited, Catalog);
+        int values = 0, fixed_ = 0;
+        for (int offset = 0; offset <= edited.Length; offset++)
+        {
+            if (KeyWindow.At(next, offset) is { } window)
+            {
+                var expected = Describe(ValueActions.For(whole.Model, offset, Catalog));
+                Assert.Equal(expected, Describe(window.ValueActionsAt(offset)));
+                if (expected.Length > 0) values++;
+            }
+            var cursor = new TextSpan(offset, 0);
+            var touching = next.Diagnostics.Where(d => d.Span.Start <= offset && offset <= d.Span.End).ToList();
+            if (KeyWindow.Over(next, cursor) is { } over && over.TryQuickFixes(touching, out var fixes))
+            {
+                var expected = touching.Select(d => (d, DiagnosticFixes.For(whole.Model, Catalog, d))).Where(p => p.Item2.Count > 0).ToList();
+                Assert.Equal(Describe(expected), Describe(fixes));
+                fixed_ += fixes.Count;
+            }
+        }
+        Assert.True(values > 100, $"{values} offsets with value actions");
+        Assert.True(fixed_ > 20, $"{fixed_} quick fixes compared");
+        Assert.False(next.HasDocument);
+    }
+
+    [Fact]
+    public void TryQuickFixes_DiagnosticOutsideTheWindow_Declined()
+    {
+        var text = WithFixableErrors;
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("MaxConnections=\"", text.Length / 3, StringComparison.Ordinal) + "MaxConnections=\"".Length;
+        var next = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+        var window = KeyWindow.Over(next, new TextSpan(at, 0))!;
+        var elsewhere = next.Diagnostics.First(d => d.Span.End < at - 2000 || d.Span.Start > at + 2000);
+
+        Assert.False(window.TryQuickFixes([elsewhere], out _));
+    }
+
+    private static (string Text, TextSpan Span) RandomEdit(Random random, string text)
+    {
+        // Mostly inside a value, where incremental updates happen; sometimes anywhere (a full pass, a new base).
+        int at;
+        if (random.Next(8) != 0)
+        {
+            int quote = text.IndexOf("=\"", random.Next(text.Length), StringComparison.Ordinal);
+            at = quote < 0 ? random.Next(text.Length + 1) : Math.Min(text.Length, quote + 2 + random.Next(4));
+        }
+        else
+        {
+            at = random.Next(text.Length + 1);
+        }
+        int remove = random.Next(4) == 0 ? Math.Min(text.Length - at, random.Next(5)) : 0;
+        string insert = Snippets[random.Next(Snippets.Length)];
+        return (text.Remove(at, remove).Insert(at, insert), new TextSpan(at, remove));
+    }
+
+    private static string MakeUnusual()
+    {
+        var text = LargeMetabaseGenerator.Generate(30_000, seed: 5);
+        int server = text.IndexOf("<IIsWebServer", StringComparison.Ordinal);
+        int firstBreak = text.IndexOf('\n', server) + 1;
+        text = text.Insert(firstBreak, "\t<!-- a comment\r\n\t inside a key -->\r\n");
+        int vdirEnd = text.IndexOf("</IIsWebVirtualDir>", text.Length / 2, StringComparison.Ordinal);
+        text = text.Insert(vdirEnd, "\t<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/nested\"\r\n\t\tAccessFlags=\"AccessRead\"\r\n\t>\r\n\t</IIsWebDirectory>\r\n");
+        int later = text.IndexOf("\r\n<", text.Length * 3 / 4, StringComparison.Ordinal) + 2;
+        return text.Insert(later, "<!-- between\r\n keys -->\r\n");
+    }
+
+    private static string Describe(SymbolTree tree)
+    {
+        var sb = new System.Text.StringBuilder($"{tree.Count} {tree.Capped}\n");
+        void Add(IEnumerable<KeySymbol> symbols, int depth)
+        {
+            foreach (var symbol in symbols)
+            {
+                sb.Append(' ', depth * 2).Append($"{symbol.Name} {symbol.Detail} {symbol.Span} {symbol.SelectionSpan}\n");
+                Add(symbol.Children, depth + 1);
+            }
+        }
+        Add(tree.Symbols, 0);
+        return sb.ToString();
+    }
+
+    private static string Describe(FoldingResult folds) =>
+        $"{folds.Capped}\n" + string.Join("\n", folds.Ranges.Select(r => $"{r.StartLine}-{r.EndLine} {r.Span} {r.Kind}"));
+
+    private static string Describe(IEnumerable<ValueAction> actions) =>
+        string.Join("\n", actions.Select(a => $"{a.Title} {a.Kind} {Describe(a.Edits)}"));
+
+    private static string Describe(IEnumerable<(MetabaseDiagnostic Diagnostic, IReadOnlyList<DiagnosticFix> Fixes)> fixes) =>
+        string.Join("\n", fixes.Select(f => $"{f.Diagnostic.Code} {f.Diagnostic.Span}: " +
+            string.Join("; ", f.Fixes.Select(x => $"{x.Title} {x.IsPreferred} {Describe(x.Edits)}"))));
+
+    private static string Describe(IEnumerable<TextEdit> edits) => string.Join(",", edits.Select(e => $"{e.Span}={e.NewText}"));
+}
