@@ -34,7 +34,7 @@ public sealed class MovedOutline
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
-        var earlier = Navigation.DocumentSymbols.Build(_earlier.Document.Model, maxSymbols);
+        var earlier = _earlier.Symbols(maxSymbols);
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
         foreach (var symbol in earlier.Symbols)
         {
@@ -54,8 +54,8 @@ public sealed class MovedOutline
 
     private KeySymbol? Move(KeySymbol symbol)
     {
-        var key = symbol.Key;
-        int slot = _earlier.Slots.LastStartingAtOrBefore(key.Element.Span.Start);
+        // The symbol's own span is its key's element in the earlier version.
+        int slot = _earlier.Slots.LastStartingAtOrBefore(symbol.Span.Start);
         if (slot < 0) return null;
         KeySymbol moved;
         if (!_earlier.IsEdited(slot))
@@ -67,9 +67,9 @@ public sealed class MovedOutline
         {
             // The same key, by its place among its slot's keys, in the slot's new text.
             var keys = Reparsed(slot).Keys;
-            int number = IndexOf(_earlier.Document.Model.Keys, key.Element.Span.Start)
+            int number = IndexOf(_earlier.Document.Model.Keys, symbol.Span.Start)
                 - FirstAtOrAfter(_earlier.Document.Model.Keys, _earlier.Slots[slot].Start);
-            if (number < 0 || number >= keys.Count || keys[number].KeyType != key.KeyType) return null;
+            if (number < 0 || number >= keys.Count || keys[number].KeyType != symbol.Detail) return null;
             int start = _state.Slots[slot].Start;
             moved = symbol.MovedTo(Shift(keys[number].Element.Span, start), Shift(KeyTarget.SelectionOf(keys[number]), start));
         }

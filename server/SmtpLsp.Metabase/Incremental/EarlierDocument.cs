@@ -1,4 +1,5 @@
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Navigation;
 
 namespace SmtpLsp.Metabase.Incremental;
 
@@ -7,11 +8,12 @@ namespace SmtpLsp.Metabase.Incremental;
 /// incremental updates only, and which slots those updates edited. Such updates keep every key with its type and
 /// Location in the same order, every slot, and every character outside the slots' insides, so what a whole-document
 /// feature found in the earlier version is still true here once moved by its slot's shift, except inside the edited
-/// slots (see <see cref="Features.MovedOutline"/>). Immutable.
+/// slots (see <see cref="Features.MovedOutline"/>). Immutable but for a cache of its outline.
 /// </summary>
 public sealed class EarlierDocument
 {
     private readonly int[] _editedSlots;
+    private volatile CachedSymbols? _symbols;
 
     internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots)
     {
@@ -29,6 +31,21 @@ public sealed class EarlierDocument
     /// <summary>The slots edited since the earlier version, in document order.</summary>
     internal IReadOnlyList<int> EditedSlots => _editedSlots;
 
+    /// <summary>
+    /// The earlier version's outline, made once for the versions typed since (each request moves it again). One cap
+    /// is kept: a server asks with the same one every time.
+    /// </summary>
+    internal SymbolTree Symbols(int maxSymbols)
+    {
+        var cached = _symbols;
+        if (cached?.Max == maxSymbols) return cached.Tree;
+        var tree = DocumentSymbols.Build(Document.Model, maxSymbols);
+        _symbols = new CachedSymbols(maxSymbols, tree);
+        return tree;
+    }
+
+    private sealed record CachedSymbols(int Max, SymbolTree Tree);
+
     internal bool IsEdited(int slot) => Array.BinarySearch(_editedSlots, slot) >= 0;
 
     /// <summary>The same earlier version after one more edit inside <paramref name="slot"/>.</summary>
@@ -41,6 +58,6 @@ public sealed class EarlierDocument
         Array.Copy(_editedSlots, edited, at);
         edited[at] = slot;
         Array.Copy(_editedSlots, at, edited, at + 1, _editedSlots.Length - at);
-        return new EarlierDocument(Document, Slots, edited);
+        return new EarlierDocument(Document, Slots, edited) { _symbols = _symbols };
     }
 }
