@@ -2,6 +2,7 @@
 // LSP-level benchmark: drives the server over stdio the way an editor does and prints medians with min and max.
 // Usage: node lsp-bench.js <server-binary> <20mb-file> <50mb-file> [more files to open] [--runs N]
 // Every request loop is bounded in count and each wait has a timeout, so the run always ends by itself.
+// LSP_BENCH_RAW=1 also prints every time of each row in the order measured.
 // Other language servers are compared on the 20 MB didOpen when they are installed (never required, never in CI):
 //   efm-langserver + xmllint (Debian: apt-get install efm-langserver libxml2-utils): a generic server running
 //     `xmllint --noout -` on the text, so well-formedness only;
@@ -63,6 +64,8 @@ function stats(name, times, extra = '') {
   const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
   console.log(`  ${name.padEnd(52)} n=${String(s.length).padStart(4)}  median ${q(0.5).toFixed(2).padStart(9)} ms` +
     `  p99 ${q(0.99).toFixed(2).padStart(9)}  min ${s[0].toFixed(2).padStart(9)}  max ${s[s.length - 1].toFixed(2).padStart(9)}${extra}`);
+  // In the order they came, to see whether an outlier is the first of a series or a pause in the middle.
+  if (process.env.LSP_BENCH_RAW) console.log(`    ${times.map((t) => t.toFixed(1)).join(' ')}`);
 }
 
 class Client {
