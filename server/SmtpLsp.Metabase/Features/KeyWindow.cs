@@ -39,7 +39,7 @@ public sealed class KeyWindow
         if (index < 0) return null;
         var slot = state.Slots[index];
         // Strictly inside, as for an incremental update: at its '<' or past its '>' what surrounds the element matters.
-        if (!slot.Clean || offset <= slot.Start || offset >= slot.End) return null;
+        if (!slot.ParsesAlone || offset <= slot.Start || offset >= slot.End) return null;
         return Wrap(state, slot.Start, slot.End);
     }
 
@@ -61,7 +61,7 @@ public sealed class KeyWindow
             var slot = slots[i];
             // Whitespace between keys, as IIS writes them: anything else (a comment, a section boundary) might not
             // parse the same between the window's own tags.
-            if (!slot.Clean || (i > first && !state.Buffer.ToString(end, slot.Start - end).AsSpan().IsWhiteSpace())) return null;
+            if (!slot.ParsesAlone || (i > first && !state.Buffer.ToString(end, slot.Start - end).AsSpan().IsWhiteSpace())) return null;
             end = slot.End;
         }
         return Wrap(state, slots[first].Start, end);

@@ -8,12 +8,13 @@ using SmtpLsp.Metabase.Text;
 namespace SmtpLsp.Metabase.Incremental;
 
 /// <summary>
-/// Diagnostics that follow edits without re-reading the whole file. An edit strictly inside one well-formed key
-/// element is re-parsed as that element alone; if it still parses cleanly as one element of the same extent, only
-/// its keys are re-analysed (Exchange hints on its SMTP servers included), every other key's results move by the
-/// length change, and the Location rules (duplicates, parent links) are reused, provided the edited keys' types,
-/// Locations and Custom presence did not change. Anything else falls back to a full pass. Either way the
-/// diagnostics equal a full analysis.
+/// Diagnostics that follow edits without re-reading the whole file. An edit strictly inside one key element that
+/// parses alone as it does in place is re-parsed as that element alone; if it still parses as one such element of
+/// the same extent (a half-typed attribute inside it is fine, see <see cref="ParsesAsOneElement"/>), only its keys
+/// are re-analysed (Exchange hints on its SMTP servers included), its syntax diagnostics replace the old ones, every
+/// other key's results move by the length change, and the Location rules (duplicates, parent links) are reused,
+/// provided the edited keys' types, Locations and Custom presence did not change. Anything else falls back to a full
+/// pass. Either way the diagnostics equal a full analysis.
 /// </summary>
 public static class IncrementalAnalyzer
 {
@@ -44,6 +45,7 @@ public static class IncrementalAnalyzer
         // One slot per key in the usual file, so the key count sizes the list without regrowing it.
         var layout = new List<SlotLayout>(keys.Count);
         int next = 0;
+        int checkedAlone = 0;
         foreach (var element in SlotElements(model.Tree))
         {
             if ((layout.Count & 1023) == 0) ct.ThrowIfCancellationRequested();
@@ -51,7 +53,10 @@ public static class IncrementalAnalyzer
             int first = next;
             // model.Keys lists each slot's keys in document order, so they are consumed in runs.
             while (next < keys.Count && keys[next].Element.Span.Start >= span.Start && keys[next].Element.Span.Start < Math.Max(span.End, span.Start + 1)) next++;
-            layout.Add(new SlotLayout(span, first, next - first, !syntaxIndex.Touches(span)));
+            // A key with a syntax error in it (one being typed) is checked by parsing it alone; a file broken
+            // everywhere is not checked key by key.
+            bool alone = !syntaxIndex.Touches(span) || (checkedAlone++ < MaxSlotsCheckedAlone && ParsesAloneAsInPlace(text, span, syntax));
+            layout.Add(new SlotLayout(span, first, next - first, alone));
         }
 
         int workers = KeyPartitions.WorkerCount(layout.Count, minSlotsPerWorker);
@@ -68,7 +73,7 @@ public static class IncrementalAnalyzer
                 if (i + TextPrefetch.KeysAhead < end && layout[i + TextPrefetch.KeysAhead] is { KeyCount: > 0 } ahead)
                     TextPrefetch.HintStartTag(keys[ahead.FirstKey].Element, TextPrefetch.StartTagChars);
                 var at = layout[i];
-                slotArray[i] = BuildSlot(keys, at.FirstKey, at.KeyCount, at.Span, lookups, names, scratch, at.Clean);
+                slotArray[i] = BuildSlot(keys, at.FirstKey, at.KeyCount, at.Span, lookups, names, scratch, at.ParsesAlone);
             }
         });
         ct.ThrowIfCancellationRequested();
@@ -136,8 +141,42 @@ public static class IncrementalAnalyzer
         return paths;
     }
 
-    /// <summary>Where one slot's keys are in the full pass's list, and whether a syntax error touches it.</summary>
-    private readonly record struct SlotLayout(TextSpan Span, int FirstKey, int KeyCount, bool Clean);
+    /// <summary>Where one slot's keys are in the full pass's list, and whether its text parses alone as in place.</summary>
+    private readonly record struct SlotLayout(TextSpan Span, int FirstKey, int KeyCount, bool ParsesAlone);
+
+    private const int MaxSlotsCheckedAlone = 1000;
+
+    /// <summary>
+    /// True when the slot element at <paramref name="span"/>, which syntax diagnostics touch, parses alone as one
+    /// element (<see cref="ParsesAsOneElement"/>) drawing exactly the syntax diagnostics it has in place.
+    /// </summary>
+    private static bool ParsesAloneAsInPlace(string text, TextSpan span, MetabaseDiagnostic[] syntax)
+    {
+        var tree = SyntaxTree.Parse(text.Substring(span.Start, span.Length));
+        if (!ParsesAsOneElement(tree)) return false;
+        var alone = SyntaxDiagnosticsOf(tree);
+        int first = FirstStartingAtOrAfter(syntax, span.Start);
+        int count = 0;
+        while (first + count < syntax.Length && syntax[first + count].Span.Start < span.End) count++;
+        if (count != alone.Length) return false;
+        for (int i = 0; i < count; i++)
+        {
+            if (Move(alone[i], span.Start) != syntax[first + i]) return false;
+        }
+        return true;
+    }
+
+    private static int FirstStartingAtOrAfter(MetabaseDiagnostic[] sorted, int offset)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Span.Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
 
 
     /// <summary>
@@ -195,11 +234,11 @@ public static class IncrementalAnalyzer
         if (index < 0) return null;
         var old = slots[index];
         // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
-        if (!old.Clean || changed.Start <= old.Start || changed.End >= old.End) return null;
+        if (!old.ParsesAlone || changed.Start <= old.Start || changed.End >= old.End) return null;
 
         var fragment = newText.ToString(old.Start, old.Length + delta);
         var tree = SyntaxTree.Parse(fragment);
-        if (!ParsesAsOneCleanElement(tree)) return null;
+        if (!ParsesAsOneElement(tree)) return null;
 
         var keys = new List<MetabaseKey>();
         MetabaseModel.Collect(tree.Root!, keys);
@@ -207,7 +246,7 @@ public static class IncrementalAnalyzer
         // Results for other keys can only change when a key's type, Location or Custom elements changed; then the
         // full pass recomputes them. Otherwise only this slot's own SMTP servers are judged again.
         if (!SameSummaries(previous.Buffer.ToString(old.Start, old.Length), keys)) return null;
-        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), clean: true);
+        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), parsesAlone: true);
         slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
         foreach (var diagnostic in previous.CrossKeyDiagnostics)
         {
@@ -217,7 +256,7 @@ public static class IncrementalAnalyzer
         var newSlots = slots.Replace(index, slot, delta);
 
         int at = changed.End;
-        var syntax = Shift(previous.SyntaxDiagnostics, at, delta);
+        var syntax = ReplaceSlotSyntax(previous.SyntaxDiagnostics, old, SyntaxDiagnosticsOf(tree), at, delta);
         var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
         var diagnostics = Assemble(syntax, newSlots, crossKey);
         var catalog = previous.Catalog;
@@ -249,20 +288,20 @@ public static class IncrementalAnalyzer
     }
 
     private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
-        CatalogLookups lookups, bool clean) =>
-        BuildSlot(keys, first, count, span, lookups, new PropertyNameCache(lookups.Catalog), new List<MetabaseDiagnostic>(), clean);
+        CatalogLookups lookups, bool parsesAlone) =>
+        BuildSlot(keys, first, count, span, lookups, new PropertyNameCache(lookups.Catalog), new List<MetabaseDiagnostic>(), parsesAlone);
 
     /// <summary>The same with the caller's name cache and scratch list, so a full pass does not make them per slot.</summary>
     private static KeySlot BuildSlot(IReadOnlyList<MetabaseKey> keys, int first, int count, TextSpan span,
-        CatalogLookups lookups, PropertyNameCache names, List<MetabaseDiagnostic> local, bool clean)
+        CatalogLookups lookups, PropertyNameCache names, List<MetabaseDiagnostic> local, bool parsesAlone)
     {
         local.Clear();
         for (int k = 0; k < count; k++) KeyRules.Analyze(keys[first + k], lookups, names, local);
-        return new KeySlot(span.Start, span.Length, Relative(local, span.Start), None, clean);
+        return new KeySlot(span.Start, span.Length, Relative(local, span.Start), None, parsesAlone);
     }
 
     /// <summary>
-    /// True when the old slot's element (a clean element, so it parses alone as it did in place) has keys with the
+    /// True when the old slot's element (which parses alone as it did in place) has keys with the
     /// same summaries as the re-parsed one. Summaries are recomputed here instead of kept per slot: one small parse
     /// per keystroke instead of an array and a Location string per key held for the life of the document.
     /// </summary>
@@ -337,19 +376,62 @@ public static class IncrementalAnalyzer
         return MetabaseAnalyzer.InDocumentOrder(all);
     }
 
-    private static bool ParsesAsOneCleanElement(SyntaxTree tree)
+    // What an element can draw alone exactly as in place: problems inside its own tags, values and children. Left
+    // out: end tags matching nothing (in place they may close MBProperty or configuration), DTDs (a quoted string in
+    // one can run past the element), and unclosed comments or CDATA (they swallow the element's end tag, which the
+    // checks below already refuse).
+    private static readonly HashSet<string> LocalSyntaxCodes =
+    [
+        DiagnosticCodes.MalformedMarkup, DiagnosticCodes.UnterminatedValue, DiagnosticCodes.UnterminatedTag, DiagnosticCodes.MissingEndTag,
+        DiagnosticCodes.StrayText, DiagnosticCodes.UnknownEntity, DiagnosticCodes.DuplicateAttribute,
+    ];
+
+    /// <summary>
+    /// True when a slot's text parsed alone is one element over all of it, with its start tag closed and its own end
+    /// tag (or self-closing), drawing only syntax diagnostics that it draws the same in place: with
+    /// &lt;configuration&gt; and &lt;MBProperty&gt; open around it, every tag and value inside it is read the same way,
+    /// and every search for a closing character finds it inside (the element ends with its '&gt;'). Alone, it is also
+    /// reported as a wrong root, which does not count.
+    /// </summary>
+    private static bool ParsesAsOneElement(SyntaxTree tree)
     {
         var document = tree.Document;
         if (document.Elements.Count != 1 || document.Prolog.Count != 0) return false;
         var element = document.Elements[0];
         if (element.Name == "configuration" || element.Span != new TextSpan(0, tree.Text.Length)) return false;
         if (!element.IsStartTagClosed || (!element.IsSelfClosing && element.EndTagSpan == null)) return false;
-        // Alone, the element is reported as a wrong root; that is the only complaint a clean key may draw.
+        // Once one processing instruction is left unclosed, the parser stops looking for "?>" in the rest of the text.
+        if (tree.Text.Contains("<?", StringComparison.Ordinal)) return false;
         foreach (var diagnostic in tree.Diagnostics)
         {
-            if (diagnostic.Code != DiagnosticCodes.InvalidRoot || diagnostic.Span != element.NameSpan) return false;
+            if (diagnostic.Code == DiagnosticCodes.InvalidRoot ? diagnostic.Span != element.NameSpan : !LocalSyntaxCodes.Contains(diagnostic.Code))
+                return false;
         }
         return true;
+    }
+
+    /// <summary>The syntax diagnostics of an element parsed alone (see <see cref="ParsesAsOneElement"/>), without the wrong-root one.</summary>
+    private static MetabaseDiagnostic[] SyntaxDiagnosticsOf(SyntaxTree tree)
+    {
+        var diagnostics = tree.Diagnostics;
+        if (diagnostics.Count == 1 && diagnostics[0].Code == DiagnosticCodes.InvalidRoot) return None; // the usual key
+        return diagnostics.Where(d => d.Code != DiagnosticCodes.InvalidRoot).ToArray();
+    }
+
+    /// <summary>
+    /// The whole document's syntax diagnostics after an edit inside slot <paramref name="old"/>: the slot's own (those
+    /// starting inside it) replaced by <paramref name="inSlot"/> (relative to its start), the later ones moved.
+    /// </summary>
+    private static MetabaseDiagnostic[] ReplaceSlotSyntax(MetabaseDiagnostic[] syntax, KeySlot old, MetabaseDiagnostic[] inSlot, int at, int delta)
+    {
+        int first = FirstStartingAtOrAfter(syntax, old.Start);
+        int end = FirstStartingAtOrAfter(syntax, old.End);
+        if (first == end && inSlot.Length == 0) return Shift(syntax, at, delta);
+        var result = new MetabaseDiagnostic[first + inSlot.Length + syntax.Length - end];
+        for (int i = 0; i < first; i++) result[i] = MoveAfter(syntax[i], at, delta);
+        for (int i = 0; i < inSlot.Length; i++) result[first + i] = Move(inSlot[i], old.Start);
+        for (int i = end; i < syntax.Length; i++) result[first + inSlot.Length + i - end] = MoveAfter(syntax[i], at, delta);
+        return result;
     }
 
     // Touching counts: an empty span at a boundary may belong to either side.

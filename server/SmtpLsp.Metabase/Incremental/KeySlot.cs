@@ -25,7 +25,7 @@ internal readonly record struct KeySummary(string KeyType, string? Location, boo
 /// One top-level element under MBProperty (a key, with any keys wrongly nested in it), the per-key diagnostics of
 /// its keys and the Exchange hints on its SMTP servers, with spans relative to <see cref="Start"/> so slots after an
 /// edit only move their start. 16 bytes (a large file has one per key): the two diagnostic arrays share one
-/// reference, null for the usual slot without any, and Clean rides in the length's sign bit.
+/// reference, null for the usual slot without any, and ParsesAlone rides in the length's sign bit.
 /// </summary>
 internal readonly record struct KeySlot
 {
@@ -33,21 +33,24 @@ internal readonly record struct KeySlot
 
     // null: no diagnostics; MetabaseDiagnostic[]: per-key ones only; Both: per-key and Exchange hints.
     private readonly object? _diagnostics;
-    private readonly int _lengthAndClean;
+    private readonly int _lengthAndFlag;
 
-    public KeySlot(int Start, int Length, MetabaseDiagnostic[] LocalDiagnostics, MetabaseDiagnostic[] ExchangeDiagnostics, bool Clean)
+    public KeySlot(int Start, int Length, MetabaseDiagnostic[] LocalDiagnostics, MetabaseDiagnostic[] ExchangeDiagnostics, bool ParsesAlone)
     {
         this.Start = Start;
-        _lengthAndClean = (Length & int.MaxValue) | (Clean ? int.MinValue : 0);
+        _lengthAndFlag = (Length & int.MaxValue) | (ParsesAlone ? int.MinValue : 0);
         _diagnostics = Pack(LocalDiagnostics, ExchangeDiagnostics);
     }
 
     public int Start { get; init; }
 
-    public int Length => _lengthAndClean & int.MaxValue;
+    public int Length => _lengthAndFlag & int.MaxValue;
 
-    /// <summary>No syntax diagnostic touches the element, so an edit inside it may be handled incrementally.</summary>
-    public bool Clean => _lengthAndClean < 0;
+    /// <summary>
+    /// The element's text parses alone exactly as it does in place (same elements, attributes and syntax diagnostics,
+    /// nothing reaching past it), so an edit inside it may be handled incrementally and features may read it alone.
+    /// </summary>
+    public bool ParsesAlone => _lengthAndFlag < 0;
 
     public int End => Start + Length;
 

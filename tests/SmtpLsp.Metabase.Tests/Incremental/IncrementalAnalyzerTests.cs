@@ -22,6 +22,9 @@ public class IncrementalAnalyzerTests
         " AuthFlags=\"AuthBad\"", " MaxConnections=\"99999999999\"", " Bogus=\"1\"", "Location =\"/LM/W3SVC/1\"",
         "/LM/SmtpSvc/1", "/LM/W3SVC/2/ROOT", "<!-- c -->", "</IIsWebServer>", "<Custom Name=\"A\" ID=\"1\" Value=\"1\" Type=\"DWORD\"/>",
         " | AuthNTLM", "TRUE", "FALSE", "4294967295", "-1",
+        // Half-typed markup inside a key, and markup that reaches outside it.
+        " Foo", " Foo=", " Foo=bar", "=\"", " MaxConnections=\"1", "<Custom Name=\"A\"", "</Custom>", "<?pi?>", "<?pi",
+        "</MBProperty>", "</configuration>", "<!DOCTYPE x [ \"", "<![CDATA[", "<!--", "-->", "<!x>", "&", "]]>",
     ];
 
     [Theory]
@@ -50,11 +53,66 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
-    public void Update_InsertedAngleBracketSplitsKey_FallsBackToFullAndMatches()
+    public void Update_AngleBracketBreaksStartTag_FallsBackToFullAndMatches()
     {
         var state = IncrementalAnalyzer.Create(Generated, Catalog);
         int at = Generated.IndexOf("ServerComment=\"", 5000, StringComparison.Ordinal);
-        var text = Generated.Insert(at, "\"><");
+        var text = Generated.Insert(at, "<");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    /// <summary>Typing a new property: each keystroke leaves a syntax error inside the key until the value is quoted.</summary>
+    [Fact]
+    public void Update_TypingANewProperty_StaysIncrementalWithItsSyntaxErrors()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        // At the end of the line before ServerComment, as a user adds a line for a new property.
+        int at = Generated.LastIndexOf("\r\n", Generated.IndexOf("ServerComment=\"", 5000, StringComparison.Ordinal), StringComparison.Ordinal);
+        var text = Generated;
+        var kinds = new List<UpdateKind>();
+        foreach (char typed in "\r\n\t\tMaxBandwidth=\"7\"")
+        {
+            text = text.Insert(at, typed.ToString());
+            state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+            at++;
+            kinds.Add(state.Kind);
+            Assert.Equal(Describe(Full(text)), Describe(state.Diagnostics));
+            if (typed == 'M') Assert.Contains(state.Diagnostics, d => d.Code == DiagnosticCodes.MalformedMarkup && d.Span == new TextSpan(at - 1, 1));
+        }
+
+        Assert.All(kinds, kind => Assert.Equal(UpdateKind.Incremental, kind));
+        Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.MalformedMarkup);
+    }
+
+    [Fact]
+    public void Create_KeyWithAHalfTypedProperty_NextKeystrokeIncremental()
+    {
+        int at = Generated.IndexOf("ServerComment=\"", 5000, StringComparison.Ordinal);
+        var text = Generated.Insert(at, "MaxBand\r\n\t\t");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        Assert.Contains(state.Diagnostics, d => d.Code == DiagnosticCodes.MalformedMarkup && d.Span.Start == at);
+
+        text = text.Insert(at + 7, "w");
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at + 7, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    [Theory]
+    [InlineData("</MBProperty>")]
+    [InlineData("<?pi?>")]
+    [InlineData("<!--")]
+    public void Update_MarkupReachingOutsideTheKey_FallsBackToFull(string typed)
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("ServerComment=\"", 5000, StringComparison.Ordinal);
+        at = Generated.IndexOf('>', at) + 1; // among the key's children
+        var text = Generated.Insert(at, typed);
 
         var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
 
@@ -165,12 +223,19 @@ public class IncrementalAnalyzerTests
     private static (string Text, TextSpan Span) RandomEdit(Random random, string text)
     {
         int at;
-        if (random.Next(4) != 0)
+        int mode = random.Next(8);
+        if (mode < 5)
         {
             // Inside some attribute value: just after an opening quote, a little way in.
             int from = random.Next(text.Length);
             int quote = text.IndexOf("=\"", from, StringComparison.Ordinal);
             at = quote < 0 ? random.Next(text.Length + 1) : Math.Min(text.Length, quote + 2 + random.Next(4));
+        }
+        else if (mode < 7)
+        {
+            // Between attributes, where a new property is typed: right after a value's closing quote.
+            int quote = text.IndexOf("\"\r\n", random.Next(text.Length), StringComparison.Ordinal);
+            at = quote < 0 ? random.Next(text.Length + 1) : quote + 1;
         }
         else
         {

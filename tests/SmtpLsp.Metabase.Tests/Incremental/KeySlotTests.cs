@@ -4,7 +4,7 @@ using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Tests.Incremental;
 
-/// <summary>KeySlot packs its two diagnostic arrays into one reference and Clean into the length's sign bit.</summary>
+/// <summary>KeySlot packs its two diagnostic arrays into one reference and ParsesAlone into the length's sign bit.</summary>
 public class KeySlotTests
 {
     private static MetabaseDiagnostic[] Some(int at) =>
@@ -23,7 +23,7 @@ public class KeySlotTests
 
         Assert.Equal(100, slot.Start);
         Assert.Equal(int.MaxValue - 100, slot.Length);
-        Assert.Equal(clean, slot.Clean);
+        Assert.Equal(clean, slot.ParsesAlone);
         Assert.Equal(local, slot.LocalDiagnostics);
         Assert.Equal(exchange, slot.ExchangeDiagnostics);
         if (withLocal) Assert.Same(local, slot.LocalDiagnostics);
@@ -34,11 +34,11 @@ public class KeySlotTests
     {
         var local = Some(1);
         var exchange = Some(3);
-        var slot = new KeySlot(10, 20, local, [], Clean: true) with { Start = 40, ExchangeDiagnostics = exchange };
+        var slot = new KeySlot(10, 20, local, [], ParsesAlone: true) with { Start = 40, ExchangeDiagnostics = exchange };
 
         Assert.Equal(40, slot.Start);
         Assert.Equal(60, slot.End);
-        Assert.True(slot.Clean);
+        Assert.True(slot.ParsesAlone);
         Assert.Same(local, slot.LocalDiagnostics);
         Assert.Same(exchange, slot.ExchangeDiagnostics);
         Assert.Empty((slot with { ExchangeDiagnostics = [] }).ExchangeDiagnostics);

@@ -91,6 +91,6 @@ public class SlotTableTests
         MetabaseDiagnostic[] Some() => random.Next(20) == 0
             ? [new MetabaseDiagnostic("MB0000", DiagnosticSeverity.Warning, new TextSpan(random.Next(length), 1), "m")]
             : None;
-        return new KeySlot(start, length, Some(), Some(), Clean: true);
+        return new KeySlot(start, length, Some(), Some(), ParsesAlone: true);
     }
 }

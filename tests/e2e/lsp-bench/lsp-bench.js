@@ -339,6 +339,26 @@ async function onLargeDocument(file) {
   stats(`keystroke then foldingRange on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/foldingRange', () => ({})));
   stats(`keystroke then codeAction at the cursor on ${mb} MB, round trip`, await rightAfterKeystrokes('textDocument/codeAction',
     (position) => ({ range: { start: position, end: position }, context: { diagnostics: [] } })));
+  // A new property typed on a line of its own after a value, completion asked at the cursor after each keystroke:
+  // until its value is quoted the key holds a syntax error. Lines no earlier row touched, last first, so each new
+  // line leaves the positions of the ones still to come where they were.
+  // Enter is one change, as editors send it.
+  const typed = ['\r\n', ...'\t\tMaxBandwidth="7"'];
+  const newProperty = [];
+  const ends = offsets.slice(150, 150 + RUNS).map((o) => text.indexOf('\r\n', o)).sort((a, b) => b - a);
+  for (const end of ends) {
+    let { line, character } = positionAt(text, end);
+    for (const ch of typed) {
+      version++;
+      const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+      client.notify('textDocument/didChange', { textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }] });
+      if (ch === '\r\n') { line++; character = 0; } else character++;
+      newProperty.push((await client.request('textDocument/completion', { textDocument: { uri }, position: { line, character } })).ms);
+      await published;
+    }
+  }
+  stats(`typing a new property on ${mb} MB, completion at each keystroke`, newProperty);
   await client.stop();
 }
 
