@@ -41,6 +41,34 @@ public class KeyWindowTests
         Assert.False(state.HasDocument);
     }
 
+    /// <summary>While a new property is typed its key holds a syntax error, and completion is asked at every keystroke.</summary>
+    [Fact]
+    public void Window_KeyWithAHalfTypedProperty_SameHoverAndCompletionAsWholeDocument()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.LastIndexOf("\r\n", Generated.IndexOf("ServerComment=\"", Generated.Length / 2, StringComparison.Ordinal), StringComparison.Ordinal);
+        var text = Generated.Insert(at, "\r\n\t\tMaxBan");
+        state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+        Assert.Equal(UpdateKind.Incremental, state.Kind);
+        Assert.Contains(state.Diagnostics, d => d.Code == Metabase.Analysis.DiagnosticCodes.MalformedMarkup && d.Span.Start == at + 4);
+        var whole = MetabaseDocument.Create(text, Catalog);
+        int slot = state.Slots.Find(at);
+        int answered = 0;
+        for (int offset = state.Slots[slot].Start + 1; offset < state.Slots[slot].End; offset++)
+        {
+            var window = KeyWindow.At(state, offset)!;
+            if (window.TryHover(offset, markdown: true, out var hover)) Assert.Equal(Describe(HoverService.GetHover(whole, offset, markdown: true)), Describe(hover));
+            var options = new CompletionOptions();
+            if (!window.TryComplete(offset, options, out var completion)) continue;
+            Assert.Equal(Describe(CompletionService.GetCompletions(whole, offset, options)), Describe(completion));
+            answered++;
+        }
+        Assert.True(answered > 100, $"{answered} offsets answered");
+        var cursor = KeyWindow.At(state, at + 10)!;
+        Assert.True(cursor.TryComplete(at + 10, new CompletionOptions(), out var atCursor));
+        Assert.Contains(atCursor.Items, item => item.Label == "MaxBandwidth");
+    }
+
     [Fact]
     public void Window_VisibleLinesAfterAKeystroke_SameInlayHintsAsWholeDocument()
     {
