@@ -12,7 +12,7 @@ namespace SmtpLsp.Metabase.Features;
 /// every change. Incremental updates keep every key, type and Location, every slot and all text outside the slots'
 /// insides (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same tree: each moves by
 /// its slot's shift, and the keys and elements of the slots edited since are read from those slots' new text alone,
-/// which parses as it does in place (an update keeps a slot only while it is clean). The result is what the whole
+/// which parses as it does in place (an update keeps a slot only while it does). The result is what the whole
 /// parse would give, cap included.
 /// </summary>
 public sealed class MovedOutline
