@@ -715,19 +715,19 @@ internal sealed class Parser
                 $"Attribute '{name}' has no value; expected {name}=\"...\"");
             return nameEnd;
         }
-        EmitWhitespace(nameEnd);
+        if (_tokens != null) EmitWhitespace(nameEnd); // i is already past it
         Emit(SyntaxKind.Equals, i, i + 1);
         Attribute(index).EqualsPos = i;
         int v = SkipWhitespace(i + 1);
         char c = v < _text.Length ? _text[v] : '\0';
         if (c == '"' || c == '\'')
         {
-            EmitWhitespace(i + 1);
+            if (_tokens != null) EmitWhitespace(i + 1); // v is already past it
             return QuotedValue(index, name, v);
         }
         if (v < _text.Length && c != '>' && c != '<' && !(c == '/' && v + 1 < _text.Length && _text[v + 1] == '>'))
         {
-            EmitWhitespace(i + 1);
+            if (_tokens != null) EmitWhitespace(i + 1);
             int end = v;
             while (end < _text.Length)
             {
@@ -857,10 +857,12 @@ internal sealed class Parser
 
     private void Emit(SyntaxKind kind, int start, int end)
     {
+        // Tokens are kept only by the token scan; a parse calls this millions of times on a large file.
+        if (_tokens == null) return;
         // Never throw on a scanner slip: keep the stream lossless and flag it for the tests instead.
         if (start > _emitted)
         {
-            _tokens?.Add(new SyntaxToken(SyntaxKind.Unknown, _emitted, start - _emitted));
+            _tokens.Add(new SyntaxToken(SyntaxKind.Unknown, _emitted, start - _emitted));
             Repaired = true;
         }
         else if (start < _emitted)
@@ -869,7 +871,7 @@ internal sealed class Parser
             Repaired = true;
         }
         if (end <= start) return;
-        _tokens?.Add(new SyntaxToken(kind, start, end - start));
+        _tokens.Add(new SyntaxToken(kind, start, end - start));
         _emitted = end;
     }
 
