@@ -7,13 +7,14 @@ using SmtpLsp.Metabase.Text;
 namespace SmtpLsp.Metabase.Features;
 
 /// <summary>
-/// Hover, completion and inlay hints inside key elements, answered from those elements alone. After an incremental
-/// update the whole document's parse for the new version is built only when a feature needs it (about 0.2 s on
-/// 50 MB), and an editor asks for completion and the visible inlay hints as the user types. The keys asked about are
-/// the state's slots whose text parses alone as in place (<see cref="KeySlot.ParsesAlone"/>): wrapped as the only
-/// keys of a configuration, they give the services the same elements, attributes, keys and catalog facts as the
-/// whole document, and offsets move back by the window's start. What needs other keys (the hover on a key's name lists its parent, children and
-/// inherited values; a key type's completion is ranked by the key above) is left to the whole document.
+/// Hover, completion, inlay hints and code actions inside key elements, answered from those elements alone. After an
+/// incremental update the whole document's parse for the new version is built only when a feature needs it (about
+/// 0.2 s on 50 MB), and an editor asks for completion, the visible inlay hints and the code actions at the cursor as
+/// the user types. The keys asked about are the state's slots whose text parses alone as in place
+/// (<see cref="KeySlot.ParsesAlone"/>): wrapped as the only keys of a configuration, they give the services the same
+/// elements, attributes, keys and catalog facts as the whole document, and offsets move back by the window's start.
+/// What needs other keys (the hover on a key's name lists its parent, children and inherited values; a key type's
+/// completion is ranked by the key above) is left to the whole document.
 /// </summary>
 public sealed class KeyWindow
 {
@@ -32,7 +33,7 @@ public sealed class KeyWindow
         _shift = shift;
     }
 
-    /// <summary>The window on the key element (one that parses alone) strictly around <paramref name="offset"/> (the full pass's slot), or null.</summary>
+    /// <summary>The window on the key element strictly around <paramref name="offset"/> (a slot that parses alone), or null.</summary>
     public static KeyWindow? At(IncrementalState state, int offset)
     {
         int index = state.Slots.Find(offset);
@@ -45,8 +46,8 @@ public sealed class KeyWindow
 
     /// <summary>
     /// The window over the keys <paramref name="range"/> touches (an editor's visible lines; what lies outside the
-    /// keys, such as the prolog, holds no key), or null when one of them does not parse alone, only whitespace may separate
-    /// them, or the range holds no key or too many.
+    /// keys, such as the prolog, holds no key), or null when one of them does not parse alone, anything but whitespace
+    /// separates them, or the range holds no key or too many.
     /// </summary>
     public static KeyWindow? Over(IncrementalState state, TextSpan range)
     {
