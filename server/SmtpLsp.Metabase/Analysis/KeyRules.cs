@@ -28,7 +28,7 @@ public static class KeyRules
         {
             var attribute = element.AttributeAt(i);
             // Location is the key's path, not a property (MetabaseKey.Properties leaves it out too).
-            if (MetabaseKey.IsLocationName(attribute.Name)) continue;
+            if (names.IsLocation(attribute)) continue;
             var info = PropertyNameRules.Check(attribute, keyType, lookups, names, sink);
             // A missing or unterminated value is already a syntax error; judging the half-typed text would repeat it.
             if (info != null && attribute.HasValue && attribute.IsValueTerminated)

@@ -12,8 +12,8 @@ internal static class PropertyNameRules
     public static PropertyInfo? Check(AttributeView attribute, KeyTypeInfo? keyType, CatalogLookups lookups, PropertyNameCache names,
         ICollection<MetabaseDiagnostic> sink)
     {
+        var info = names.Find(attribute);
         var name = attribute.Name;
-        var info = names.Find(name);
         if (info == null)
         {
             // Key-type attributes outside the pool (KeyType, MD_1001) are still fine where the schema lists them.

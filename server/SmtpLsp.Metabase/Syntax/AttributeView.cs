@@ -19,6 +19,11 @@ internal readonly struct AttributeView
 
     private ref readonly AttributeData Data => ref _tree.AttributeTable[_index];
 
+    public SyntaxTree Tree => _tree;
+
+    /// <summary>The name's number in its tree: the same for every attribute with this name.</summary>
+    public int NameId => Data.NameId;
+
     public string Name => _tree.NameById[Data.NameId];
 
     public TextSpan NameSpan => new(Data.NameStart, Name.Length);
