@@ -115,7 +115,7 @@ public class MovedOutlineTests
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
         Assert.Equal(UpdateKind.Incremental, next.Kind);
         var whole = MetabaseDocument.Create(edited, Catalog);
-        int values = 0, fixed_ = 0;
+        int values = 0, quickFixes = 0;
         for (int offset = 0; offset <= edited.Length; offset++)
         {
             if (KeyWindow.At(next, offset) is { } window)
@@ -130,11 +130,11 @@ public class MovedOutlineTests
             {
                 var expected = touching.Select(d => (d, DiagnosticFixes.For(whole.Model, Catalog, d))).Where(p => p.Item2.Count > 0).ToList();
                 Assert.Equal(Describe(expected), Describe(fixes));
-                fixed_ += fixes.Count;
+                quickFixes += fixes.Count;
             }
         }
         Assert.True(values > 100, $"{values} offsets with value actions");
-        Assert.True(fixed_ > 20, $"{fixed_} quick fixes compared");
+        Assert.True(quickFixes > 20, $"{quickFixes} quick fixes compared");
         Assert.False(next.HasDocument);
     }
 
