@@ -220,6 +220,45 @@ public class IncrementalAnalyzerTests
         Assert.True(incremental * 5 > total, $"only {incremental} of {total} updates were incremental");
     }
 
+    /// <summary>
+    /// Keys that keep a syntax error stay on the incremental path only while it cannot reach outside them; this types
+    /// and deletes markup characters at random places inside keys, where that judgement is made, over and over.
+    /// </summary>
+    [Fact]
+    public void Update_MarkupCharactersTypedInsideKeys_EqualFullReanalysis()
+    {
+        const string Alphabet = "<>/\"'=&;!?-[] \r\nabAZ";
+        int incremental = 0, withSyntaxErrors = 0, total = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = (seed & 1) == 0 ? Generated : ExchangeManaged;
+            var state = IncrementalAnalyzer.Create(text, Catalog);
+            for (int step = 0; step < 15; step++)
+            {
+                text = state.Text;
+                // Somewhere inside the element of some key: after the '<' of a line that starts one.
+                int key = text.IndexOf("\n<", random.Next(text.Length), StringComparison.Ordinal);
+                int at = key < 0 ? random.Next(text.Length + 1) : Math.Min(text.Length, key + 2 + random.Next(1, 200));
+                int remove = random.Next(3) == 0 ? Math.Min(text.Length - at, random.Next(1, 4)) : 0;
+                var typed = new string(Enumerable.Range(0, random.Next(remove > 0 ? 0 : 1, 4)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+                var newText = text.Remove(at, remove).Insert(at, typed);
+                state = IncrementalAnalyzer.Update(state, newText, new TextSpan(at, remove));
+                Interlocked.Increment(ref total);
+                if (state.Kind == UpdateKind.Incremental)
+                {
+                    Interlocked.Increment(ref incremental);
+                    if (state.SyntaxDiagnostics.Length > 0) Interlocked.Increment(ref withSyntaxErrors);
+                }
+                var expected = Describe(Full(newText));
+                var actual = Describe(state.Diagnostics);
+                if (expected != actual)
+                    throw new Exception($"seed {seed} step {step} ({state.Kind}) typed {typed.Replace("\r", "\\r").Replace("\n", "\\n")} over {remove} at {at}:\nexpected {expected}\nactual   {actual}");
+            }
+        }, iter: 60);
+        Assert.True(withSyntaxErrors * 10 > total, $"only {withSyntaxErrors} of {total} updates were incremental with syntax errors ({incremental} incremental)");
+    }
+
     private static (string Text, TextSpan Span) RandomEdit(Random random, string text)
     {
         int at;
