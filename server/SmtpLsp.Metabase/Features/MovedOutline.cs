@@ -67,9 +67,9 @@ public sealed class MovedOutline
         {
             // The same key, by its place among its slot's keys, in the slot's new text.
             var keys = Reparsed(slot).Keys;
-            int number = IndexOf(_earlier.Document.Model.Keys, symbol.Span.Start)
-                - FirstAtOrAfter(_earlier.Document.Model.Keys, _earlier.Slots[slot].Start);
-            if (number < 0 || number >= keys.Count || keys[number].KeyType != symbol.Detail) return null;
+            var model = _earlier.Document.Model;
+            int number = model.FirstKeyStartingAtOrAfter(symbol.Span.Start) - model.FirstKeyStartingAtOrAfter(_earlier.Slots[slot].Start);
+            if (number >= keys.Count || keys[number].KeyType != symbol.Detail) return null;
             int start = _state.Slots[slot].Start;
             moved = symbol.MovedTo(Shift(keys[number].Element.Span, start), Shift(KeyTarget.SelectionOf(keys[number]), start));
         }
@@ -183,25 +183,6 @@ public sealed class MovedOutline
         var keys = new List<MetabaseKey>();
         if (tree.Root is { } root) MetabaseModel.Collect(root, keys);
         return _reparsed[slot] = (tree, keys);
-    }
-
-    /// <summary>The index of the key whose element starts at <paramref name="start"/> (keys are in document order), or -1.</summary>
-    private static int IndexOf(IReadOnlyList<MetabaseKey> keys, int start)
-    {
-        int at = FirstAtOrAfter(keys, start);
-        return at < keys.Count && keys[at].Element.Span.Start == start ? at : -1;
-    }
-
-    private static int FirstAtOrAfter(IReadOnlyList<MetabaseKey> keys, int offset)
-    {
-        int lo = 0, hi = keys.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (keys[mid].Element.Span.Start < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     private static TextSpan Shift(TextSpan span, int by) => new(span.Start + by, span.Length);

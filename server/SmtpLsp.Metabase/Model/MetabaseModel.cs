@@ -180,18 +180,22 @@ public sealed class MetabaseModel
     /// </summary>
     private MetabaseKey? FindKeyOf(ElementNode element)
     {
+        int at = FirstKeyStartingAtOrAfter(element.Span.Start);
+        return at < Keys.Count && ReferenceEquals(Keys[at].Element, element) ? Keys[at] : null;
+    }
+
+    /// <summary>The index of the first key whose element starts at or after the offset (Keys.Count when none).</summary>
+    internal int FirstKeyStartingAtOrAfter(int offset)
+    {
         var keys = Keys;
-        int start = element.Span.Start;
-        int lo = 0, hi = keys.Count - 1;
-        while (lo <= hi)
+        int lo = 0, hi = keys.Count;
+        while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            int midStart = keys[mid].Element.Span.Start;
-            if (midStart < start) lo = mid + 1;
-            else if (midStart > start) hi = mid - 1;
-            else return ReferenceEquals(keys[mid].Element, element) ? keys[mid] : null;
+            if (keys[mid].Element.Span.Start < offset) lo = mid + 1;
+            else hi = mid;
         }
-        return null;
+        return lo;
     }
 
     private ChildIndex Children()
