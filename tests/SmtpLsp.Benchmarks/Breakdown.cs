@@ -52,28 +52,33 @@ internal static class Breakdown
         var timing = new Phase();
         var tree = SyntaxTree.Parse(text);
         var built = MetabaseModel.Build(tree);
+        Func<object> work = phase switch
+        {
+            "parse" => () => SyntaxTree.Parse(text),
+            "parse1" => () => SyntaxTree.Parse(text, pieceChars: -1),
+            "model" => () => MetabaseModel.Build(tree),
+            "full" => () => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
+            "create" => () => IncrementalAnalyzer.Create(text, catalog),
+            "analyze" => () => MetabaseAnalyzer.Analyze(built, catalog),
+            "parents" => () => Rule(sink => ParentKeyRules.Check(built, sink)),
+            "common" => () => ParentKeyRules.CommonAncestor(built) ?? "",
+            "duplicates" => () => Rule(sink => DuplicateLocationRules.Check(built, sink)),
+            "exchange" => () => Rule(sink => ExchangeRules.Analyze(built, catalog, sink)),
+            _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full, create, analyze, parents, common, duplicates or exchange"),
+        };
+        // Warm-up runs outside the figures, as BenchmarkDotNet does: the first ones run tier-0 code and the JIT's
+        // own compilation, which made the means and CPU times two to five times the settled ones.
+        int warmups = int.TryParse(Environment.GetEnvironmentVariable("BREAKDOWN_WARMUP"), out int w) ? w : 10;
+        for (int run = 0; run < warmups; run++) work();
         var all = Stopwatch.StartNew();
         var pausedBefore = GC.GetTotalPauseDuration();
-        for (int run = 0; run < runs; run++)
-        {
-            timing.Measure<object>(() => phase switch
-            {
-                "parse" => SyntaxTree.Parse(text),
-                "parse1" => SyntaxTree.Parse(text, pieceChars: -1),
-                "model" => MetabaseModel.Build(tree),
-                "full" => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
-                "create" => IncrementalAnalyzer.Create(text, catalog),
-                "analyze" => MetabaseAnalyzer.Analyze(built, catalog),
-                "parents" => Rule(sink => ParentKeyRules.Check(built, sink)),
-                "common" => ParentKeyRules.CommonAncestor(built) ?? "",
-                "duplicates" => Rule(sink => DuplicateLocationRules.Check(built, sink)),
-                "exchange" => Rule(sink => ExchangeRules.Analyze(built, catalog, sink)),
-                _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full, create, analyze, parents, common, duplicates or exchange"),
-            });
-        }
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int run = 0; run < runs; run++) timing.Measure(work);
         // The mean with the GC pauses in it is what a loop of runs (and BenchmarkDotNet's mean) sees.
         double meanMs = all.Elapsed.TotalMilliseconds / runs, pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
-        Console.WriteLine($"{phase}: {timing}; mean {meanMs:F1} ms, of which GC pauses {pausedMs:F1} ms; " +
+        // CPU time of every thread, GC included: what two cores have to share, whatever the parallelism.
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
+        Console.WriteLine($"{phase}: {timing}; mean {meanMs:F1} ms, of which GC pauses {pausedMs:F1} ms; CPU {cpuMs:F1} ms per run; " +
                           $"pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
         if (Environment.GetEnvironmentVariable("BREAKDOWN_RUNS") == "1") Console.WriteLine(string.Join(" ", timing.Runs.Select(r => r.ToString("F0"))));
         return 0;
