@@ -13,9 +13,9 @@ internal static class DuplicateLocationRules
             if (key.LocationView is not { } attribute || key.LocationText.IsWhiteSpace()) continue;
             var (first, count) = model.CountByLocation(key.LocationText);
             if (count < 2 || first == null || ReferenceEquals(first, key)) continue;
-            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.DuplicateLocation, DiagnosticSeverity.Error, attribute.ValueSpan,
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.DuplicateLocation, DiagnosticSeverity.Error, model.Place(key, attribute.ValueSpan),
                 $"Duplicate Location {AnalysisText.Quote(key.Location!)}; the {first.KeyType} key before it already has this path (paths compare case-insensitively).",
-                [new RelatedLocation(first.LocationView!.Value.ValueSpan, $"First key with Location {AnalysisText.Quote(first.Location!)}")]));
+                [new RelatedLocation(model.Place(first, first.LocationView!.Value.ValueSpan), $"First key with Location {AnalysisText.Quote(first.Location!)}")]));
         }
     }
 }

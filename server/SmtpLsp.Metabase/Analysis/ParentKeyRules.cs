@@ -30,7 +30,7 @@ internal static class ParentKeyRules
             }
             if (common != null && IsAncestorOrSelf(parentPath, common)) continue;
             var parent = parentPath.ToString();
-            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.ParentKeyMissing, DiagnosticSeverity.Information, attribute.ValueSpan,
+            sink.Add(new MetabaseDiagnostic(DiagnosticCodes.ParentKeyMissing, DiagnosticSeverity.Information, model.Place(key, attribute.ValueSpan),
                 $"No key at the parent path {AnalysisText.Quote(parent)} of {AnalysisText.Quote(key.Location!)}; IIS accepts this, " +
                 "but properties are then inherited from further up."));
         }
@@ -48,6 +48,8 @@ internal static class ParentKeyRules
             var path = LocationPath.Normalize(location);
             if (common == null) { common = path.ToString(); continue; }
             while (!IsAncestorOrSelf(common, path)) common = LocationPath.GetParent(common) ?? "/";
+            // Every absolute path is under the root: no later key can change it (a whole metabase gets here at once).
+            if (common == "/") break;
         }
         return common;
     }

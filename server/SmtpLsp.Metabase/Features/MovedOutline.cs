@@ -34,6 +34,7 @@ public sealed class MovedOutline
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
+        if (_earlier.LocationsChanged) return null;
         var earlier = _earlier.Symbols(maxSymbols);
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
         foreach (var symbol in earlier.Symbols)

@@ -5,22 +5,30 @@ namespace SmtpLsp.Metabase.Incremental;
 
 /// <summary>
 /// The last earlier version of a document whose whole parse exists, seen from a version reached from it by
-/// incremental updates only, and which slots those updates edited. Such updates keep every key with its type and
-/// Location in the same order, every slot, and every character outside the slots' insides, so what a whole-document
-/// feature found in the earlier version is still true here once moved by its slot's shift, except inside the edited
-/// slots (see <see cref="Features.MovedOutline"/>). Immutable but for a cache of its outline.
+/// incremental updates only, and which slots those updates edited. Such updates keep every key with its type in the
+/// same order, every slot, and every character outside the slots' insides, so what a whole-document feature found in
+/// the earlier version is still true here once moved by its slot's shift, except inside the edited slots (see
+/// <see cref="Features.MovedOutline"/>); Locations too, unless <see cref="LocationsChanged"/>. Immutable but for a
+/// cache of its outline.
 /// </summary>
 public sealed class EarlierDocument
 {
     private readonly int[] _editedSlots;
     private volatile CachedSymbols? _symbols;
 
-    internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots)
+    internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots, bool locationsChanged)
     {
         Document = document;
         Slots = slots;
         _editedSlots = editedSlots;
+        LocationsChanged = locationsChanged;
     }
+
+    /// <summary>
+    /// True when an edit since changed a key's Location: the outline, which nests keys by Location, cannot be moved
+    /// from the earlier one then (folding, which follows elements, still can).
+    /// </summary>
+    internal bool LocationsChanged { get; }
 
     /// <summary>The earlier version's whole parse.</summary>
     public MetabaseDocument Document { get; }
@@ -49,15 +57,20 @@ public sealed class EarlierDocument
     internal bool IsEdited(int slot) => Array.BinarySearch(_editedSlots, slot) >= 0;
 
     /// <summary>The same earlier version after one more edit inside <paramref name="slot"/>.</summary>
-    internal EarlierDocument WithEdited(int slot)
+    internal EarlierDocument WithEdited(int slot, bool locationsChanged)
     {
+        locationsChanged |= LocationsChanged;
         int at = Array.BinarySearch(_editedSlots, slot);
-        if (at >= 0) return this;
-        at = ~at;
-        var edited = new int[_editedSlots.Length + 1];
-        Array.Copy(_editedSlots, edited, at);
-        edited[at] = slot;
-        Array.Copy(_editedSlots, at, edited, at + 1, _editedSlots.Length - at);
-        return new EarlierDocument(Document, Slots, edited) { _symbols = _symbols };
+        if (at >= 0 && locationsChanged == LocationsChanged) return this;
+        var edited = _editedSlots;
+        if (at < 0)
+        {
+            at = ~at;
+            edited = new int[_editedSlots.Length + 1];
+            Array.Copy(_editedSlots, edited, at);
+            edited[at] = slot;
+            Array.Copy(_editedSlots, at, edited, at + 1, _editedSlots.Length - at);
+        }
+        return new EarlierDocument(Document, Slots, edited, locationsChanged) { _symbols = _symbols };
     }
 }

@@ -243,36 +243,47 @@ public static class IncrementalAnalyzer
         var keys = new List<MetabaseKey>();
         MetabaseModel.Collect(tree.Root!, keys);
 
-        // Results for other keys can only change when a key's type, Location or Custom elements changed; then the
-        // full pass recomputes them. Otherwise only this slot's own SMTP servers are judged again.
-        if (!SameSummaries(previous.Buffer.ToString(old.Start, old.Length), keys)) return null;
-        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), parsesAlone: true);
-        slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
+        // Results for other keys can only change when a key's type, Location or Custom elements changed. A changed
+        // type or Custom presence needs the full pass; a changed Location, or an edit in a key the cross-key rules
+        // report on, has those rules run again over the keys of the last whole parse (CrossKeyRecheck).
+        var change = Compare(previous.Buffer.ToString(old.Start, old.Length), keys);
+        if (change == KeyChange.Other) return null;
+        bool reportedOn = false;
         foreach (var diagnostic in previous.CrossKeyDiagnostics)
         {
-            if (Overlaps(diagnostic.Span, old.Start, old.End)) return null;
+            if (Overlaps(diagnostic.Span, old.Start, old.End)) reportedOn = true;
         }
-
+        var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), parsesAlone: true);
+        slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
         var newSlots = slots.Replace(index, slot, delta);
 
         int at = changed.End;
+        var earlier = EarlierFor(previous, index, change == KeyChange.Location);
+        MetabaseDiagnostic[] crossKey;
+        if (change == KeyChange.Location || reportedOn)
+        {
+            if (earlier == null) return null;
+            crossKey = CrossKeyRecheck.Run(earlier, newSlots, newText, index, keys, tree);
+        }
+        else crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
+
         var syntax = ReplaceSlotSyntax(previous.SyntaxDiagnostics, old, SyntaxDiagnosticsOf(tree), at, delta);
-        var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
         var diagnostics = Assemble(syntax, newSlots, crossKey);
         var catalog = previous.Catalog;
         var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
         return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
-            previous.SmtpKeys, diagnostics, document, EarlierFor(previous, index));
+            previous.SmtpKeys, diagnostics, document, earlier);
     }
 
     /// <summary>
-    /// The earlier whole parse the next version's outline can be moved from: the previous version's when it has one
-    /// (a full pass always does), else the one the previous version kept, with one more edited slot.
+    /// The earlier whole parse the next version's outline and cross-key rules can start from: the previous version's
+    /// when it has one (a full pass always does), else the one the previous version kept, with one more edited slot.
     /// </summary>
-    private static EarlierDocument? EarlierFor(IncrementalState previous, int editedSlot)
+    private static EarlierDocument? EarlierFor(IncrementalState previous, int editedSlot, bool locationChanged)
     {
-        if (previous.Kind == UpdateKind.Full || previous.HasDocument) return new EarlierDocument(previous.Document, previous.Slots, [editedSlot]);
-        return previous.Earlier?.WithEdited(editedSlot);
+        if (previous.Kind == UpdateKind.Full || previous.HasDocument)
+            return new EarlierDocument(previous.Document, previous.Slots, [editedSlot], locationChanged);
+        return previous.Earlier?.WithEdited(editedSlot, locationChanged);
     }
 
     /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>
@@ -300,24 +311,37 @@ public static class IncrementalAnalyzer
         return new KeySlot(span.Start, span.Length, Relative(local, span.Start), None, parsesAlone);
     }
 
+    private enum KeyChange { None, Location, Other }
+
     /// <summary>
-    /// True when the old slot's element (which parses alone as it did in place) has keys with the
-    /// same summaries as the re-parsed one. Summaries are recomputed here instead of kept per slot: one small parse
-    /// per keystroke instead of an array and a Location string per key held for the life of the document.
+    /// How the keys of the old slot's element (which parses alone as it did in place) differ from the re-parsed ones:
+    /// not at all for the cross-key rules, in a Location only, or otherwise (their number, a type, whether a Location
+    /// attribute or Custom elements are there; or a Location that Exchange detection reads, under /LM/SmtpSvc or of an
+    /// SMTP server). Recomputed here instead of kept per slot: one small parse per keystroke instead of an array and a
+    /// Location string per key held for the life of the document.
     /// </summary>
-    private static bool SameSummaries(string oldFragment, List<MetabaseKey> newKeys)
+    private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys)
     {
         var oldTree = SyntaxTree.Parse(oldFragment);
-        if (oldTree.Root == null) return false;
+        if (oldTree.Root == null) return KeyChange.Other;
         var oldKeys = new List<MetabaseKey>();
         MetabaseModel.Collect(oldTree.Root, oldKeys);
-        if (oldKeys.Count != newKeys.Count) return false;
+        if (oldKeys.Count != newKeys.Count) return KeyChange.Other;
+        var change = KeyChange.None;
         for (int k = 0; k < oldKeys.Count; k++)
         {
-            if (KeySummary.Of(oldKeys[k]) != KeySummary.Of(newKeys[k])) return false;
+            KeySummary was = KeySummary.Of(oldKeys[k]), now = KeySummary.Of(newKeys[k]);
+            if (was == now) continue;
+            if (was.KeyType != now.KeyType || was.HasLocationAttribute != now.HasLocationAttribute || was.HasCustom != now.HasCustom
+                || ReadByExchangeDetection(oldKeys[k]) || ReadByExchangeDetection(newKeys[k]))
+                return KeyChange.Other;
+            change = KeyChange.Location;
         }
-        return true;
+        return change;
     }
+
+    private static bool ReadByExchangeDetection(MetabaseKey key) =>
+        key.KeyType == ExchangeRules.SmtpServerType || (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location));
 
     /// <summary>MB5001 on the SMTP servers among a re-parsed slot's keys (whose spans are already slot-relative).</summary>
     private static MetabaseDiagnostic[] ExchangeHints(List<MetabaseKey> keys, IncrementalState previous)

@@ -21,13 +21,30 @@ public sealed class MetabaseModel
     private readonly System.Collections.BitArray? _parentListedBefore;
     // Only GetChildren needs it (navigation features), so it is built on first use.
     private ChildIndex? _children;
+    // For a model over keys of several trees (see FromKeys): how far each key stands now from where its tree has it.
+    private readonly Func<MetabaseKey, int>? _shiftOf;
 
-    private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray? parentListedBefore = null)
+    private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray? parentListedBefore = null,
+        Func<MetabaseKey, int>? shiftOf = null)
     {
         Tree = tree;
         Keys = keys;
         _parentListedBefore = parentListedBefore;
+        _shiftOf = shiftOf;
     }
+
+    /// <summary>
+    /// A model over keys taken from several trees, in document order: the keys of an earlier whole parse and of key
+    /// elements parsed alone since, so the cross-key rules can run after an edit without a whole parse.
+    /// <paramref name="shiftOf"/> gives how far a key now stands from where its own tree has it; the rules report
+    /// through <see cref="Place"/>. Only the cross-key rules' members are meant for such a model, not <see cref="Tree"/>.
+    /// </summary>
+    internal static MetabaseModel FromKeys(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray parentListedBefore,
+        Func<MetabaseKey, int> shiftOf) => new(tree, keys, parentListedBefore, shiftOf);
+
+    /// <summary>A span of this key's text where the key now stands (the span itself, but in a model made by <see cref="FromKeys"/>).</summary>
+    internal TextSpan Place(MetabaseKey key, TextSpan span) =>
+        _shiftOf == null ? span : new TextSpan(span.Start + _shiftOf(key), span.Length);
 
     public SyntaxTree Tree { get; }
 

@@ -1,0 +1,84 @@
+using System.Collections;
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Incremental;
+
+/// <summary>
+/// The cross-key rules (duplicate Locations, missing parents) after an edit that changed a Location, or inside a key
+/// they report on, without a whole parse of the new version: they run over the keys of the last earlier whole parse
+/// with the keys of every slot edited since read again from those slots' text (each parses alone as in place). Those
+/// edits kept every other key and the order of all, so the result is what a whole parse would give; each key's spans
+/// are placed where it now stands by its slot's shift.
+/// </summary>
+internal static class CrossKeyRecheck
+{
+    /// <param name="earlier">The earlier whole parse, with <paramref name="editedSlot"/> among its edited slots.</param>
+    /// <param name="editedKeys">The keys of the slot edited now, parsed alone (<paramref name="editedTree"/>).</param>
+    public static MetabaseDiagnostic[] Run(EarlierDocument earlier, SlotTable slots, TextBuffer text, int editedSlot,
+        List<MetabaseKey> editedKeys, SyntaxTree editedTree)
+    {
+        var model = earlier.Document.Model;
+        var earlierKeys = model.Keys;
+        var earlierSlots = earlier.Slots;
+        var keys = new List<MetabaseKey>(earlierKeys.Count + 16);
+        var parentListed = new List<bool>(earlierKeys.Count + 16);
+        // Where the keys of each re-read slot now start: their trees hold them from 0.
+        var slotStartOf = new Dictionary<SyntaxTree, int>(ReferenceEqualityComparer.Instance);
+        // Earlier keys whose parent path was the earlier Location of an edited key: their parent may be gone.
+        HashSet<MetabaseKey>? parentMayBeGone = null;
+
+        int next = 0;
+        foreach (int slot in earlier.EditedSlots)
+        {
+            var was = earlierSlots[slot];
+            int from = model.FirstKeyStartingAtOrAfter(was.Start);
+            int to = model.FirstKeyStartingAtOrAfter(was.End);
+            for (; next < from; next++) KeepEarlier(next);
+            for (int k = from; k < to; k++)
+            {
+                foreach (var child in model.GetChildren(earlierKeys[k]))
+                    (parentMayBeGone ??= new HashSet<MetabaseKey>(ReferenceEqualityComparer.Instance)).Add(child);
+            }
+            next = Math.Max(next, to);
+
+            var now = slots[slot];
+            var (tree, nowKeys) = slot == editedSlot ? (editedTree, editedKeys) : ParseAlone(text, now);
+            slotStartOf[tree] = now.Start;
+            foreach (var key in nowKeys)
+            {
+                keys.Add(key);
+                parentListed.Add(false); // looked up
+            }
+        }
+        for (; next < earlierKeys.Count; next++) KeepEarlier(next);
+
+        var current = MetabaseModel.FromKeys(model.Tree, keys, new BitArray(parentListed.ToArray()), key =>
+        {
+            if (slotStartOf.TryGetValue(key.Element.Tree, out int start)) return start;
+            int slot = earlierSlots.Find(key.Element.Span.Start);
+            return slots[slot].Start - earlierSlots[slot].Start;
+        });
+        var sink = new List<MetabaseDiagnostic>();
+        DocumentRules.Analyze(current, sink);
+        return sink.ToArray();
+
+        void KeepEarlier(int k)
+        {
+            var key = earlierKeys[k];
+            keys.Add(key);
+            // The bit only ever says "a parent exists"; false makes the rule look it up.
+            parentListed.Add(model.ParentListedBefore(k) && parentMayBeGone?.Contains(key) != true);
+        }
+    }
+
+    private static (SyntaxTree Tree, List<MetabaseKey> Keys) ParseAlone(TextBuffer text, KeySlot slot)
+    {
+        var tree = SyntaxTree.Parse(text.ToString(slot.Start, slot.Length));
+        var keys = new List<MetabaseKey>();
+        if (tree.Root != null) MetabaseModel.Collect(tree.Root, keys);
+        return (tree, keys);
+    }
+}
