@@ -1,4 +1,3 @@
-using System.Collections;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
@@ -17,45 +16,39 @@ internal static class CrossKeyRecheck
 {
     /// <param name="earlier">The earlier whole parse, with <paramref name="editedSlot"/> among its edited slots.</param>
     /// <param name="editedKeys">The keys of the slot edited now, parsed alone (<paramref name="editedTree"/>).</param>
-    public static MetabaseDiagnostic[] Run(EarlierDocument earlier, SlotTable slots, TextBuffer text, int editedSlot,
+    /// <returns>The cross-key diagnostics, or null when an edited slot no longer has as many keys as it had.</returns>
+    public static MetabaseDiagnostic[]? Run(EarlierDocument earlier, SlotTable slots, TextBuffer text, int editedSlot,
         List<MetabaseKey> editedKeys, SyntaxTree editedTree)
     {
         var model = earlier.Document.Model;
         var earlierKeys = model.Keys;
         var earlierSlots = earlier.Slots;
-        var keys = new List<MetabaseKey>(earlierKeys.Count + 16);
-        var parentListed = new List<bool>(earlierKeys.Count + 16);
+        // Key k of the earlier parse is key k now: every incremental update keeps each slot's number of keys.
+        var keys = earlierKeys.ToArray();
+        var parentListed = model.ParentListedBeforeBits();
         // Where the keys of each re-read slot now start: their trees hold them from 0.
         var slotStartOf = new Dictionary<SyntaxTree, int>(ReferenceEqualityComparer.Instance);
-        // Earlier keys whose parent path was the earlier Location of an edited key: their parent may be gone.
-        HashSet<MetabaseKey>? parentMayBeGone = null;
 
-        int next = 0;
         foreach (int slot in earlier.EditedSlots)
         {
             var was = earlierSlots[slot];
             int from = model.FirstKeyStartingAtOrAfter(was.Start);
             int to = model.FirstKeyStartingAtOrAfter(was.End);
-            for (; next < from; next++) KeepEarlier(next);
-            for (int k = from; k < to; k++)
-            {
-                foreach (var child in model.GetChildren(earlierKeys[k]))
-                    (parentMayBeGone ??= new HashSet<MetabaseKey>(ReferenceEqualityComparer.Instance)).Add(child);
-            }
-            next = Math.Max(next, to);
-
             var now = slots[slot];
             var (tree, nowKeys) = slot == editedSlot ? (editedTree, editedKeys) : ParseAlone(text, now);
+            if (nowKeys.Count != to - from) return null;
             slotStartOf[tree] = now.Start;
-            foreach (var key in nowKeys)
+            for (int k = from; k < to; k++)
             {
-                keys.Add(key);
-                parentListed.Add(false); // looked up
+                keys[k] = nowKeys[k - from];
+                // The bit only ever says "a parent exists"; false makes the rule look it up. The keys whose parent
+                // path was this key's earlier Location may have lost it.
+                parentListed[k] = false;
+                foreach (var child in model.GetChildren(earlierKeys[k])) parentListed[model.FirstKeyStartingAtOrAfter(child.Element.Span.Start)] = false;
             }
         }
-        for (; next < earlierKeys.Count; next++) KeepEarlier(next);
 
-        var current = MetabaseModel.FromKeys(model.Tree, keys, new BitArray(parentListed.ToArray()), key =>
+        var current = MetabaseModel.FromKeys(model.Tree, keys, parentListed, key =>
         {
             if (slotStartOf.TryGetValue(key.Element.Tree, out int start)) return start;
             int slot = earlierSlots.Find(key.Element.Span.Start);
@@ -64,14 +57,6 @@ internal static class CrossKeyRecheck
         var sink = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(current, sink);
         return sink.ToArray();
-
-        void KeepEarlier(int k)
-        {
-            var key = earlierKeys[k];
-            keys.Add(key);
-            // The bit only ever says "a parent exists"; false makes the rule look it up.
-            parentListed.Add(model.ParentListedBefore(k) && parentMayBeGone?.Contains(key) != true);
-        }
     }
 
     private static (SyntaxTree Tree, List<MetabaseKey> Keys) ParseAlone(TextBuffer text, KeySlot slot)

@@ -262,8 +262,8 @@ public static class IncrementalAnalyzer
         MetabaseDiagnostic[] crossKey;
         if (change == KeyChange.Location || reportedOn)
         {
-            if (earlier == null) return null;
-            crossKey = CrossKeyRecheck.Run(earlier, newSlots, newText, index, keys, tree);
+            if (earlier == null || CrossKeyRecheck.Run(earlier, newSlots, newText, index, keys, tree) is not { } rechecked) return null;
+            crossKey = rechecked;
         }
         else crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
 

@@ -98,6 +98,10 @@ public sealed class MetabaseModel
     /// </summary>
     internal bool ParentListedBefore(int keyNumber) => _parentListedBefore != null && _parentListedBefore[keyNumber];
 
+    /// <summary>A copy of every key's <see cref="ParentListedBefore"/>, to adjust for a model made by <see cref="FromKeys"/>.</summary>
+    internal System.Collections.BitArray ParentListedBeforeBits() =>
+        _parentListedBefore is { } bits ? new System.Collections.BitArray(bits) : new System.Collections.BitArray(Keys.Count);
+
     /// <summary>
     /// The keys of these elements in document order, and for each whether its parent is listed before it (each range
     /// walks its own <see cref="LocationBranch"/>); a large section is collected on contiguous ranges in parallel
