@@ -236,6 +236,38 @@ public sealed class TextStoreTests
         Assert.NotEmpty(actions);
     }
 
+    /// <summary>
+    /// Renaming a path: a keystroke in a web key's Location is analysed without the document's string (the cross-key
+    /// rules run over the last whole parse's keys), and the outline after it, which nests keys by Location, is the
+    /// whole parse's rather than a moved one.
+    /// </summary>
+    [Fact]
+    public void LocationKeystroke_DiagnosticsWithoutTheWholeParse_OutlineFollowsTheNewPath()
+    {
+        var keys = new System.Text.StringBuilder("<IIsWebServer\tLocation =\"/LM/W3SVC/1\"\n\t>\n</IIsWebServer>\n" +
+                                                 "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT\"\n\t>\n</IIsWebVirtualDir>\n");
+        for (int i = 0; i < 300; i++)
+            keys.Append($"<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/v{i}{(i % 3 == 2 ? "/sub" : "")}\"\n\t\tAccessFlags=\"AccessRead\"\n\t>\n</IIsWebVirtualDir>\n");
+        string text = FeatureDocs.Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        core.PrepareFeatures(snapshot, CancellationToken.None);
+        // "/LM/W3SVC/1/ROOT" becomes "/LM/W3SVC/1/ROOTx": the 300 keys below it lose their parent key.
+        int at = text.IndexOf("/ROOT\"", StringComparison.Ordinal) + "/ROOT".Length;
+
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, "x")], 2, []);
+        var diagnostics = core.Analyze(edited, CancellationToken.None);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        Assert.Equal(Fresh(edited), diagnostics);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.ParentKeyMissing && d.Message.Contains("'/LM/W3SVC/1/ROOT/v0'"));
+        var symbols = core.DocumentSymbols(edited, 5000, CancellationToken.None);
+        var whole = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 2, edited.Buffer.ToString());
+        Assert.Equal(Describe(new MetabaseLanguageCore().DocumentSymbols(whole, 5000, CancellationToken.None).Symbols), Describe(symbols.Symbols));
+        Assert.Contains("ROOTx", Describe(symbols.Symbols));
+    }
+
     private static string Describe(IEnumerable<KeySymbol> symbols) =>
         string.Join("\n", symbols.Select(s => $"{s.Name} {s.Detail} {s.Span} {s.SelectionSpan} [{Describe(s.Children)}]"));
 
