@@ -375,9 +375,9 @@ async function onLargeDocument(file) {
   // Renaming paths: a keystroke at the end of a Location value, each in another key. Last, because until the next
   // pause the outline is then no longer moved from the last whole parse (keys nest by Location).
   const locationKeystrokes = [];
-  for (const end of webLocationEnds(text, RUNS * 4)) {
+  for (const position of webLocationEnds(text, RUNS * 4).map((end) => positionAt(text, end))) {
     const started = now();
-    locationKeystrokes.push((await typeAt(positionAt(text, end))).at - started);
+    locationKeystrokes.push((await typeAt(position)).at - started);
   }
   stats(`keystroke in a Location of ${mb} MB -> publishDiagnostics`, locationKeystrokes);
   await client.stop();
