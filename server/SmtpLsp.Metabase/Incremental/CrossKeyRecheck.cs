@@ -28,6 +28,8 @@ internal static class CrossKeyRecheck
         var parentListed = model.ParentListedBeforeBits();
         // Where the keys of each re-read slot now start: their trees hold them from 0.
         var slotStartOf = new Dictionary<SyntaxTree, int>(ReferenceEqualityComparer.Instance);
+        // The earlier Locations of the edited keys, hashed as the index files them.
+        var editedLocations = new HashSet<int>();
 
         foreach (int slot in earlier.EditedSlots)
         {
@@ -41,10 +43,19 @@ internal static class CrossKeyRecheck
             for (int k = from; k < to; k++)
             {
                 keys[k] = nowKeys[k - from];
-                // The bit only ever says "a parent exists"; false makes the rule look it up. The keys whose parent
-                // path was this key's earlier Location may have lost it.
+                // The bit only ever says "a parent exists"; false makes the rule look it up.
                 parentListed[k] = false;
-                foreach (var child in model.GetChildren(earlierKeys[k])) parentListed[model.FirstKeyStartingAtOrAfter(child.Element.Span.Start)] = false;
+                if (earlierKeys[k].HasLocation) editedLocations.Add(earlierKeys[k].LocationHash);
+            }
+        }
+        // The keys whose parent path was an edited key's earlier Location may have lost it (a hash collision only
+        // sends one more key to the lookup).
+        if (editedLocations.Count > 0)
+        {
+            var parentHashes = model.ParentPathHashes();
+            for (int k = 0; k < parentHashes.Length; k++)
+            {
+                if (parentListed[k] && editedLocations.Contains(parentHashes[k])) parentListed[k] = false;
             }
         }
 

@@ -98,6 +98,26 @@ public sealed class MetabaseModel
     /// </summary>
     internal bool ParentListedBefore(int keyNumber) => _parentListedBefore != null && _parentListedBefore[keyNumber];
 
+    /// <summary>
+    /// For every key, the hash <see cref="LocationIndex"/> gives its parent path normalised (the path the parent rule
+    /// looks up; 0 without one), made on first use: after an edit changed some Locations, the keys whose parent may
+    /// have been one of them are those whose hash equals one of theirs.
+    /// </summary>
+    internal int[] ParentPathHashes()
+    {
+        var hashes = Volatile.Read(ref _parentPathHashes);
+        if (hashes != null) return hashes;
+        hashes = new int[Keys.Count];
+        for (int k = 0; k < hashes.Length; k++)
+        {
+            if (Keys[k].HasLocation && LocationPath.TryGetParent(Keys[k].LocationText, out var parent))
+                hashes[k] = LocationIndex.Hash(LocationPath.Normalize(parent));
+        }
+        return Interlocked.CompareExchange(ref _parentPathHashes, hashes, null) ?? hashes;
+    }
+
+    private int[]? _parentPathHashes;
+
     /// <summary>A copy of every key's <see cref="ParentListedBefore"/>, to adjust for a model made by <see cref="FromKeys"/>.</summary>
     internal System.Collections.BitArray ParentListedBeforeBits() =>
         _parentListedBefore is { } bits ? new System.Collections.BitArray(bits) : new System.Collections.BitArray(Keys.Count);

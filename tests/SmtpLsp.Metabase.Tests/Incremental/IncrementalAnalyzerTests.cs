@@ -151,6 +151,22 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
+    public void Update_ParentRenamedUnderAChildWrittenWithADoubleSlash_ChildReported()
+    {
+        // "/LM/W3SVC/1//ROOT" has the parent path "/LM/W3SVC/1/", which the parent rule looks up normalised.
+        var text = Generated.Replace("Location =\"/LM/W3SVC/1/ROOT\"", "Location =\"/LM/W3SVC/1//ROOT\"", StringComparison.Ordinal);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("Location =\"/LM/W3SVC/1\"", StringComparison.Ordinal) + "Location =\"/LM/W3SVC/1".Length;
+        var renamed = text.Insert(at, "x");
+
+        var next = IncrementalAnalyzer.Update(state, renamed, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ParentKeyMissing && d.Message.Contains("'/LM/W3SVC/1//ROOT'"));
+        Assert.Equal(Describe(Full(renamed)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
     public void Update_LocationOfAnSmtpKey_FallsBackToFullAndMatches()
     {
         var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
