@@ -251,7 +251,9 @@ public static class IncrementalAnalyzer
         bool reportedOn = false;
         foreach (var diagnostic in previous.CrossKeyDiagnostics)
         {
-            if (Overlaps(diagnostic.Span, old.Start, old.End)) reportedOn = true;
+            if (!Overlaps(diagnostic.Span, old.Start, old.End)) continue;
+            reportedOn = true;
+            break;
         }
         var slot = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), CatalogLookups.For(previous.Catalog), parsesAlone: true);
         slot = slot with { Start = old.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };

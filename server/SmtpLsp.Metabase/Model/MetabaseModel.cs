@@ -23,6 +23,8 @@ public sealed class MetabaseModel
     private ChildIndex? _children;
     // For a model over keys of several trees (see FromKeys): how far each key stands now from where its tree has it.
     private readonly Func<MetabaseKey, int>? _shiftOf;
+    // Built on first use by ParentPathHashes (only after an edit changed a Location).
+    private int[]? _parentPathHashes;
 
     private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray? parentListedBefore = null,
         Func<MetabaseKey, int>? shiftOf = null)
@@ -115,8 +117,6 @@ public sealed class MetabaseModel
         }
         return Interlocked.CompareExchange(ref _parentPathHashes, hashes, null) ?? hashes;
     }
-
-    private int[]? _parentPathHashes;
 
     /// <summary>A copy of every key's <see cref="ParentListedBefore"/>, to adjust for a model made by <see cref="FromKeys"/>.</summary>
     internal System.Collections.BitArray ParentListedBeforeBits() =>

@@ -214,10 +214,7 @@ public class IncrementalAnalyzerTests
                     Interlocked.Increment(ref locationEdits);
                     if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
                 }
-                var expected = Describe(Full(newText));
-                var actual = Describe(state.Diagnostics);
-                if (expected != actual)
-                    throw new Exception($"seed {seed} step {step} ({state.Kind}) edit at {span}:\nexpected {expected}\nactual   {actual}");
+                AssertSameAsFull(state, newText, $"seed {seed} step {step} ({state.Kind}) edit at {span}");
             }
         }, iter: 90);
         Assert.True(incremental * 2 > locationEdits, $"only {incremental} of {locationEdits} Location edits were incremental");
@@ -331,10 +328,7 @@ public class IncrementalAnalyzerTests
                 state = random.Next(4) == 0 ? IncrementalAnalyzer.Update(state, newText) : IncrementalAnalyzer.Update(state, newText, span);
                 Interlocked.Increment(ref total);
                 if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
-                var expected = Describe(Full(newText));
-                var actual = Describe(state.Diagnostics);
-                if (expected != actual)
-                    throw new Exception($"seed {seed} step {step} ({state.Kind}) edit at {span}:\nexpected {expected}\nactual   {actual}");
+                AssertSameAsFull(state, newText, $"seed {seed} step {step} ({state.Kind}) edit at {span}");
             }
         }, iter: 80);
         // Otherwise the test would only compare the full path with itself (about 30% are incremental with these snippets).
@@ -371,10 +365,8 @@ public class IncrementalAnalyzerTests
                     Interlocked.Increment(ref incremental);
                     if (state.SyntaxDiagnostics.Length > 0) Interlocked.Increment(ref withSyntaxErrors);
                 }
-                var expected = Describe(Full(newText));
-                var actual = Describe(state.Diagnostics);
-                if (expected != actual)
-                    throw new Exception($"seed {seed} step {step} ({state.Kind}) typed {typed.Replace("\r", "\\r").Replace("\n", "\\n")} over {remove} at {at}:\nexpected {expected}\nactual   {actual}");
+                AssertSameAsFull(state, newText,
+                    $"seed {seed} step {step} ({state.Kind}) typed {typed.Replace("\r", "\\r").Replace("\n", "\\n")} over {remove} at {at}");
             }
         }, iter: 60);
         Assert.True(withSyntaxErrors * 10 > total, $"only {withSyntaxErrors} of {total} updates were incremental with syntax errors ({incremental} incremental)");
@@ -415,6 +407,14 @@ public class IncrementalAnalyzerTests
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException(name);
+    }
+
+    /// <summary>Throws with both lists and <paramref name="context"/> (which the random tests fill with seed and edit) when they differ.</summary>
+    private static void AssertSameAsFull(IncrementalState state, string text, string context)
+    {
+        var expected = Describe(Full(text));
+        var actual = Describe(state.Diagnostics);
+        if (expected != actual) throw new Exception($"{context}:\nexpected {expected}\nactual   {actual}");
     }
 
     private static IReadOnlyList<MetabaseDiagnostic> Full(string text) =>
