@@ -25,7 +25,9 @@ internal static class CrossKeyRecheck
         var earlierSlots = earlier.Slots;
         // Key k of the earlier parse is key k now: every incremental update keeps each slot's number of keys.
         var keys = earlierKeys.ToArray();
-        var parentListed = model.ParentListedBeforeBits();
+        // Whether each key's parent exists, as the earlier version had it; the rule looks up those that say no.
+        var (parentHashes, parentExisted) = model.ParentFacts();
+        var parentListed = new System.Collections.BitArray(parentExisted);
         // Where the keys of each re-read slot now start: their trees hold them from 0.
         var slotStartOf = new Dictionary<SyntaxTree, int>(ReferenceEqualityComparer.Instance);
         // The earlier Locations of the edited keys, hashed as the index files them.
@@ -43,7 +45,7 @@ internal static class CrossKeyRecheck
             for (int k = from; k < to; k++)
             {
                 keys[k] = nowKeys[k - from];
-                // The bit only ever says "a parent exists"; false makes the rule look it up.
+                // The bit only ever says "a parent exists" (see MetabaseModel.ParentListedBefore); false makes the rule look it up.
                 parentListed[k] = false;
                 if (earlierKeys[k].HasLocation) editedLocations.Add(earlierKeys[k].LocationHash);
             }
@@ -52,7 +54,6 @@ internal static class CrossKeyRecheck
         // sends one more key to the lookup).
         if (editedLocations.Count > 0)
         {
-            var parentHashes = model.ParentPathHashes();
             for (int k = 0; k < parentHashes.Length; k++)
             {
                 if (parentListed[k] && editedLocations.Contains(parentHashes[k])) parentListed[k] = false;

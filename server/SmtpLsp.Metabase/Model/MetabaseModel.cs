@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
 
@@ -23,8 +24,8 @@ public sealed class MetabaseModel
     private ChildIndex? _children;
     // For a model over keys of several trees (see FromKeys): how far each key stands now from where its tree has it.
     private readonly Func<MetabaseKey, int>? _shiftOf;
-    // Built on first use by ParentPathHashes (only after an edit changed a Location).
-    private int[]? _parentPathHashes;
+    // Built on first use by ParentFacts (only after an edit changed a Location).
+    private StrongBox<(int[], System.Collections.BitArray)>? _parentFacts;
 
     private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray? parentListedBefore = null,
         Func<MetabaseKey, int>? shiftOf = null)
@@ -102,25 +103,25 @@ public sealed class MetabaseModel
 
     /// <summary>
     /// For every key, the hash <see cref="LocationIndex"/> gives its parent path normalised (the path the parent rule
-    /// looks up; 0 without one), made on first use: after an edit changed some Locations, the keys whose parent may
-    /// have been one of them are those whose hash equals one of theirs.
+    /// looks up; 0 without one), and whether a key is at that path; made on first use. After an edit changed some
+    /// Locations, the keys whose parent may have been one of them are those whose hash equals one of theirs; every
+    /// other key's parent is where it was.
     /// </summary>
-    internal int[] ParentPathHashes()
+    internal (int[] Hashes, System.Collections.BitArray Exists) ParentFacts()
     {
-        var hashes = Volatile.Read(ref _parentPathHashes);
-        if (hashes != null) return hashes;
-        hashes = new int[Keys.Count];
+        var facts = Volatile.Read(ref _parentFacts);
+        if (facts != null) return facts.Value;
+        var hashes = new int[Keys.Count];
+        var exists = new System.Collections.BitArray(Keys.Count);
         for (int k = 0; k < hashes.Length; k++)
         {
-            if (Keys[k].HasLocation && LocationPath.TryGetParent(Keys[k].LocationText, out var parent))
-                hashes[k] = LocationIndex.Hash(LocationPath.Normalize(parent));
+            if (!Keys[k].HasLocation || !LocationPath.TryGetParent(Keys[k].LocationText, out var parent)) continue;
+            hashes[k] = LocationIndex.Hash(LocationPath.Normalize(parent));
+            exists[k] = ParentListedBefore(k) || CountByLocation(parent).Count > 0;
         }
-        return Interlocked.CompareExchange(ref _parentPathHashes, hashes, null) ?? hashes;
+        var made = new StrongBox<(int[], System.Collections.BitArray)>((hashes, exists));
+        return (Interlocked.CompareExchange(ref _parentFacts, made, null) ?? made).Value;
     }
-
-    /// <summary>A copy of every key's <see cref="ParentListedBefore"/>, to adjust for a model made by <see cref="FromKeys"/>.</summary>
-    internal System.Collections.BitArray ParentListedBeforeBits() =>
-        _parentListedBefore is { } bits ? new System.Collections.BitArray(bits) : new System.Collections.BitArray(Keys.Count);
 
     /// <summary>
     /// The keys of these elements in document order, and for each whether its parent is listed before it (each range
