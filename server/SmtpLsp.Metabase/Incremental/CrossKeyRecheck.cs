@@ -23,8 +23,9 @@ internal static class CrossKeyRecheck
         var model = earlier.Document.Model;
         var earlierKeys = model.Keys;
         var earlierSlots = earlier.Slots;
-        // Key k of the earlier parse is key k now: every incremental update keeps each slot's number of keys.
-        var keys = earlierKeys.ToArray();
+        // Key k of the earlier parse is key k now (every incremental update keeps each slot's number of keys): the
+        // edited slots' keys replace theirs.
+        var replacements = new Dictionary<int, MetabaseKey>();
         // Whether each key's parent exists, as the earlier version had it; the rule looks up those that say no.
         var (parentHashes, parentExisted) = model.ParentFacts();
         var parentListed = new System.Collections.BitArray(parentExisted);
@@ -44,7 +45,7 @@ internal static class CrossKeyRecheck
             slotStartOf[tree] = now.Start;
             for (int k = from; k < to; k++)
             {
-                keys[k] = nowKeys[k - from];
+                replacements[k] = nowKeys[k - from];
                 // The bit only ever says "a parent exists" (see MetabaseModel.ParentListedBefore); false makes the rule look it up.
                 parentListed[k] = false;
                 if (earlierKeys[k].HasLocation) editedLocations.Add(earlierKeys[k].LocationHash);
@@ -60,7 +61,7 @@ internal static class CrossKeyRecheck
             }
         }
 
-        var current = MetabaseModel.FromKeys(model.Tree, keys, parentListed, key =>
+        var current = MetabaseModel.FromKeys(model, replacements, parentListed, key =>
         {
             if (slotStartOf.TryGetValue(key.Element.Tree, out int start)) return start;
             int slot = earlierSlots.Find(key.Element.Span.Start);

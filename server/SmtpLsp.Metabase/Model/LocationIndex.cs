@@ -5,7 +5,7 @@ namespace SmtpLsp.Metabase.Model;
 /// of key numbers hashed over each key's Location as it stands in the text (decoded only when it holds an entity).
 /// 8 to 16 bytes per key instead of a dictionary entry plus the Location string (about 120 bytes per key).
 /// </summary>
-internal sealed class LocationIndex
+internal sealed class LocationIndex : ILocationCounts
 {
     private readonly IReadOnlyList<MetabaseKey> _keys;
     // Power-of-two size, linear probing. Each slot holds 1 + the number of the first key with that normalised Location
@@ -62,6 +62,19 @@ internal sealed class LocationIndex
             slot = (slot + 1) & mask;
         }
     }
+
+    public (int First, int Count) Find(ReadOnlySpan<char> normalizedLocation)
+    {
+        int first = FindFirst(normalizedLocation);
+        return first < 0 ? (-1, 0) : (first, CountAt(first));
+    }
+
+    /// <summary>The numbers of every key at the Location of first key <paramref name="first"/>, in document order.</summary>
+    public IReadOnlyList<int> NumbersAt(int first) =>
+        _duplicates != null && _duplicates.TryGetValue(first, out var all) ? all : [first];
+
+    /// <summary>The first key of each Location that several keys share.</summary>
+    public IEnumerable<int> DuplicatedFirsts => _duplicates?.Keys ?? Enumerable.Empty<int>();
 
     /// <summary>How many keys share the Location of first key <paramref name="first"/>.</summary>
     public int CountAt(int first) => _duplicates != null && _duplicates.TryGetValue(first, out var all) ? all.Count : 1;

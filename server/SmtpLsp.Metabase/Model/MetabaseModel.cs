@@ -22,28 +22,37 @@ public sealed class MetabaseModel
     private readonly System.Collections.BitArray? _parentListedBefore;
     // Only GetChildren needs it (navigation features), so it is built on first use.
     private ChildIndex? _children;
-    // For a model over keys of several trees (see FromKeys): how far each key stands now from where its tree has it.
+    // For a model over keys of several trees (see FromKeys): how far each key stands now from where its tree has it,
+    // and its keys by Location.
     private readonly Func<MetabaseKey, int>? _shiftOf;
+    private readonly ILocationCounts? _counts;
     // Built on first use by ParentFacts (only after an edit changed a Location).
     private StrongBox<(int[], System.Collections.BitArray)>? _parentFacts;
 
     private MetabaseModel(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray? parentListedBefore = null,
-        Func<MetabaseKey, int>? shiftOf = null)
+        Func<MetabaseKey, int>? shiftOf = null, ILocationCounts? counts = null)
     {
         Tree = tree;
         Keys = keys;
         _parentListedBefore = parentListedBefore;
         _shiftOf = shiftOf;
+        _counts = counts;
     }
 
     /// <summary>
-    /// A model over keys taken from several trees, in document order: the keys of an earlier whole parse and of key
-    /// elements parsed alone since, so the cross-key rules can run after an edit without a whole parse.
-    /// <paramref name="shiftOf"/> gives how far a key now stands from where its own tree has it; the rules report
-    /// through <see cref="Place"/>. Only the cross-key rules' members are meant for such a model, not <see cref="Tree"/>.
+    /// A model over the keys of <paramref name="earlier"/> with some replaced by keys of other trees (key elements
+    /// parsed alone since), each at the same number, so the cross-key rules can run after an edit without a whole
+    /// parse. <paramref name="shiftOf"/> gives how far a key now stands from where its own tree has it; the rules
+    /// report through <see cref="Place"/>. Only the cross-key rules' members are meant for such a model, not
+    /// <see cref="Tree"/>.
     /// </summary>
-    internal static MetabaseModel FromKeys(SyntaxTree tree, IReadOnlyList<MetabaseKey> keys, System.Collections.BitArray parentListedBefore,
-        Func<MetabaseKey, int> shiftOf) => new(tree, keys, parentListedBefore, shiftOf);
+    internal static MetabaseModel FromKeys(MetabaseModel earlier, IReadOnlyDictionary<int, MetabaseKey> replacements,
+        System.Collections.BitArray parentListedBefore, Func<MetabaseKey, int> shiftOf)
+    {
+        var keys = earlier.Keys.ToArray();
+        foreach (var (number, key) in replacements) keys[number] = key;
+        return new(earlier.Tree, keys, parentListedBefore, shiftOf, new EditedLocationIndex(earlier.ByLocation, earlier.Keys, replacements));
+    }
 
     /// <summary>A span of this key's text where the key now stands (the span itself, but in a model made by <see cref="FromKeys"/>).</summary>
     internal TextSpan Place(MetabaseKey key, TextSpan span) =>
@@ -52,7 +61,9 @@ public sealed class MetabaseModel
     public SyntaxTree Tree { get; }
 
     /// <summary>True when two keys share a Location; the duplicate rule skips its pass over every key otherwise.</summary>
-    internal bool HasDuplicateLocations => ByLocation.HasDuplicates;
+    internal bool HasDuplicateLocations => Counts.HasDuplicates;
+
+    private ILocationCounts Counts => _counts ?? ByLocation;
 
     private LocationIndex ByLocation
     {
@@ -186,8 +197,8 @@ public sealed class MetabaseModel
     /// <summary>The same for a path that is not a string yet (a parent path cut from a Location).</summary>
     internal (MetabaseKey? First, int Count) CountByLocation(ReadOnlySpan<char> location)
     {
-        int first = ByLocation.FindFirst(LocationPath.Normalize(location));
-        return first < 0 ? (null, 0) : (Keys[first], ByLocation.CountAt(first));
+        var (first, count) = Counts.Find(LocationPath.Normalize(location));
+        return first < 0 ? (null, 0) : (Keys[first], count);
     }
 
     /// <summary>The (first) key at the parent path of this key's Location, or null when there is none.</summary>
