@@ -230,6 +230,7 @@ public static class IncrementalAnalyzer
         if (changed.Length + delta < 0) return null;
 
         var slots = previous.Slots;
+        if (TryBetweenKeys(previous, newText, changed, delta) is { } between) return between;
         int index = slots.Find(changed.Start);
         if (index < 0) return null;
         var old = slots[index];
@@ -275,6 +276,53 @@ public static class IncrementalAnalyzer
         var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
         return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
             previous.SmtpKeys, diagnostics, document, earlier);
+    }
+
+    /// <summary>
+    /// An edit in the whitespace between two keys that leaves only whitespace there (a line break after an end tag, a
+    /// blank line removed), after a key that parses alone as in place: nothing is parsed or judged differently, so every
+    /// later key, slot and diagnostic only moves. Null for anything else, including text before the first key or after
+    /// the last.
+    /// </summary>
+    private static IncrementalState? TryBetweenKeys(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
+    {
+        var slots = previous.Slots;
+        // The first slot starting at or after the edit's end, and the one before it.
+        int next = slots.LastStartingAtOrBefore(changed.End);
+        if (next < 0 || slots[next].Start < changed.End) next++;
+        if (next < 1 || next >= slots.Count) return null;
+        var before = slots[next - 1];
+        var after = slots[next];
+        // The key before must end with its own '>': one that recovery ended (an unterminated value or start tag) can
+        // take the whitespace after it into its value when the text changes.
+        if (before.End > changed.Start || !before.ParsesAlone) return null;
+        if (!IsWhitespace(previous.Buffer, before.End, after.Start) || !IsWhitespace(newText, before.End, after.Start + delta)) return null;
+
+        var newSlots = slots.Replace(next, after with { Start = after.Start + delta }, delta);
+        int at = changed.End;
+        var syntax = Shift(previous.SyntaxDiagnostics, at, delta);
+        var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
+        var diagnostics = Assemble(syntax, newSlots, crossKey);
+        var catalog = previous.Catalog;
+        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
+        // No slot was edited: the earlier whole parse moves as it is (text between slots moves with the slot before it,
+        // and this whitespace holds no element or comment).
+        var earlier = previous.Kind == UpdateKind.Full || previous.HasDocument
+            ? new EarlierDocument(previous.Document, previous.Slots, [], locationsChanged: false)
+            : previous.Earlier;
+        return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
+            previous.SmtpKeys, diagnostics, document, earlier);
+    }
+
+    // The parser's whitespace: anything else between keys is text it reports.
+    private static bool IsWhitespace(TextBuffer text, int start, int end)
+    {
+        if (end < start) return false;
+        foreach (var chunk in text.GetChunks(start, end - start))
+        {
+            if (chunk.Span.IndexOfAnyExcept(" \t\r\n") >= 0) return false;
+        }
+        return true;
     }
 
     /// <summary>

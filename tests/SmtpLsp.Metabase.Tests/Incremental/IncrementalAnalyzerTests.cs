@@ -166,6 +166,58 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(renamed)), Describe(next.Diagnostics));
     }
 
+    [Theory]
+    [InlineData("\r\n", 0)]      // Enter after an end tag, where a new key is about to be typed
+    [InlineData("", 2)]            // the line break between two keys removed
+    [InlineData("\r\n\t ", 2)]  // replaced by other whitespace
+    public void Update_WhitespaceBetweenKeys_StaysIncrementalAndEveryLaterDiagnosticMoves(string typed, int removed)
+    {
+        // A misspelt flag after the edit, so some diagnostic has to move.
+        var text = Generated.Replace("AccessFlags=\"AccessRead\"", "AccessFlags=\"AccessRaed\"", StringComparison.Ordinal);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("</IIsWebVirtualDir>\r\n", 1000, StringComparison.Ordinal) + "</IIsWebVirtualDir>".Length;
+        var edited = text.Remove(at, removed).Insert(at, typed);
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, removed));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Span.Start > at);
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_WhitespaceAfterAKeyThatRecoveryEnded_FallsBackToFullAndMatches()
+    {
+        // The Location's quote is never closed: recovery ends the value at the line break before the Custom element
+        // and the key right before its '<', and the Custom element stands as a slot of its own. Whitespace typed
+        // before that '<' makes the next line blank, so the value runs on to the line after it.
+        const string text = "<configuration>\r\n<MBProperty>\r\n" +
+                            "<IIsWebService\tLocation =\"/LM/W3SVC\"\r\n\t>\r\n</IIsWebService>\r\n" +
+                            "<IIsWebServer\tLocation =\"\r\n\t<Custom Name=\"B\" ID=\"2\" Value=\"2\" Type=\"DWORD\"/>\r\n" +
+                            "<IIsWebServer\tLocation =\"/LM/W3SVC/2\"\r\n\t>\r\n</IIsWebServer>\r\n</MBProperty>\r\n</configuration>\r\n";
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<Custom", StringComparison.Ordinal);
+        var edited = text.Insert(at, "\r\n\t\t\t");
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+        Assert.Equal(UpdateKind.Full, next.Kind);
+    }
+
+    [Fact]
+    public void Update_TextTypedBetweenKeys_FallsBackToFullAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("</IIsWebVirtualDir>\r\n", 1000, StringComparison.Ordinal) + "</IIsWebVirtualDir>\r\n".Length;
+        var edited = Generated.Insert(at, "<");
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
     [Fact]
     public void Update_LocationOfAnSmtpKey_FallsBackToFullAndMatches()
     {
