@@ -68,11 +68,16 @@ public sealed partial class LanguageServerTarget
     /// <summary>
     /// After a large document's full pass the heap holds its garbage (the message, the previous version's parse), and
     /// the first requests that tip the GC budget would pay for a full collection (80 ms on 50 MB). The user has paused,
-    /// so collect now, in the idle time a request would otherwise spend waiting.
+    /// so collect now, in the idle time a request would otherwise spend waiting. Twice: after only one, the GC chose a
+    /// blocking gen 2 collection again at its second own collection (about the 31st outline request on 50 MB, 48 to
+    /// 58 ms), as if still sizing its budgets by the garbage the first one freed; after a second one (about 10 ms,
+    /// idle) it did not within 100 requests (docs/performance.md).
     /// </summary>
     private static void CollectWhileIdle(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (snapshot.Length < IdleCollectionMinLength || cancellationToken.IsCancellationRequested) return;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        if (cancellationToken.IsCancellationRequested) return;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
     }
 
