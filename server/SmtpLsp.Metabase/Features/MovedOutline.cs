@@ -9,11 +9,12 @@ namespace SmtpLsp.Metabase.Features;
 /// <summary>
 /// The outline and the folding ranges of a version reached by keystrokes, moved from the last version whose whole
 /// parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask for again after
-/// every change. Incremental updates keep every key, type and Location, every slot and all text outside the slots'
-/// insides (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same tree: each moves by
-/// its slot's shift, and the keys and elements of the slots edited since are read from those slots' new text alone,
-/// which parses as it does in place (an update keeps a slot only while it does). The result is what the whole
-/// parse would give, cap included.
+/// every change. Incremental updates keep every key and type, every slot, and all text outside the slots' insides but
+/// whitespace between them (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same
+/// tree: each moves by its slot's shift, and the keys and elements of the slots edited since are read from those
+/// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). After a
+/// changed Location the tree itself may differ, and the outline declines. The result is what the whole parse would
+/// give, cap included.
 /// </summary>
 public sealed class MovedOutline
 {
@@ -181,9 +182,7 @@ public sealed class MovedOutline
         if (_reparsed.TryGetValue(slot, out var found)) return found;
         var now = _state.Slots[slot];
         var tree = SyntaxTree.Parse(_state.Buffer.ToString(now.Start, now.Length));
-        var keys = new List<MetabaseKey>();
-        if (tree.Root is { } root) MetabaseModel.Collect(root, keys);
-        return _reparsed[slot] = (tree, keys);
+        return _reparsed[slot] = (tree, MetabaseModel.KeysOf(tree));
     }
 
     private static TextSpan Shift(TextSpan span, int by) => new(span.Start + by, span.Length);

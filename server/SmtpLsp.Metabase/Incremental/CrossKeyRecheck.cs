@@ -40,7 +40,8 @@ internal static class CrossKeyRecheck
             int from = model.FirstKeyStartingAtOrAfter(was.Start);
             int to = model.FirstKeyStartingAtOrAfter(was.End);
             var now = slots[slot];
-            var (tree, nowKeys) = slot == editedSlot ? (editedTree, editedKeys) : ParseAlone(text, now);
+            var tree = slot == editedSlot ? editedTree : SyntaxTree.Parse(text.ToString(now.Start, now.Length));
+            var nowKeys = slot == editedSlot ? editedKeys : MetabaseModel.KeysOf(tree);
             if (nowKeys.Count != to - from) return null;
             slotStartOf[tree] = now.Start;
             for (int k = from; k < to; k++)
@@ -70,13 +71,5 @@ internal static class CrossKeyRecheck
         var sink = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(current, sink);
         return sink.ToArray();
-    }
-
-    private static (SyntaxTree Tree, List<MetabaseKey> Keys) ParseAlone(TextBuffer text, KeySlot slot)
-    {
-        var tree = SyntaxTree.Parse(text.ToString(slot.Start, slot.Length));
-        var keys = new List<MetabaseKey>();
-        if (tree.Root != null) MetabaseModel.Collect(tree.Root, keys);
-        return (tree, keys);
     }
 }

@@ -6,10 +6,10 @@ namespace SmtpLsp.Metabase.Incremental;
 /// <summary>
 /// The last earlier version of a document whose whole parse exists, seen from a version reached from it by
 /// incremental updates only, and which slots those updates edited. Such updates keep every key with its type in the
-/// same order, every slot, and every character outside the slots' insides, so what a whole-document feature found in
-/// the earlier version is still true here once moved by its slot's shift, except inside the edited slots (see
-/// <see cref="Features.MovedOutline"/>); Locations too, unless <see cref="LocationsChanged"/>. Immutable but for a
-/// cache of its outline.
+/// same order, every slot, and every character outside the slots' insides but whitespace between slots, so what a
+/// whole-document feature found in the earlier version is still true here once moved by its slot's shift, except
+/// inside the edited slots (see <see cref="Features.MovedOutline"/>); Locations too, unless
+/// <see cref="LocationsChanged"/>. Immutable but for a cache of its outline.
 /// </summary>
 public sealed class EarlierDocument
 {

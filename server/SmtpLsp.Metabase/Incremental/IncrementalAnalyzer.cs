@@ -11,10 +11,11 @@ namespace SmtpLsp.Metabase.Incremental;
 /// Diagnostics that follow edits without re-reading the whole file. An edit strictly inside one key element that
 /// parses alone as it does in place is re-parsed as that element alone; if it still parses as one such element of
 /// the same extent (a half-typed attribute inside it is fine, see <see cref="ParsesAsOneElement"/>), only its keys
-/// are re-analysed (Exchange hints on its SMTP servers included), its syntax diagnostics replace the old ones, every
-/// other key's results move by the length change, and the Location rules (duplicates, parent links) are reused,
-/// provided the edited keys' types, Locations and Custom presence did not change. Anything else falls back to a full
-/// pass. Either way the diagnostics equal a full analysis.
+/// are re-analysed (Exchange hints on its SMTP servers included), its syntax diagnostics replace the old ones, and
+/// every other key's results move by the length change, provided the edited keys' types and Custom presence did not
+/// change. The Location rules (duplicates, parent links) are reused, or, after a changed Location, run again over
+/// the keys of the last whole parse (<see cref="CrossKeyRecheck"/>). Whitespace typed or removed between two keys only
+/// moves what follows. Anything else falls back to a full pass. Either way the diagnostics equal a full analysis.
 /// </summary>
 public static class IncrementalAnalyzer
 {
@@ -240,9 +241,7 @@ public static class IncrementalAnalyzer
         var fragment = newText.ToString(old.Start, old.Length + delta);
         var tree = SyntaxTree.Parse(fragment);
         if (!ParsesAsOneElement(tree)) return null;
-
-        var keys = new List<MetabaseKey>();
-        MetabaseModel.Collect(tree.Root!, keys);
+        var keys = MetabaseModel.KeysOf(tree);
 
         // Results for other keys can only change when a key's type, Location or Custom elements changed. A changed
         // type or Custom presence needs the full pass; a changed Location, or an edit in a key the cross-key rules
@@ -271,11 +270,7 @@ public static class IncrementalAnalyzer
         else crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
 
         var syntax = ReplaceSlotSyntax(previous.SyntaxDiagnostics, old, SyntaxDiagnosticsOf(tree), at, delta);
-        var diagnostics = Assemble(syntax, newSlots, crossKey);
-        var catalog = previous.Catalog;
-        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
-        return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
-            previous.SmtpKeys, diagnostics, document, earlier);
+        return Updated(previous, newText, newSlots, syntax, crossKey, earlier);
     }
 
     /// <summary>
@@ -300,18 +295,20 @@ public static class IncrementalAnalyzer
 
         var newSlots = slots.Replace(next, after with { Start = after.Start + delta }, delta);
         int at = changed.End;
-        var syntax = Shift(previous.SyntaxDiagnostics, at, delta);
-        var crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
-        var diagnostics = Assemble(syntax, newSlots, crossKey);
-        var catalog = previous.Catalog;
-        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
         // No slot was edited: the earlier whole parse moves as it is (text between slots moves with the slot before it,
         // and this whitespace holds no element or comment).
-        var earlier = previous.Kind == UpdateKind.Full || previous.HasDocument
-            ? new EarlierDocument(previous.Document, previous.Slots, [], locationsChanged: false)
-            : previous.Earlier;
-        return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, newSlots, syntax, crossKey,
-            previous.SmtpKeys, diagnostics, document, earlier);
+        return Updated(previous, newText, newSlots, Shift(previous.SyntaxDiagnostics, at, delta),
+            Shift(previous.CrossKeyDiagnostics, at, delta), EarlierFor(previous, editedSlot: null, locationChanged: false));
+    }
+
+    /// <summary>The state an incremental update makes; the whole parse of the new text is left until a feature asks.</summary>
+    private static IncrementalState Updated(IncrementalState previous, TextBuffer newText, SlotTable slots,
+        MetabaseDiagnostic[] syntax, MetabaseDiagnostic[] crossKey, EarlierDocument? earlier)
+    {
+        var catalog = previous.Catalog;
+        var document = new Lazy<MetabaseDocument>(() => MetabaseDocument.Create(newText.ToString(), catalog));
+        return new IncrementalState(newText, catalog, previous.Options, UpdateKind.Incremental, slots, syntax, crossKey,
+            previous.SmtpKeys, Assemble(syntax, slots, crossKey), document, earlier);
     }
 
     // The parser's whitespace: anything else between keys is text it reports.
@@ -327,13 +324,14 @@ public static class IncrementalAnalyzer
 
     /// <summary>
     /// The earlier whole parse the next version's outline and cross-key rules can start from: the previous version's
-    /// when it has one (a full pass always does), else the one the previous version kept, with one more edited slot.
+    /// when it has one (a full pass always does), else the one the previous version kept, with
+    /// <paramref name="editedSlot"/> (if any) among its edited slots.
     /// </summary>
-    private static EarlierDocument? EarlierFor(IncrementalState previous, int editedSlot, bool locationChanged)
+    private static EarlierDocument? EarlierFor(IncrementalState previous, int? editedSlot, bool locationChanged)
     {
         if (previous.Kind == UpdateKind.Full || previous.HasDocument)
-            return new EarlierDocument(previous.Document, previous.Slots, [editedSlot], locationChanged);
-        return previous.Earlier?.WithEdited(editedSlot, locationChanged);
+            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [slot] : [], locationChanged);
+        return editedSlot is int edited ? previous.Earlier?.WithEdited(edited, locationChanged) : previous.Earlier;
     }
 
     /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>
@@ -372,11 +370,8 @@ public static class IncrementalAnalyzer
     /// </summary>
     private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys)
     {
-        var oldTree = SyntaxTree.Parse(oldFragment);
-        if (oldTree.Root == null) return KeyChange.Other;
-        var oldKeys = new List<MetabaseKey>();
-        MetabaseModel.Collect(oldTree.Root, oldKeys);
-        if (oldKeys.Count != newKeys.Count) return KeyChange.Other;
+        var oldKeys = MetabaseModel.KeysOf(SyntaxTree.Parse(oldFragment));
+        if (oldKeys.Count == 0 || oldKeys.Count != newKeys.Count) return KeyChange.Other;
         var change = KeyChange.None;
         for (int k = 0; k < oldKeys.Count; k++)
         {

@@ -259,6 +259,14 @@ public sealed class MetabaseModel
         return Interlocked.CompareExchange(ref _children, children, null) ?? children;
     }
 
+    /// <summary>The keys of a tree parsed from one key element's text (its root and the keys nested in it), or none.</summary>
+    internal static List<MetabaseKey> KeysOf(SyntaxTree tree)
+    {
+        var keys = new List<MetabaseKey>();
+        if (tree.Root is { } root) Collect(root, keys);
+        return keys;
+    }
+
     /// <summary>The key at this element and the keys nested in it, in document order (pre-order).</summary>
     internal static void Collect(ElementNode element, List<MetabaseKey> keys)
     {
