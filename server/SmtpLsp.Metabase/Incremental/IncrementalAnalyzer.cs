@@ -104,7 +104,7 @@ public static class IncrementalAnalyzer
         new(() => new MetabaseDocument(catalog, model));
 
     /// <summary>What Create needs from all keys at once: the Exchange hints, the Location rules and the SMTP keys by path.</summary>
-    private static (List<MetabaseDiagnostic> Exchange, List<MetabaseDiagnostic> CrossKey, Dictionary<string, SmtpAncestor> SmtpKeys) CrossKey(
+    private static (List<MetabaseDiagnostic> Exchange, List<MetabaseDiagnostic> CrossKey, Dictionary<string, SmtpAncestor?> SmtpKeys) CrossKey(
         MetabaseModel model, MetabaseCatalog catalog, AnalysisOptions options)
     {
         var servers = ExchangeRules.SmtpServers(model);
@@ -112,20 +112,21 @@ public static class IncrementalAnalyzer
         if (options.ExchangeHints) ExchangeRules.Analyze(model, servers, catalog, exchange);
         var crossKey = new List<MetabaseDiagnostic>();
         DocumentRules.Analyze(model, crossKey);
-        // The first key at each path, as detection finds it; looked up in the model's index rather than by hashing
-        // every key's Location again.
-        var smtpKeys = new Dictionary<string, SmtpAncestor>(LocationPath.Comparer);
+        // The first key at each path, as detection finds it, or null where there is none (a key typed there later
+        // would change a verdict); looked up in the model's index rather than by hashing every key's Location again.
+        var smtpKeys = new Dictionary<string, SmtpAncestor?>(LocationPath.Comparer);
         foreach (var path in PathsAboveSmtpServers(servers))
         {
-            if (model.FindByLocation(path) is [var first, ..]) smtpKeys.Add(path, new SmtpAncestor(first.Location, first.HasCustomProperties));
+            smtpKeys.Add(path, model.FindByLocation(path) is [var first, ..] ? new SmtpAncestor(first.Location, first.HasCustomProperties) : null);
         }
         return (exchange, crossKey, smtpKeys);
     }
 
     /// <summary>
     /// The paths Exchange detection can ask about: the /LM/SmtpSvc paths above each IIsSmtpServer. An incremental
-    /// update keeps every key's type and Location, so no other path is ever asked for; keeping only these (a few
-    /// instead of every SMTP domain and virtual directory, 4 MB on 50 MB) is what lets the state stay small.
+    /// update keeps every server, every key type and every key at these paths, so no other path is ever asked for;
+    /// keeping only these (a few instead of every SMTP domain and virtual directory, 4 MB on 50 MB) is what lets the
+    /// state stay small.
     /// </summary>
     private static HashSet<string> PathsAboveSmtpServers(IReadOnlyList<MetabaseKey> servers)
     {
@@ -246,7 +247,7 @@ public static class IncrementalAnalyzer
         // Results for other keys can only change when a key's type, Location or Custom elements changed. A changed
         // type or Custom presence needs the full pass; a changed Location, or an edit in a key the cross-key rules
         // report on, has those rules run again over the keys of the last whole parse (CrossKeyRecheck).
-        var change = Compare(previous.Buffer.ToString(old.Start, old.Length), keys);
+        var change = Compare(previous.Buffer.ToString(old.Start, old.Length), keys, previous.SmtpKeys);
         if (change == KeyChange.Other) return null;
         bool reportedOn = false;
         foreach (var diagnostic in previous.CrossKeyDiagnostics)
@@ -364,11 +365,11 @@ public static class IncrementalAnalyzer
     /// <summary>
     /// How the keys of the old slot's element (which parses alone as it did in place) differ from the re-parsed ones:
     /// not at all for the cross-key rules, in a Location only, or otherwise (their number, a type, whether a Location
-    /// attribute or Custom elements are there; or a Location that Exchange detection reads, under /LM/SmtpSvc or of an
-    /// SMTP server). Recomputed here instead of kept per slot: one small parse per keystroke instead of an array and a
+    /// attribute or Custom elements are there; or a key Exchange detection reads: an SMTP server, or a key at a path
+    /// above one). Recomputed here instead of kept per slot: one small parse per keystroke instead of an array and a
     /// Location string per key held for the life of the document.
     /// </summary>
-    private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys)
+    private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys)
     {
         var oldKeys = MetabaseModel.KeysOf(SyntaxTree.Parse(oldFragment));
         if (oldKeys.Count == 0 || oldKeys.Count != newKeys.Count) return KeyChange.Other;
@@ -378,15 +379,19 @@ public static class IncrementalAnalyzer
             KeySummary was = KeySummary.Of(oldKeys[k]), now = KeySummary.Of(newKeys[k]);
             if (was == now) continue;
             if (was.KeyType != now.KeyType || was.HasLocationAttribute != now.HasLocationAttribute || was.HasCustom != now.HasCustom
-                || ReadByExchangeDetection(oldKeys[k]) || ReadByExchangeDetection(newKeys[k]))
+                || ReadByExchangeDetection(oldKeys[k], smtpKeys) || ReadByExchangeDetection(newKeys[k], smtpKeys))
                 return KeyChange.Other;
             change = KeyChange.Location;
         }
         return change;
     }
 
-    private static bool ReadByExchangeDetection(MetabaseKey key) =>
-        key.KeyType == ExchangeRules.SmtpServerType || (key.Location is { } location && ExchangeDetection.IsSmtpSvcPath(location));
+    /// <summary>
+    /// An SMTP server, or a key at a path above one that detection asks about (<see cref="IncrementalState.SmtpKeys"/>,
+    /// present or not). Other keys under /LM/SmtpSvc (domains, virtual directories) are never read by it.
+    /// </summary>
+    private static bool ReadByExchangeDetection(MetabaseKey key, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys) =>
+        key.KeyType == ExchangeRules.SmtpServerType || (key.Location is { } location && smtpKeys.ContainsKey(LocationPath.Normalize(location)));
 
     /// <summary>MB5001 on the SMTP servers among a re-parsed slot's keys (whose spans are already slot-relative).</summary>
     private static MetabaseDiagnostic[] ExchangeHints(List<MetabaseKey> keys, IncrementalState previous)

@@ -26,7 +26,7 @@ public sealed class IncrementalState
 
     internal IncrementalState(string text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
         KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
-        IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
+        IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
         Lazy<MetabaseDocument> document)
         : this(TextBuffer.From(text), catalog, options, kind, SlotTable.From(slots), syntaxDiagnostics, crossKeyDiagnostics, smtpKeys, diagnostics, document)
     {
@@ -34,7 +34,7 @@ public sealed class IncrementalState
 
     internal IncrementalState(TextBuffer text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
         SlotTable slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
-        IReadOnlyDictionary<string, SmtpAncestor> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
+        IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys, IReadOnlyList<MetabaseDiagnostic> diagnostics,
         Lazy<MetabaseDocument> document, EarlierDocument? earlier = null)
     {
         Buffer = text;
@@ -97,7 +97,8 @@ public sealed class IncrementalState
     // DocumentRules output (duplicate Locations, parent links), absolute, in the order the full analyzer produces them.
     internal MetabaseDiagnostic[] CrossKeyDiagnostics { get; }
 
-    // The first key at each Location under /LM/SmtpSvc, as Exchange detection sees the keys above a server. Equal
-    // summaries before and after an incremental edit keep it valid, so it is carried over unchanged.
-    internal IReadOnlyDictionary<string, SmtpAncestor> SmtpKeys { get; }
+    // Every normalised path under /LM/SmtpSvc above an SMTP server, which Exchange detection asks about, with the
+    // first key there as it sees it (null when none). An incremental update never changes a server or a key at one of
+    // these paths (it falls back instead), so it is carried over unchanged.
+    internal IReadOnlyDictionary<string, SmtpAncestor?> SmtpKeys { get; }
 }

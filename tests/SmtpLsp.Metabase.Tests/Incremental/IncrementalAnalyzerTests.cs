@@ -219,10 +219,10 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
-    public void Update_LocationOfAnSmtpKey_FallsBackToFullAndMatches()
+    public void Update_LocationOfAKeyAboveAnSmtpServer_FallsBackToFullAndMatches()
     {
         var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
-        int at = ExchangeManaged.IndexOf("Location =\"/LM/SmtpSvc/", StringComparison.Ordinal) + "Location =\"/LM/".Length;
+        int at = ExchangeManaged.IndexOf("Location =\"/LM/SmtpSvc\"", StringComparison.Ordinal) + "Location =\"/LM/".Length;
         var text = ExchangeManaged.Insert(at, "x");
 
         var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
@@ -233,8 +233,9 @@ public class IncrementalAnalyzerTests
     }
 
     /// <summary>
-    /// Location edits stay incremental (outside /LM/SmtpSvc): duplicates made and undone, parents renamed away and back,
-    /// case and trailing slashes, half-typed paths, in a full metabase and in an export whose common ancestor moves.
+    /// Location edits stay incremental (but those of SMTP servers and the keys above them): duplicates made and undone,
+    /// parents renamed away and back, case and trailing slashes, half-typed paths, in full metabases and in an export
+    /// whose common ancestor moves.
     /// </summary>
     [Fact]
     public void Update_RandomLocationEdits_EqualFullReanalysis()
@@ -243,10 +244,12 @@ public class IncrementalAnalyzerTests
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
-            var text = (seed % 3) switch
+            var text = (seed % 4) switch
             {
                 0 => WebExport,
                 1 => Fixture.ReadSample("MetaBase-with-errors.xml"),
+                // SMTP domains and virtual directories beside the service and server keys Exchange detection reads.
+                2 => Fixture.ReadSample("MetaBase.xml"),
                 _ => Generated,
             };
             var state = IncrementalAnalyzer.Create(text, Catalog);

@@ -41,8 +41,8 @@ public class SmtpAncestorStateTests
         var state = IncrementalAnalyzer.Create(Text, Catalog);
         var kept = Assert.Single(state.SmtpKeys);
         Assert.Equal("/LM/SmtpSvc", kept.Key);
-        Assert.Equal("/LM/SmtpSvc/", kept.Value.Location);
-        Assert.True(kept.Value.HasCustom);
+        Assert.Equal("/LM/SmtpSvc/", kept.Value?.Location);
+        Assert.True(kept.Value?.HasCustom);
     }
 
     [Fact]
@@ -87,8 +87,62 @@ public class SmtpAncestorStateTests
         var state = IncrementalAnalyzer.Create(text, Catalog);
 
         var kept = Assert.Single(state.SmtpKeys);
-        Assert.Equal("/LM/SmtpSvc/", kept.Value.Location);
-        Assert.False(kept.Value.HasCustom);
+        Assert.Equal("/LM/SmtpSvc/", kept.Value?.Location);
+        Assert.False(kept.Value?.HasCustom);
         Assert.True(state.SmtpKeys.ContainsKey("/lm/smtpsvc"));
     }
+
+    [Fact]
+    public void Update_LocationOfAnSmtpDomain_StaysIncrementalAndMatchesFull()
+    {
+        // Renaming a remote domain is everyday SMTP work; detection never reads domains, so no full pass is needed.
+        var state = IncrementalAnalyzer.Create(Text, Catalog);
+        int at = Text.IndexOf("/Domain/a.example", StringComparison.Ordinal) + "/Domain/a".Length;
+        var edited = Text.Insert(at, "b");
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Full(edited), Describe(next.Diagnostics));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+    }
+
+    [Fact]
+    public void Update_DomainMovedToAMissingPathAboveAServer_FallsBackAndTheServerTurnsManaged()
+    {
+        // No key at /LM/SmtpSvc: detection still asks for that path, so a key moved there changes the server's verdict.
+        const string text = """
+            <?xml version ="1.0"?>
+            <configuration>
+            <MBProperty>
+            <IIsSmtpServer	Location ="/LM/SmtpSvc/1"
+            	ConnectionTimeout="600"
+            	MaxConnections="2000"
+            	>
+            </IIsSmtpServer>
+            <IIsSmtpDomain	Location ="/LM/SmtpSvc/1/Domain/a.example"
+            	>
+            	<Custom Name="ExchangeThing" ID="45000" Value="1" Type="DWORD" UserType="IIS_MD_UT_SERVER" Attributes="INHERIT"/>
+            </IIsSmtpDomain>
+            </MBProperty>
+            </configuration>
+            """;
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+        const string Path = "/LM/SmtpSvc/1/Domain/a.example";
+        int at = text.IndexOf(Path, StringComparison.Ordinal) + "/LM/SmtpSvc".Length;
+        var edited = text.Remove(at, Path.Length - "/LM/SmtpSvc".Length);
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, Path.Length - "/LM/SmtpSvc".Length));
+
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Full(edited), Describe(next.Diagnostics));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged && d.Message.Contains("<Custom> elements in /LM/SmtpSvc"));
+    }
+
+    private static List<(string Code, TextSpan Span, string Message)> Full(string text) =>
+        Describe(MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), Catalog));
+
+    private static List<(string Code, TextSpan Span, string Message)> Describe(IEnumerable<MetabaseDiagnostic> diagnostics) =>
+        diagnostics.Select(d => (d.Code, d.Span, d.Message)).ToList();
 }
