@@ -73,14 +73,20 @@ internal static class Breakdown
         var all = Stopwatch.StartNew();
         var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        for (int run = 0; run < runs; run++) timing.Measure(work);
+        // BREAKDOWN_COLLECT=1 collects before each run, outside the clock, as the paired rounds do.
+        bool collect = Environment.GetEnvironmentVariable("BREAKDOWN_COLLECT") == "1";
+        for (int run = 0; run < runs; run++)
+        {
+            if (collect) GC.Collect();
+            timing.Measure(work);
+        }
         // The mean with the GC pauses in it is what a loop of runs (and BenchmarkDotNet's mean) sees.
         double meanMs = all.Elapsed.TotalMilliseconds / runs, pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
         // CPU time of every thread, GC included: what two cores have to share, whatever the parallelism.
         double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
         Console.WriteLine($"{phase}: {timing}; mean {meanMs:F1} ms, of which GC pauses {pausedMs:F1} ms; CPU {cpuMs:F1} ms per run; " +
                           $"pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
-        if (Environment.GetEnvironmentVariable("BREAKDOWN_RUNS") == "1") Console.WriteLine(string.Join(" ", timing.Runs.Select(r => r.ToString("F0"))));
+        if (Environment.GetEnvironmentVariable("BREAKDOWN_RUNS") == "1") Console.WriteLine(string.Join(" ", timing.Runs));
         return 0;
     }
 
@@ -106,14 +112,20 @@ internal static class Breakdown
             var watch = Stopwatch.StartNew();
             var result = work();
             BestMs = Math.Min(BestMs, watch.Elapsed.TotalMilliseconds);
-            Runs.Add(watch.Elapsed.TotalMilliseconds);
+            _times.Add(watch.Elapsed.TotalMilliseconds);
             _allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             _collections = $"gc {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms";
+            Runs.Add($"{watch.Elapsed.TotalMilliseconds:F0}({_collections.Replace("paused ", "").Replace(" ms", "")})");
             return result;
         }
 
-        public readonly List<double> Runs = new();
+        // Each run's time with its collections, for BREAKDOWN_RUNS=1.
+        public readonly List<string> Runs = new();
 
-        public override string ToString() => $"{BestMs:F1} ms ({_allocated / 1e6:F0} MB allocated, last run {_collections})";
+        private readonly List<double> _times = new();
+
+        public double MedianMs => _times.Order().ElementAt(_times.Count / 2);
+
+        public override string ToString() => $"{BestMs:F1} ms, median {MedianMs:F1} ({_allocated / 1e6:F0} MB allocated, last run {_collections})";
     }
 }

@@ -69,25 +69,28 @@ internal static class Latency
         Print($"keystroke: Update on a string ({full} full)", updateTimes.Skip(5).ToList());
         Print("keystroke: Update on the buffer", bufferUpdateTimes.Skip(5).ToList());
         Print($"keystroke: {diagnostics} diagnostics to positions", positionTimes.Skip(5).ToList());
-        // Typing into Locations (renaming a virtual directory): five characters at the end of each of 21 Locations
-        // outside /LM/SmtpSvc, each version from the one before, as the server chains them. The cross-key rules run
-        // again over the keys of the last whole parse (the first one also indexes its children).
-        var locationTimes = new List<double>();
-        int locationFull = 0;
-        var typing = state;
-        var typed = buffer;
-        foreach (var end in LocationEnds(text, random, 21).OrderByDescending(e => e))
+        // Typing into Locations (renaming a virtual directory, then an SMTP remote domain): five characters at the end
+        // of each of 21 Locations, each version from the one before, as the server chains them. The cross-key rules
+        // run again over the keys of the last whole parse (the first keystroke also indexes its children).
+        foreach (var (what, marker) in new[] { ("a Location", "Location =\"/LM/W3SVC/"), ("an SMTP domain's Location", "/Domain/relay") })
         {
-            for (int c = 0; c < 5; c++)
+            var locationTimes = new List<double>();
+            int locationFull = 0;
+            var typing = state;
+            var typed = buffer;
+            foreach (var end in LocationEnds(text, marker, random, 21).OrderByDescending(e => e))
             {
-                typed = typed.Replace(end + c, 0, "x");
-                var watch = Stopwatch.StartNew();
-                typing = IncrementalAnalyzer.Update(typing, typed, new TextSpan(end + c, 0));
-                locationTimes.Add(watch.Elapsed.TotalMilliseconds);
-                if (typing.Kind != UpdateKind.Incremental) locationFull++;
+                for (int c = 0; c < 5; c++)
+                {
+                    typed = typed.Replace(end + c, 0, "x");
+                    var watch = Stopwatch.StartNew();
+                    typing = IncrementalAnalyzer.Update(typing, typed, new TextSpan(end + c, 0));
+                    locationTimes.Add(watch.Elapsed.TotalMilliseconds);
+                    if (typing.Kind != UpdateKind.Incremental) locationFull++;
+                }
             }
+            Print($"keystroke in {what}: Update on the buffer ({locationFull} full)", locationTimes.Skip(5).ToList());
         }
-        Print($"keystroke in a Location: Update on the buffer ({locationFull} full)", locationTimes.Skip(5).ToList());
         // After a keystroke the whole document's features need the new full parse (string + parse); the server
         // answers hover and completion inside a key from that key alone (KeyWindow) instead.
         var firstHover = new List<double>();
@@ -192,16 +195,15 @@ internal static class Latency
         return offsets;
     }
 
-    /// <summary>Where the values of some Locations outside /LM/SmtpSvc end (their closing quote).</summary>
-    private static List<int> LocationEnds(string text, Random random, int count)
+    /// <summary>Where the values of some Locations containing <paramref name="marker"/> end (their closing quote).</summary>
+    private static List<int> LocationEnds(string text, string marker, Random random, int count)
     {
-        const string Marker = "Location =\"/LM/W3SVC/";
         var ends = new List<int>();
         while (ends.Count < count)
         {
-            int at = text.IndexOf(Marker, random.Next(text.Length), StringComparison.Ordinal);
+            int at = text.IndexOf(marker, random.Next(text.Length), StringComparison.Ordinal);
             if (at < 0) continue;
-            int end = text.IndexOf('"', at + Marker.Length);
+            int end = text.IndexOf('"', at + marker.Length);
             if (!ends.Contains(end)) ends.Add(end);
         }
         return ends;
