@@ -1,3 +1,4 @@
+using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Navigation;
@@ -12,9 +13,9 @@ namespace SmtpLsp.Metabase.Features;
 /// every change. Incremental updates keep every key and type, every slot, and all text outside the slots' insides but
 /// whitespace between them (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same
 /// tree: each moves by its slot's shift, and the keys and elements of the slots edited since are read from those
-/// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). After a
-/// changed Location the tree itself may differ, and the outline declines. The result is what the whole parse would
-/// give, cap included.
+/// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). A changed
+/// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>); otherwise the
+/// outline declines. The result is what the whole parse would give, cap included.
 /// </summary>
 public sealed class MovedOutline
 {
@@ -22,6 +23,8 @@ public sealed class MovedOutline
     private readonly EarlierDocument _earlier;
     // The edited slots' new text parsed alone (offsets from the slot's start), by slot index.
     private readonly Dictionary<int, (SyntaxTree Tree, List<MetabaseKey> Keys)> _reparsed = new();
+    // More renamed keys than this and the outline declines: each costs a pass over every key.
+    private const int MaxRenamedKeys = 8;
 
     private MovedOutline(IncrementalState state, EarlierDocument earlier)
     {
@@ -35,15 +38,62 @@ public sealed class MovedOutline
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
-        if (_earlier.LocationsChanged) return null;
+        if (_earlier.LocationsChanged && !RenamesKeepTheTree()) return null;
         var earlier = _earlier.Symbols(maxSymbols);
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
         foreach (var symbol in earlier.Symbols)
         {
-            if (Move(symbol) is not { } moved) return null;
+            if (Move(symbol, parent: null) is not { } moved) return null;
             roots.Add(moved);
         }
         return earlier with { Symbols = roots };
+    }
+
+    /// <summary>
+    /// Whether every Location changed since the earlier parse only renames its key in place: the parent path stays
+    /// (so does the nearest ancestor key, and the key's place among its siblings, which is document order), and no
+    /// other key is at or below the old or the new path (so no key moves under it or away from it, and no duplicate
+    /// changes which key is first). Typing a remote domain's or a leaf directory's name is such an edit; renaming a
+    /// ROOT with keys below it is not.
+    /// </summary>
+    private bool RenamesKeepTheTree()
+    {
+        var model = _earlier.Document.Model;
+        var earlierKeys = model.Keys;
+        var replaced = new Dictionary<int, MetabaseKey>();
+        var renamed = new List<(int Number, string Old, string New)>();
+        foreach (int slot in _earlier.EditedSlots)
+        {
+            var was = _earlier.Slots[slot];
+            int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
+            var keys = Reparsed(slot).Keys;
+            if (keys.Count != to - from) return false;
+            for (int k = from; k < to; k++)
+            {
+                replaced[k] = keys[k - from];
+                string? old = earlierKeys[k].Location, now = keys[k - from].Location;
+                if (old == now) continue;
+                if (old == null || now == null || !SameParentPath(old, now) || renamed.Count == MaxRenamedKeys) return false;
+                renamed.Add((k, old, now));
+            }
+        }
+        foreach (var (number, old, now) in renamed)
+        {
+            for (int k = 0; k < earlierKeys.Count; k++)
+            {
+                var other = replaced.TryGetValue(k, out var edited) ? edited : earlierKeys[k];
+                if (k == number || !other.HasLocation) continue;
+                var path = other.LocationText;
+                if (ParentKeyRules.IsAncestorOrSelf(old, path) || ParentKeyRules.IsAncestorOrSelf(now, path)) return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool SameParentPath(string a, string b)
+    {
+        bool hasA = LocationPath.TryGetParent(a, out var parentA), hasB = LocationPath.TryGetParent(b, out var parentB);
+        return hasA == hasB && LocationPath.Normalize(parentA).Equals(LocationPath.Normalize(parentB), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The folding ranges as <see cref="FoldingRanges.Compute(SyntaxTree, LineIndex?, int)"/> gives them on the new version, or null.</summary>
@@ -54,7 +104,8 @@ public sealed class MovedOutline
         return failed ? null : result;
     }
 
-    private KeySymbol? Move(KeySymbol symbol)
+    /// <param name="parent">The symbol's parent in the earlier outline, whose key's Location names it.</param>
+    private KeySymbol? Move(KeySymbol symbol, KeySymbol? parent)
     {
         // The symbol's own span is its key's element in the earlier version.
         int slot = _earlier.Slots.LastStartingAtOrBefore(symbol.Span.Start);
@@ -72,12 +123,15 @@ public sealed class MovedOutline
             var model = _earlier.Document.Model;
             int number = model.FirstKeyStartingAtOrAfter(symbol.Span.Start) - model.FirstKeyStartingAtOrAfter(_earlier.Slots[slot].Start);
             if (number >= keys.Count || keys[number].KeyType != symbol.Detail) return null;
+            var key = keys[number];
             int start = _state.Slots[slot].Start;
-            moved = symbol.MovedTo(Shift(keys[number].Element.Span, start), Shift(KeyTarget.SelectionOf(keys[number]), start));
+            // A renamed key (RenamesKeepTheTree) has no children, and its parent kept its Location.
+            string? name = key.Location == symbol.Key.Location ? null : Navigation.DocumentSymbols.NameOf(key, parent?.Key);
+            moved = symbol.MovedTo(Shift(key.Element.Span, start), Shift(KeyTarget.SelectionOf(key), start), name);
         }
         foreach (var child in symbol.Children)
         {
-            if (Move(child) is not { } movedChild) return null;
+            if (Move(child, symbol) is not { } movedChild) return null;
             moved.ChildList.Add(movedChild);
         }
         return moved;

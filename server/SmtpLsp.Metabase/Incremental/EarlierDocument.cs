@@ -25,8 +25,8 @@ public sealed class EarlierDocument
     }
 
     /// <summary>
-    /// True when an edit since changed a key's Location: the outline, which nests keys by Location, cannot be moved
-    /// from the earlier one then (folding, which follows elements, still can).
+    /// True when an edit since changed a key's Location: the outline, which nests keys by Location, is moved from the
+    /// earlier one then only where the change renames a key in place (folding, which follows elements, always is).
     /// </summary>
     internal bool LocationsChanged { get; }
 

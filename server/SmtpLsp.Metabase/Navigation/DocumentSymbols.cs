@@ -28,8 +28,8 @@ public sealed class KeySymbol
     public IReadOnlyList<KeySymbol> Children => ChildList;
     internal List<KeySymbol> ChildList { get; } = [];
 
-    /// <summary>The same symbol at other spans, without children.</summary>
-    internal KeySymbol MovedTo(TextSpan span, TextSpan selectionSpan) => new(Key, Name, span, selectionSpan);
+    /// <summary>The same symbol at other spans, without children, renamed when <paramref name="name"/> is given.</summary>
+    internal KeySymbol MovedTo(TextSpan span, TextSpan selectionSpan, string? name = null) => new(Key, name ?? Name, span, selectionSpan);
 
     public override string ToString() => $"{Name} ({Detail})";
 }
@@ -53,7 +53,7 @@ public static class DocumentSymbols
         foreach (var key in hierarchy.Roots)
         {
             if (count == maxSymbols) { capped = true; break; }
-            var symbol = new KeySymbol(key, key.Location ?? $"({key.KeyType} without Location)");
+            var symbol = new KeySymbol(key, NameOf(key, parent: null));
             roots.Add(symbol);
             pending.Enqueue(symbol);
             count++;
@@ -64,7 +64,7 @@ public static class DocumentSymbols
             foreach (var child in hierarchy.ChildrenOf(parent.Key))
             {
                 if (count == maxSymbols) { capped = true; break; }
-                var symbol = new KeySymbol(child, RelativeName(parent.Key.Location, child.Location!));
+                var symbol = new KeySymbol(child, NameOf(child, parent.Key));
                 parent.ChildList.Add(symbol);
                 pending.Enqueue(symbol);
                 count++;
@@ -72,6 +72,10 @@ public static class DocumentSymbols
         }
         return new SymbolTree(roots, count, capped);
     }
+
+    /// <summary>A key's name in the outline under <paramref name="parent"/>, its nearest ancestor key (null at the top).</summary>
+    internal static string NameOf(MetabaseKey key, MetabaseKey? parent) =>
+        parent == null ? key.Location ?? $"({key.KeyType} without Location)" : RelativeName(parent.Location, key.Location!);
 
     /// <summary>"/LM/SmtpSvc/1" under "/LM/SmtpSvc" is "1"; under a missing level it keeps the levels between.</summary>
     private static string RelativeName(string? parentLocation, string location)

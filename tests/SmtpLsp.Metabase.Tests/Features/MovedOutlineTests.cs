@@ -38,7 +38,7 @@ public class MovedOutlineTests
     [Fact]
     public void Outline_RandomKeystrokes_SameSymbolsAndFoldingAsWholeParse()
     {
-        int compared = 0, severalSlots = 0, outlinesMoved = 0;
+        int compared = 0, severalSlots = 0, outlinesMoved = 0, renamesMoved = 0;
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
@@ -46,7 +46,8 @@ public class MovedOutlineTests
             var state = IncrementalAnalyzer.Create(text, Catalog);
             for (int step = 0; step < 15; step++)
             {
-                var (newText, span) = RandomEdit(random, state.Text);
+                // A quarter in Location values: renames move the outline too, other changes of the key tree decline.
+                var (newText, span) = random.Next(4) == 0 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed : RandomEdit(random, state.Text);
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 // Sometimes the server's idle build makes this version's whole parse: later versions move from it.
                 if (random.Next(6) == 0) _ = state.Document;
@@ -60,6 +61,7 @@ public class MovedOutlineTests
                     // A changed Location moves keys in the outline's hierarchy: then, and only then, the server parses.
                     var symbols = moved.DocumentSymbols(cap);
                     if (symbols != null && cap == DocumentSymbols.DefaultMax) Interlocked.Increment(ref outlinesMoved);
+                    if (symbols != null && cap == DocumentSymbols.DefaultMax && state.Earlier!.LocationsChanged) Interlocked.Increment(ref renamesMoved);
                     var actual = symbols != null ? Describe(symbols) : state.Earlier!.LocationsChanged ? expected : "(declined)";
                     if (expected != actual) throw new Exception($"seed {seed} step {step} cap {cap}: symbols\nexpected {expected}\nactual   {actual}");
                     var expectedFolds = Describe(FoldingRanges.Compute(whole.Tree, lines, cap));
@@ -75,6 +77,7 @@ public class MovedOutlineTests
         Assert.True(severalSlots > 40, $"{severalSlots} versions several slots away from the whole parse");
         // Declining is allowed only after a changed Location; most versions must still be moved and compared.
         Assert.True(outlinesMoved > 150, $"{outlinesMoved} outlines moved ({compared} versions)");
+        Assert.True(renamesMoved > 20, $"{renamesMoved} outlines moved after a changed Location ({outlinesMoved} moved)");
     }
 
     [Fact]
@@ -93,6 +96,38 @@ public class MovedOutlineTests
         Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(symbols!));
         Assert.Equal(Describe(FoldingRanges.Compute(whole.Tree)), Describe(folds!));
         Assert.False(next.HasDocument);
+    }
+
+    [Fact]
+    public void Outline_AfterTypingInADomainsLocation_RenamedWithoutTheWholeParse()
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("/Domain/example.com\"", StringComparison.Ordinal) + "/Domain/example.com".Length;
+
+        var next = IncrementalAnalyzer.Update(state, text.Insert(at, "x"), new TextSpan(at, 0));
+        var symbols = MovedOutline.For(next)!.DocumentSymbols();
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.True(next.Earlier!.LocationsChanged);
+        Assert.NotNull(symbols);
+        Assert.Contains("example.comx IIsSmtpDomain", Describe(symbols));
+        Assert.Equal(Describe(DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(next.Text)))), Describe(symbols));
+        Assert.False(next.HasDocument);
+    }
+
+    [Fact]
+    public void Outline_AfterRenamingAKeyWithKeysBelow_Declines()
+    {
+        // The domains below /LM/SmtpSvc/1/Domain would leave it: the hierarchy changes shape, so the server parses.
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("/SmtpSvc/1/Domain\"", StringComparison.Ordinal) + "/SmtpSvc/1/Domain".Length;
+
+        var next = IncrementalAnalyzer.Update(state, text.Insert(at, "s"), new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Null(MovedOutline.For(next)!.DocumentSymbols());
     }
 
     [Fact]

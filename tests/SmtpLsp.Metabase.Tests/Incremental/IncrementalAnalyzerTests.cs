@@ -259,7 +259,7 @@ public class IncrementalAnalyzerTests
                 string newText;
                 TextSpan span;
                 bool inLocation = random.Next(4) != 0;
-                if (inLocation) (newText, span) = RandomLocationEdit(random, text);
+                if (inLocation) (newText, span) = LocationEdits.Random(random, text) ?? RandomEdit(random, text);
                 else (newText, span) = RandomEdit(random, text);
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 // Sometimes the idle build makes this version's whole parse: later edits start from it.
@@ -279,33 +279,6 @@ public class IncrementalAnalyzerTests
     private static readonly string WebExport = File.ReadAllText(GoldenPath("export-subtree.xml"))
         .Replace("IIsSmtpServer", "IIsWebServer").Replace("IIsSmtpDomain", "IIsWebDirectory").Replace("IIsSmtpVirtualDir", "IIsWebVirtualDir")
         .Replace("/LM/SmtpSvc/", "/LM/W3SVC/");
-
-    /// <summary>An edit inside some key's Location value: another key's path, its parent's, a rename, case, a slash, a keystroke.</summary>
-    private static (string Text, TextSpan Span) RandomLocationEdit(Random random, string text)
-    {
-        const string Marker = "Location =\"";
-        var starts = new List<int>();
-        for (int i = text.IndexOf(Marker, StringComparison.Ordinal); i >= 0; i = text.IndexOf(Marker, i + 1, StringComparison.Ordinal))
-            starts.Add(i + Marker.Length);
-        if (starts.Count == 0) return RandomEdit(random, text);
-        int start = starts[random.Next(starts.Count)];
-        int end = text.IndexOf('"', start);
-        if (end < 0) return RandomEdit(random, text);
-        var value = text[start..end];
-        var other = starts[random.Next(starts.Count)] is int o && text.IndexOf('"', o) is int e && e > o ? text[o..e] : "/LM";
-        string replacement = random.Next(8) switch
-        {
-            0 => other,
-            1 => other + "/x",
-            2 => value.ToUpperInvariant(),
-            3 => value + "/",
-            4 => value.LastIndexOf('/') > 0 ? value[..value.LastIndexOf('/')] : "/",
-            5 => value + "0",
-            6 => "",
-            _ => value.Length > 0 ? value.Remove(random.Next(value.Length), 1) : "/",
-        };
-        return (text.Remove(start, value.Length).Insert(start, replacement), new TextSpan(start, value.Length));
-    }
 
     [Fact]
     public void Update_WithoutSpan_FindsTheEditAndStaysIncremental()
