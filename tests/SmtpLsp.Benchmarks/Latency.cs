@@ -90,6 +90,26 @@ internal static class Latency
                 }
             }
             Print($"keystroke in {what}: Update on the buffer ({locationFull} full)", locationTimes.Skip(5).ToList());
+            // The outline editors ask for after each of those keystrokes, typing one name after a pause (the server's
+            // idle build, outside the clock, makes the whole parse and its hierarchy): moved and renamed, or declined
+            // when the key tree changes shape (the server then parses the whole document).
+            var outlineTimes = new List<double>();
+            int outlineDeclined = 0;
+            typing = state;
+            typed = buffer;
+            foreach (var end in LocationEnds(text, marker, new Random(7), 21).OrderByDescending(e => e))
+            {
+                KeyHierarchy.Build(typing.Document.Model);
+                for (int c = 0; c < 5; c++)
+                {
+                    typed = typed.Replace(end + c, 0, "x");
+                    typing = IncrementalAnalyzer.Update(typing, typed, new TextSpan(end + c, 0));
+                    var watch = Stopwatch.StartNew();
+                    if (MovedOutline.For(typing)?.DocumentSymbols() == null) outlineDeclined++;
+                    outlineTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            Print($"  then the outline, moved ({outlineDeclined} declined)", outlineTimes.Skip(5).ToList());
         }
         // After a keystroke the whole document's features need the new full parse (string + parse); the server
         // answers hover and completion inside a key from that key alone (KeyWindow) instead.
