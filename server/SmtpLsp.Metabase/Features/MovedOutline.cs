@@ -10,12 +10,13 @@ namespace SmtpLsp.Metabase.Features;
 /// <summary>
 /// The outline and the folding ranges of a version reached by keystrokes, moved from the last version whose whole
 /// parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask for again after
-/// every change. Incremental updates keep every key and type, every slot, and all text outside the slots' insides but
+/// every change. Incremental updates keep every key, every slot, and all text outside the slots' insides but
 /// whitespace between them (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same
 /// tree: each moves by its slot's shift, and the keys and elements of the slots edited since are read from those
 /// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). A changed
-/// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>); otherwise the
-/// outline declines. The result is what the whole parse would give, cap included.
+/// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>); a changed key
+/// type, or a tree that changes shape, and the outline declines. The result is what the whole parse would give, cap
+/// included.
 /// </summary>
 public sealed class MovedOutline
 {
@@ -38,7 +39,7 @@ public sealed class MovedOutline
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
-        if (_earlier.LocationsChanged && !RenamesKeepTheTree()) return null;
+        if (_earlier.KeysChanged && !RenamesKeepTheTree()) return null;
         var earlier = _earlier.Symbols(maxSymbols);
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
         foreach (var symbol in earlier.Symbols)

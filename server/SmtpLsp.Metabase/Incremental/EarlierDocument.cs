@@ -5,30 +5,31 @@ namespace SmtpLsp.Metabase.Incremental;
 
 /// <summary>
 /// The last earlier version of a document whose whole parse exists, seen from a version reached from it by
-/// incremental updates only, and which slots those updates edited. Such updates keep every key with its type in the
-/// same order, every slot, and every character outside the slots' insides but whitespace between slots, so what a
+/// incremental updates only, and which slots those updates edited. Such updates keep every key in the same order,
+/// every slot, and every character outside the slots' insides but whitespace between slots, so what a
 /// whole-document feature found in the earlier version is still true here once moved by its slot's shift, except
-/// inside the edited slots (see <see cref="Features.MovedOutline"/>); Locations too, unless
-/// <see cref="LocationsChanged"/>. Immutable but for a cache of its outline.
+/// inside the edited slots (see <see cref="Features.MovedOutline"/>); keys' types and Locations too, unless
+/// <see cref="KeysChanged"/>. Immutable but for a cache of its outline.
 /// </summary>
 public sealed class EarlierDocument
 {
     private readonly int[] _editedSlots;
     private volatile CachedSymbols? _symbols;
 
-    internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots, bool locationsChanged)
+    internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots, bool keysChanged)
     {
         Document = document;
         Slots = slots;
         _editedSlots = editedSlots;
-        LocationsChanged = locationsChanged;
+        KeysChanged = keysChanged;
     }
 
     /// <summary>
-    /// True when an edit since changed a key's Location: the outline, which nests keys by Location, is moved from the
-    /// earlier one then only where the change renames a key in place (folding, which follows elements, always is).
+    /// True when an edit since changed a key's Location, type or Location attribute: the outline, which nests keys by
+    /// Location, is moved from the earlier one then only where Locations were renamed in place and types kept (folding,
+    /// which follows elements, always is).
     /// </summary>
-    internal bool LocationsChanged { get; }
+    internal bool KeysChanged { get; }
 
     /// <summary>The earlier version's whole parse.</summary>
     public MetabaseDocument Document { get; }
@@ -57,11 +58,11 @@ public sealed class EarlierDocument
     internal bool IsEdited(int slot) => Array.BinarySearch(_editedSlots, slot) >= 0;
 
     /// <summary>The same earlier version after one more edit inside <paramref name="slot"/>.</summary>
-    internal EarlierDocument WithEdited(int slot, bool locationsChanged)
+    internal EarlierDocument WithEdited(int slot, bool keysChanged)
     {
-        locationsChanged |= LocationsChanged;
+        keysChanged |= KeysChanged;
         int at = Array.BinarySearch(_editedSlots, slot);
-        if (at >= 0 && locationsChanged == LocationsChanged) return this;
+        if (at >= 0 && keysChanged == KeysChanged) return this;
         var edited = _editedSlots;
         if (at < 0)
         {
@@ -71,6 +72,6 @@ public sealed class EarlierDocument
             edited[at] = slot;
             Array.Copy(_editedSlots, at, edited, at + 1, _editedSlots.Length - at);
         }
-        return new EarlierDocument(Document, Slots, edited, locationsChanged) { _symbols = _symbols };
+        return new EarlierDocument(Document, Slots, edited, keysChanged) { _symbols = _symbols };
     }
 }

@@ -12,9 +12,10 @@ namespace SmtpLsp.Metabase.Incremental;
 /// parses alone as it does in place is re-parsed as that element alone; if it still parses as one such element of
 /// the same extent (a half-typed attribute inside it is fine, see <see cref="ParsesAsOneElement"/>), only its keys
 /// are re-analysed (Exchange hints on its SMTP servers included), its syntax diagnostics replace the old ones, and
-/// every other key's results move by the length change, provided the edited keys' types and Custom presence did not
-/// change. The Location rules (duplicates, parent links) are reused, or, after a changed Location, run again over
-/// the keys of the last whole parse (<see cref="CrossKeyRecheck"/>). Whitespace typed or removed between two keys only
+/// every other key's results move by the length change, provided the edited keys are not ones Exchange detection
+/// reads whose type, Location or Custom presence changed. The Location rules (duplicates, parent links) are reused,
+/// or, after a changed Location, type or Location attribute, run again over the keys of the last whole parse
+/// (<see cref="CrossKeyRecheck"/>). Whitespace typed or removed between two keys only
 /// moves what follows. Anything else falls back to a full pass. Either way the diagnostics equal a full analysis.
 /// </summary>
 public static class IncrementalAnalyzer
@@ -244,9 +245,10 @@ public static class IncrementalAnalyzer
         if (!ParsesAsOneElement(tree)) return null;
         var keys = MetabaseModel.KeysOf(tree);
 
-        // Results for other keys can only change when a key's type, Location or Custom elements changed. A changed
-        // type or Custom presence needs the full pass; a changed Location, or an edit in a key the cross-key rules
-        // report on, has those rules run again over the keys of the last whole parse (CrossKeyRecheck).
+        // Results for other keys can only change when a key's type, Location or Custom elements changed. A change in
+        // a key Exchange detection reads needs the full pass; a changed Location, type or Location attribute, or an
+        // edit in a key the cross-key rules report on, has those rules run again over the keys of the last whole
+        // parse (CrossKeyRecheck).
         var change = Compare(previous.Buffer.ToString(old.Start, old.Length), keys, previous.SmtpKeys);
         if (change == KeyChange.Other) return null;
         bool reportedOn = false;
@@ -261,9 +263,9 @@ public static class IncrementalAnalyzer
         var newSlots = slots.Replace(index, slot, delta);
 
         int at = changed.End;
-        var earlier = EarlierFor(previous, index, change == KeyChange.Location);
+        var earlier = EarlierFor(previous, index, change == KeyChange.CrossKey);
         MetabaseDiagnostic[] crossKey;
-        if (change == KeyChange.Location || reportedOn)
+        if (change == KeyChange.CrossKey || reportedOn)
         {
             if (earlier == null || CrossKeyRecheck.Run(earlier, newSlots, newText, index, keys, tree) is not { } rechecked) return null;
             crossKey = rechecked;
@@ -299,7 +301,7 @@ public static class IncrementalAnalyzer
         // No slot was edited: the earlier whole parse moves as it is (text between slots moves with the slot before it,
         // and this whitespace holds no element or comment).
         return Updated(previous, newText, newSlots, Shift(previous.SyntaxDiagnostics, at, delta),
-            Shift(previous.CrossKeyDiagnostics, at, delta), EarlierFor(previous, editedSlot: null, locationChanged: false));
+            Shift(previous.CrossKeyDiagnostics, at, delta), EarlierFor(previous, editedSlot: null, keysChanged: false));
     }
 
     /// <summary>The state an incremental update makes; the whole parse of the new text is left until a feature asks.</summary>
@@ -328,11 +330,11 @@ public static class IncrementalAnalyzer
     /// when it has one (a full pass always does), else the one the previous version kept, with
     /// <paramref name="editedSlot"/> (if any) among its edited slots.
     /// </summary>
-    private static EarlierDocument? EarlierFor(IncrementalState previous, int? editedSlot, bool locationChanged)
+    private static EarlierDocument? EarlierFor(IncrementalState previous, int? editedSlot, bool keysChanged)
     {
         if (previous.Kind == UpdateKind.Full || previous.HasDocument)
-            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [slot] : [], locationChanged);
-        return editedSlot is int edited ? previous.Earlier?.WithEdited(edited, locationChanged) : previous.Earlier;
+            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [slot] : [], keysChanged);
+        return editedSlot is int edited ? previous.Earlier?.WithEdited(edited, keysChanged) : previous.Earlier;
     }
 
     /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>
@@ -360,14 +362,15 @@ public static class IncrementalAnalyzer
         return new KeySlot(span.Start, span.Length, Relative(local, span.Start), None, parsesAlone);
     }
 
-    private enum KeyChange { None, Location, Other }
+    private enum KeyChange { None, CrossKey, Other }
 
     /// <summary>
     /// How the keys of the old slot's element (which parses alone as it did in place) differ from the re-parsed ones:
-    /// not at all for the cross-key rules, in a Location only, or otherwise (their number, a type, whether a Location
-    /// attribute or Custom elements are there; or a key Exchange detection reads: an SMTP server, or a key at a path
-    /// above one). Recomputed here instead of kept per slot: one small parse per keystroke instead of an array and a
-    /// Location string per key held for the life of the document.
+    /// not at all for other keys (Custom elements added or removed, which only Exchange detection reads), in what the
+    /// cross-key rules read (a Location, a key type, whether a Location attribute is there), or otherwise (their
+    /// number, or a key Exchange detection reads: an SMTP server, or a key at a path above one). Recomputed here
+    /// instead of kept per slot: one small parse per keystroke instead of an array and a Location string per key held
+    /// for the life of the document.
     /// </summary>
     private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys)
     {
@@ -378,10 +381,8 @@ public static class IncrementalAnalyzer
         {
             KeySummary was = KeySummary.Of(oldKeys[k]), now = KeySummary.Of(newKeys[k]);
             if (was == now) continue;
-            if (was.KeyType != now.KeyType || was.HasLocationAttribute != now.HasLocationAttribute || was.HasCustom != now.HasCustom
-                || ReadByExchangeDetection(oldKeys[k], smtpKeys) || ReadByExchangeDetection(newKeys[k], smtpKeys))
-                return KeyChange.Other;
-            change = KeyChange.Location;
+            if (ReadByExchangeDetection(oldKeys[k], smtpKeys) || ReadByExchangeDetection(newKeys[k], smtpKeys)) return KeyChange.Other;
+            if (was with { HasCustom = now.HasCustom } != now) change = KeyChange.CrossKey;
         }
         return change;
     }

@@ -232,10 +232,80 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
     }
 
+    private const string TwoAtOnePath = """
+        <?xml version ="1.0"?>
+        <configuration>
+        <MBProperty>
+        <IIsWebService	Location ="/LM/W3SVC"
+        	>
+        </IIsWebService>
+        <IIsWebVirtualDir	Location ="/LM/W3SVC/1/ROOT"
+        	AccessFlags="AccessRead"
+        	>
+        </IIsWebVirtualDir>
+        <IIsWebDirectory	Location ="/LM/W3SVC/1/ROOT/"
+        	>
+        </IIsWebDirectory>
+        <IIsWebDirectory	Location ="/LM/W3SVC/1/ROOT/images"
+        	>
+        </IIsWebDirectory>
+        </MBProperty>
+        </configuration>
+        """;
+
+    [Fact]
+    public void Update_KeyTypeRenamedInBothTags_StaysIncrementalAndTheDuplicateNamesTheNewType()
+    {
+        var state = IncrementalAnalyzer.Create(TwoAtOnePath, Catalog);
+        Assert.Contains(state.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation && d.Message.Contains("the IIsWebVirtualDir key before it"));
+        int start = TwoAtOnePath.IndexOf("<IIsWebVirtualDir", StringComparison.Ordinal) + 1;
+        int end = TwoAtOnePath.IndexOf("</IIsWebVirtualDir>", StringComparison.Ordinal) + "</IIsWebVirtualDir".Length;
+        // One change over both tags, as a replace or an editor's linked tag editing sends it.
+        var text = TwoAtOnePath[..start] + "IIsWebDirectory" + TwoAtOnePath[(start + "IIsWebVirtualDir".Length)..(end - "IIsWebVirtualDir".Length)]
+            + "IIsWebDirectory" + TwoAtOnePath[end..];
+
+        var next = IncrementalAnalyzer.Update(state, text, TextSpan.FromBounds(start, end));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation && d.Message.Contains("the IIsWebDirectory key before it"));
+    }
+
+    [Fact]
+    public void Update_LocationAttributeMisspeltOnAParent_StaysIncrementalAndTheChildLosesIt()
+    {
+        var state = IncrementalAnalyzer.Create(TwoAtOnePath, Catalog);
+        Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.ParentKeyMissing && d.Message.Contains("images"));
+        int at = TwoAtOnePath.IndexOf("Location =\"/LM/W3SVC/1/ROOT\"", StringComparison.Ordinal);
+        var text = TwoAtOnePath.Remove(at, "Location".Length).Insert(at, "Locatoin");
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, "Location".Length));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingLocation);
+    }
+
+    [Fact]
+    public void Update_CustomElementPastedIntoAWebKey_StaysIncrementalAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int tag = Generated.IndexOf("<IIsWebVirtualDir", Generated.Length / 2, StringComparison.Ordinal);
+        int at = Generated.IndexOf(">\r\n", Generated.IndexOf("\t>", tag, StringComparison.Ordinal), StringComparison.Ordinal) + 3;
+        const string Custom = "\t<Custom Name=\"Thing\" ID=\"45000\" Value=\"x\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\r\n";
+        var text = Generated.Insert(at, Custom);
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
     /// <summary>
     /// Location edits stay incremental (but those of SMTP servers and the keys above them): duplicates made and undone,
     /// parents renamed away and back, case and trailing slashes, half-typed paths, in full metabases and in an export
-    /// whose common ancestor moves.
+    /// whose common ancestor moves. Key types renamed, Location attributes misspelt and Custom elements added or
+    /// removed come in between.
     /// </summary>
     [Fact]
     public void Update_RandomLocationEdits_EqualFullReanalysis()
@@ -258,8 +328,10 @@ public class IncrementalAnalyzerTests
                 text = state.Text;
                 string newText;
                 TextSpan span;
-                bool inLocation = random.Next(4) != 0;
+                int kind = random.Next(5);
+                bool inLocation = kind >= 2;
                 if (inLocation) (newText, span) = LocationEdits.Random(random, text) ?? RandomEdit(random, text);
+                else if (kind == 1) (newText, span) = LocationEdits.RandomKeyShape(random, text) ?? RandomEdit(random, text);
                 else (newText, span) = RandomEdit(random, text);
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 // Sometimes the idle build makes this version's whole parse: later edits start from it.

@@ -140,6 +140,24 @@ public class SmtpAncestorStateTests
         Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged && d.Message.Contains("<Custom> elements in /LM/SmtpSvc"));
     }
 
+    [Fact]
+    public void Update_CustomElementPastedIntoTheSmtpServiceKey_FallsBackAndTheServerTurnsManaged()
+    {
+        // The service key is at the path above the server: its Custom elements are a strong Exchange sign.
+        const string Custom = "\t<Custom Name=\"ExchangeThing\" ID=\"45000\" Value=\"1\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\n";
+        var plain = Text.Replace(Custom, "");
+        var state = IncrementalAnalyzer.Create(plain, Catalog);
+        Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+        int at = plain.IndexOf("</IIsSmtpService>", StringComparison.Ordinal);
+        var edited = plain.Insert(at, Custom);
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Full(edited), Describe(next.Diagnostics));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+    }
+
     private static List<(string Code, TextSpan Span, string Message)> Full(string text) =>
         Describe(MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), Catalog));
 
