@@ -62,7 +62,8 @@ internal static class ParentKeyRules
         ancestor = LocationPath.Normalize(ancestor);
         path = LocationPath.Normalize(path);
         if (ancestor is "/") return path.Length > 0 && path[0] == '/';
-        if (!path.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)) return false;
-        return path.Length == ancestor.Length || path[ancestor.Length] == '/';
+        // The length and the '/' after the ancestor first: they settle most pairs without comparing the text.
+        if (path.Length < ancestor.Length || (path.Length > ancestor.Length && path[ancestor.Length] != '/')) return false;
+        return path.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase);
     }
 }

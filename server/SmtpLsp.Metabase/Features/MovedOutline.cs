@@ -78,17 +78,27 @@ public sealed class MovedOutline
                 renamed.Add((k, old, now));
             }
         }
-        foreach (var (number, old, now) in renamed)
+        if (renamed.Count == 0) return true;
+        // One pass over every key (a replaced key is judged by its new Location below), then the replacements.
+        for (int k = 0; k < earlierKeys.Count; k++)
         {
-            for (int k = 0; k < earlierKeys.Count; k++)
-            {
-                var other = replaced.TryGetValue(k, out var edited) ? edited : earlierKeys[k];
-                if (k == number || !other.HasLocation) continue;
-                var path = other.LocationText;
-                if (ParentKeyRules.IsAncestorOrSelf(old, path) || ParentKeyRules.IsAncestorOrSelf(now, path)) return false;
-            }
+            if (earlierKeys[k].HasLocation && AtOrBelowARename(earlierKeys[k].LocationText, renamed, k) && !replaced.ContainsKey(k)) return false;
+        }
+        foreach (var (number, key) in replaced)
+        {
+            if (key.HasLocation && AtOrBelowARename(key.LocationText, renamed, number)) return false;
         }
         return true;
+    }
+
+    /// <summary>Whether this Location is at or below the old or new path of a renamed key other than key <paramref name="number"/>.</summary>
+    private static bool AtOrBelowARename(ReadOnlySpan<char> location, List<(int Number, string Old, string New)> renamed, int number)
+    {
+        foreach (var (renamedNumber, old, now) in renamed)
+        {
+            if (renamedNumber != number && (ParentKeyRules.IsAncestorOrSelf(old, location) || ParentKeyRules.IsAncestorOrSelf(now, location))) return true;
+        }
+        return false;
     }
 
     private static bool SameParentPath(string a, string b)

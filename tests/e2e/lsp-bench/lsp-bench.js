@@ -195,6 +195,19 @@ function webLocationEnds(text, count) {
   return out;
 }
 
+// The ends of SMTP remote domains' Location values, spread over the file.
+function domainLocationEnds(text, count) {
+  const out = [];
+  const marker = '/Domain/relay';
+  for (let k = 1; out.length < count && k < count * 40; k++) {
+    const at = text.indexOf(marker, Math.floor((text.length * k) / (count * 40 + 1)));
+    if (at < 0) continue;
+    const end = text.indexOf('"', at + marker.length);
+    if (!out.includes(end)) out.push(end);
+  }
+  return out;
+}
+
 async function coldStart() {
   const times = [];
   for (let i = 0; i < RUNS * 3; i++) {
@@ -359,6 +372,11 @@ async function onLargeDocument(file) {
   const typed = ['\r\n', ...'\t\tMaxBandwidth="7"'];
   const newProperty = [];
   const ends = offsets.slice(150, 150 + RUNS).map((o) => text.indexOf('\r\n', o)).sort((a, b) => b - a);
+  // Where the text of later rows now is: each new property is a line more above what follows it.
+  const nowAt = (offset) => {
+    const { line, character } = positionAt(text, offset);
+    return { line: line + ends.filter((end) => end < offset).length, character };
+  };
   for (const end of ends) {
     let { line, character } = positionAt(text, end);
     for (const ch of typed) {
@@ -380,6 +398,21 @@ async function onLargeDocument(file) {
     locationKeystrokes.push((await typeAt(position)).at - started);
   }
   stats(`keystroke in a Location of ${mb} MB -> publishDiagnostics`, locationKeystrokes);
+  // Renaming SMTP remote domains: five characters at the end of a domain's Location, the outline asked right after
+  // each keystroke as editors do. A domain has no keys below it, so the outline is moved and renamed.
+  const domainKeystrokes = [];
+  const domainOutlines = [];
+  for (const end of domainLocationEnds(text, RUNS)) {
+    const { line, character } = nowAt(end);
+    for (let c = 0; c < 5; c++) {
+      const started = now();
+      const published = typeAt({ line, character: character + c });
+      domainOutlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
+      domainKeystrokes.push((await published).at - started);
+    }
+  }
+  stats(`keystroke in an SMTP domain's Location of ${mb} MB -> publishDiagnostics`, domainKeystrokes);
+  stats(`  then documentSymbol, round trip`, domainOutlines);
   await client.stop();
 }
 
