@@ -64,6 +64,6 @@ internal static class ParentKeyRules
         if (ancestor is "/") return path.Length > 0 && path[0] == '/';
         // The length and the '/' after the ancestor first: they settle most pairs without comparing the text.
         if (path.Length < ancestor.Length || (path.Length > ancestor.Length && path[ancestor.Length] != '/')) return false;
-        return path.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase);
+        return LocationPath.StartsWithPath(path, ancestor);
     }
 }

@@ -16,10 +16,14 @@ public sealed class FlagTable
     {
         Kind = kind;
         Flags = flags.OrderBy(f => f.Value).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
+        _names = Flags.Select(f => f.Name).ToArray();
         DefinedMask = Flags.Aggregate(0u, (mask, f) => mask | f.Value);
         // Bits a flag names are never "undocumented".
         UndocumentedDefaultBits = undocumentedDefaultBits & ~DefinedMask;
     }
+
+    // The flags' names in Flags' order, for HasName: an array read instead of an interface call per flag.
+    private readonly string[] _names;
 
     public FlagTableKind Kind { get; }
     public IReadOnlyList<FlagInfo> Flags { get; }
@@ -31,6 +35,20 @@ public sealed class FlagTable
 
     /// <summary>Verb tables match names case-insensitively (the service writes <c>8bitmime</c>); schema flag names are exact.</summary>
     public StringComparison NameComparison => Kind == FlagTableKind.Numeric ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>
+    /// Whether a flag is named exactly this (as <see cref="NameComparison"/> compares), without the verb table's
+    /// TURN/ATRN alternatives: what the analysis asks for every item of every symbolic value.
+    /// </summary>
+    internal bool HasName(ReadOnlySpan<char> name)
+    {
+        var comparison = NameComparison;
+        foreach (var candidate in _names)
+        {
+            if (candidate.Length == name.Length && name.Equals(candidate, comparison)) return true;
+        }
+        return false;
+    }
 
     /// <summary>Finds a flag by name. In a verb table <c>TURN</c> or <c>ATRN</c> alone finds the shared TURN/ATRN bit.</summary>
     public FlagInfo? Find(string name)

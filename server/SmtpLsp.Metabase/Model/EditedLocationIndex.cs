@@ -43,7 +43,7 @@ internal sealed class EditedLocationIndex : ILocationCounts
         int hash = LocationIndex.Hash(normalizedLocation);
         foreach (var (number, location, locationHash) in _replacements)
         {
-            if (locationHash != hash || !location.Span.Equals(normalizedLocation, StringComparison.OrdinalIgnoreCase)) continue;
+            if (locationHash != hash || !LocationPath.SamePath(location.Span, normalizedLocation)) continue;
             count++;
             if (first < 0 || number < first) first = number;
         }

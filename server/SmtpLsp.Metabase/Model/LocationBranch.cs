@@ -29,12 +29,12 @@ internal sealed class LocationBranch
     {
         for (int i = _paths.Count - 1; i >= 0; i--)
         {
-            if (_paths[i].Span.Equals(normalizedPath, StringComparison.OrdinalIgnoreCase)) return true;
+            if (LocationPath.SamePath(_paths[i].Span, normalizedPath)) return true;
         }
         return false;
     }
 
     private static bool IsPrefixPath(ReadOnlySpan<char> ancestor, ReadOnlySpan<char> location) =>
-        location.StartsWith(ancestor, StringComparison.OrdinalIgnoreCase)
+        LocationPath.StartsWithPath(location, ancestor)
         && (location.Length == ancestor.Length || location[ancestor.Length] == '/' || ancestor[^1] == '/');
 }

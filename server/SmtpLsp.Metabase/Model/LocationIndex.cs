@@ -89,7 +89,7 @@ internal sealed class LocationIndex : ILocationCounts
     }
 
     private bool SameLocation(int key, ReadOnlySpan<char> normalizedLocation) =>
-        LocationPath.Normalize(_keys[key].LocationText).Equals(normalizedLocation, StringComparison.OrdinalIgnoreCase);
+        LocationPath.SamePath(LocationPath.Normalize(_keys[key].LocationText), normalizedLocation);
 
     private readonly record struct Slot(int KeyPlusOne, int Hash);
 

@@ -55,4 +55,15 @@ public static class LocationPath
 
     public static bool AreEqual(string? a, string? b) =>
         a != null && b != null && string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Paths compared as IIS compares them (case-insensitively), trying the exact comparison first: a file spells a
+    /// path the same way nearly everywhere, and comparing bytes costs a fraction of comparing case-folded text.
+    /// </summary>
+    internal static bool SamePath(ReadOnlySpan<char> a, ReadOnlySpan<char> b) =>
+        a.Length == b.Length && (a.SequenceEqual(b) || a.Equals(b, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether <paramref name="path"/> starts with <paramref name="prefix"/>, as <see cref="SamePath"/> compares.</summary>
+    internal static bool StartsWithPath(ReadOnlySpan<char> path, ReadOnlySpan<char> prefix) =>
+        path.Length >= prefix.Length && SamePath(path[..prefix.Length], prefix);
 }

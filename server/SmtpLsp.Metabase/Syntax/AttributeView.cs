@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Syntax;
@@ -41,8 +42,11 @@ internal readonly struct AttributeView
     public TextSpan ValueSpan => Data.ValueStart >= 0 ? new TextSpan(Data.ValueStart, Data.ValueLength) : new TextSpan(End, 0);
 
     /// <summary>The raw value as a slice of the text, so checking a value cuts no string.</summary>
-    public ReadOnlySpan<char> RawValueSpan =>
-        Data.ValueStart >= 0 ? _tree.Text.AsSpan(Data.ValueStart, Data.ValueLength) : ReadOnlySpan<char>.Empty;
+    public ReadOnlySpan<char> RawValueSpan
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Data.ValueStart >= 0 ? _tree.Text.AsSpan(Data.ValueStart, Data.ValueLength) : ReadOnlySpan<char>.Empty;
+    }
 
     public string RawValue => Data.ValueStart >= 0 ? _tree.Text.Substring(Data.ValueStart, Data.ValueLength) : string.Empty;
 
