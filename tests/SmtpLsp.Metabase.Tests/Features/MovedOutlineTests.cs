@@ -105,11 +105,7 @@ public class MovedOutlineTests
     [Fact]
     public void Outline_AfterTypingInADomainsLocation_RenamedWithoutTheWholeParse()
     {
-        var text = Fixture.ReadSample("MetaBase.xml");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("/Domain/example.com\"", StringComparison.Ordinal) + "/Domain/example.com".Length;
-
-        var next = IncrementalAnalyzer.Update(state, text.Insert(at, "x"), new TextSpan(at, 0));
+        var next = TypedAtTheEndOfALocation("/Domain/example.com", "x");
         var symbols = MovedOutline.For(next)!.DocumentSymbols();
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
@@ -124,14 +120,19 @@ public class MovedOutlineTests
     public void Outline_AfterRenamingAKeyWithKeysBelow_Declines()
     {
         // The domains below /LM/SmtpSvc/1/Domain would leave it: the hierarchy changes shape, so the server parses.
-        var text = Fixture.ReadSample("MetaBase.xml");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("/SmtpSvc/1/Domain\"", StringComparison.Ordinal) + "/SmtpSvc/1/Domain".Length;
-
-        var next = IncrementalAnalyzer.Update(state, text.Insert(at, "s"), new TextSpan(at, 0));
+        var next = TypedAtTheEndOfALocation("/SmtpSvc/1/Domain", "s");
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
         Assert.Null(MovedOutline.For(next)!.DocumentSymbols());
+    }
+
+    /// <summary>The sample metabase after <paramref name="typed"/> at the end of the Location value ending in <paramref name="pathEnd"/>.</summary>
+    private static IncrementalState TypedAtTheEndOfALocation(string pathEnd, string typed)
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf(pathEnd + "\"", StringComparison.Ordinal) + pathEnd.Length;
+        return IncrementalAnalyzer.Update(state, text.Insert(at, typed), new TextSpan(at, 0));
     }
 
     [Fact]

@@ -182,25 +182,12 @@ function valueOffsets(text, count) {
   return out;
 }
 
-// The ends of Location values of web keys (outside /LM/SmtpSvc, whose keys Exchange detection reads), spread over the file.
-function webLocationEnds(text, count) {
+// The ends of Location values that contain `marker`, spread over the file: web keys ('Location ="/LM/W3SVC/'), or
+// SMTP remote domains ('/Domain/relay', near the end of the file, hence a finer spread).
+function locationEnds(text, marker, count, spread = 4) {
   const out = [];
-  const marker = 'Location ="/LM/W3SVC/';
-  for (let k = 1; out.length < count && k < count * 4; k++) {
-    const at = text.indexOf(marker, Math.floor((text.length * k) / (count * 4 + 1)));
-    if (at < 0) continue;
-    const end = text.indexOf('"', at + marker.length);
-    if (!out.includes(end)) out.push(end);
-  }
-  return out;
-}
-
-// The ends of SMTP remote domains' Location values, spread over the file.
-function domainLocationEnds(text, count) {
-  const out = [];
-  const marker = '/Domain/relay';
-  for (let k = 1; out.length < count && k < count * 40; k++) {
-    const at = text.indexOf(marker, Math.floor((text.length * k) / (count * 40 + 1)));
+  for (let k = 1; out.length < count && k < count * spread; k++) {
+    const at = text.indexOf(marker, Math.floor((text.length * k) / (count * spread + 1)));
     if (at < 0) continue;
     const end = text.indexOf('"', at + marker.length);
     if (!out.includes(end)) out.push(end);
@@ -393,7 +380,7 @@ async function onLargeDocument(file) {
   // Renaming paths: a keystroke at the end of a Location value, each in another key. Last, because until the next
   // pause the outline is then no longer moved from the last whole parse (keys nest by Location).
   const locationKeystrokes = [];
-  for (const position of webLocationEnds(text, RUNS * 4).map((end) => positionAt(text, end))) {
+  for (const position of locationEnds(text, 'Location ="/LM/W3SVC/', RUNS * 4).map((end) => positionAt(text, end))) {
     const started = now();
     locationKeystrokes.push((await typeAt(position)).at - started);
   }
@@ -402,7 +389,7 @@ async function onLargeDocument(file) {
   // each keystroke as editors do. A domain has no keys below it, so the outline is moved and renamed.
   const domainKeystrokes = [];
   const domainOutlines = [];
-  for (const end of domainLocationEnds(text, RUNS)) {
+  for (const end of locationEnds(text, '/Domain/relay', RUNS, 40)) {
     const { line, character } = nowAt(end);
     for (let c = 0; c < 5; c++) {
       const started = now();
