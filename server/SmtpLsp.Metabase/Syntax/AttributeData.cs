@@ -1,10 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace SmtpLsp.Metabase.Syntax;
 
 /// <summary>
 /// One attribute as the tree stores it: 16 bytes in one array per tree (<see cref="SyntaxTree.AttributeTable"/>)
 /// instead of an object per attribute; <see cref="AttributeNode"/> objects are made from it only when asked for.
 /// The '=' is not stored once a value is: only whitespace separates it from the value (or its quote), so
-/// <see cref="AttributeView"/> finds it by stepping back over that whitespace.
+/// <see cref="AttributeView"/> finds it by stepping back over that whitespace. The parser sets these a million times
+/// on a large file: the setters are marked for inlining, which the ahead-of-time compiler did not do on its own.
 /// </summary>
 internal struct AttributeData
 {
@@ -36,6 +39,7 @@ internal struct AttributeData
     public int EqualsPos
     {
         readonly get => _valueStartOrEquals <= -2 ? -2 - _valueStartOrEquals : None;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set
         {
             if (_valueStartOrEquals < 0) _valueStartOrEquals = value < 0 ? None : -2 - value;
@@ -54,12 +58,14 @@ internal struct AttributeData
     public int ValueLength
     {
         readonly get => (int)(_lengthQuoteTerminated & LengthMask);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _lengthQuoteTerminated = (_lengthQuoteTerminated & ~LengthMask) | ((uint)value & LengthMask);
     }
 
     public char QuoteChar
     {
         readonly get => ((_lengthQuoteTerminated >> QuoteShift) & 3) switch { 1 => '"', 2 => '\'', _ => '\0' };
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set
         {
             uint kind = value == '"' ? 1u : value == '\'' ? 2u : 0u;
@@ -70,6 +76,7 @@ internal struct AttributeData
     public bool ValueTerminated
     {
         readonly get => (_lengthQuoteTerminated & TerminatedBit) != 0;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _lengthQuoteTerminated = value ? _lengthQuoteTerminated | TerminatedBit : _lengthQuoteTerminated & ~TerminatedBit;
     }
 

@@ -44,18 +44,21 @@ public sealed class ElementNode
     internal int AttributeCount
     {
         get => _countAndFlags & CountMask;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _countAndFlags = (_countAndFlags & ~CountMask) | (value & CountMask);
     }
 
     internal bool SelfClosing
     {
         get => (_countAndFlags & SelfClosingBit) != 0;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _countAndFlags = value ? _countAndFlags | SelfClosingBit : _countAndFlags & ~SelfClosingBit;
     }
 
     internal bool StartTagClosed
     {
         get => (_countAndFlags & StartTagClosedBit) != 0;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _countAndFlags = value ? _countAndFlags | StartTagClosedBit : _countAndFlags & ~StartTagClosedBit;
     }
 

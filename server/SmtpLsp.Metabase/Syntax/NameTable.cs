@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SmtpLsp.Metabase.Syntax;
 
 /// <summary>
@@ -47,6 +49,7 @@ internal sealed class NameTable
         return name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> span)
     {
         int n = span.Length;

@@ -511,25 +511,7 @@ internal sealed class Parser
         }
         else
         {
-            int nextLt = _text.IndexOf('<', i);
-            int limit = nextLt < 0 ? _text.Length : nextLt;
-            int gt = _text.IndexOf('>', i, limit - i);
-            if (gt >= 0)
-            {
-                Emit(SyntaxKind.Unknown, i, gt);
-                var junk = TextSpan.FromBounds(i, gt);
-                Report(DiagnosticCodes.MalformedMarkup, junk,
-                    $"Unexpected '{Excerpt(junk)}' in end tag '</{name}>'; expected '>'");
-                Emit(SyntaxKind.GreaterThan, gt, gt + 1);
-                i = gt + 1;
-            }
-            else
-            {
-                if (limit > i) Emit(SyntaxKind.Unknown, i, limit);
-                i = limit;
-                Report(DiagnosticCodes.UnterminatedTag, TextSpan.FromBounds(p, nameEnd),
-                    $"End tag '{Excerpt(TextSpan.FromBounds(p, nameEnd))}' is never closed; expected '>'");
-            }
+            i = EndTagWithoutGreaterThan(p, i, nameEnd, name);
         }
         if (name == null)
         {
@@ -539,6 +521,28 @@ internal sealed class Parser
         }
         CloseElement(name, nameId, p, i);
         return i;
+    }
+
+    /// <summary>Where an end tag without its '>' right after the name ends: at a later '>' before the next '&lt;', or at that '&lt;'.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int EndTagWithoutGreaterThan(int p, int i, int nameEnd, string? name)
+    {
+        int nextLt = _text.IndexOf('<', i);
+        int limit = nextLt < 0 ? _text.Length : nextLt;
+        int gt = _text.IndexOf('>', i, limit - i);
+        if (gt >= 0)
+        {
+            Emit(SyntaxKind.Unknown, i, gt);
+            var junk = TextSpan.FromBounds(i, gt);
+            Report(DiagnosticCodes.MalformedMarkup, junk,
+                $"Unexpected '{Excerpt(junk)}' in end tag '</{name}>'; expected '>'");
+            Emit(SyntaxKind.GreaterThan, gt, gt + 1);
+            return gt + 1;
+        }
+        if (limit > i) Emit(SyntaxKind.Unknown, i, limit);
+        Report(DiagnosticCodes.UnterminatedTag, TextSpan.FromBounds(p, nameEnd),
+            $"End tag '{Excerpt(TextSpan.FromBounds(p, nameEnd))}' is never closed; expected '>'");
+        return limit;
     }
 
     /// <summary>
@@ -562,18 +566,13 @@ internal sealed class Parser
         }
         if (match < 0)
         {
-            var span = TextSpan.FromBounds(tagStart, tagEnd);
-            Report(DiagnosticCodes.StrayEndTag, span,
-                _stack.Count == 0
-                    ? $"End tag '</{name}>' has no open element to close; expected no end tag here"
-                    : $"End tag '</{name}>' matches no open element; expected '</{_stack[^1].Name}>'");
+            ReportStrayEndTag(name, TextSpan.FromBounds(tagStart, tagEnd));
             return;
         }
         for (int i = _stack.Count - 1; i > match; i--)
         {
             var open = _stack[i];
-            Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
-                $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before '</{name}>'");
+            ReportNeverClosed(open, name);
             open.End = tagStart;
             Pop();
         }
@@ -582,6 +581,18 @@ internal sealed class Parser
         element.End = tagEnd;
         Pop();
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportStrayEndTag(string name, TextSpan span) =>
+        Report(DiagnosticCodes.StrayEndTag, span,
+            _stack.Count == 0
+                ? $"End tag '</{name}>' has no open element to close; expected no end tag here"
+                : $"End tag '</{name}>' matches no open element; expected '</{_stack[^1].Name}>'");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportNeverClosed(ElementNode open, string closingName) =>
+        Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
+            $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before '</{closingName}>'");
 
     private int OpenCount(int nameId) => nameId < _openCount.Length ? _openCount[nameId] : 0;
 
@@ -646,9 +657,7 @@ internal sealed class Parser
         element.SelfClosing = selfClosing;
         if (!closed)
         {
-            var head = TextSpan.FromBounds(p, nameEnd);
-            Report(DiagnosticCodes.UnterminatedTag, head,
-                $"Start tag '<{element.Name}' is never closed; expected '>' or '/>'");
+            ReportUnclosedStartTag(element, TextSpan.FromBounds(p, nameEnd));
         }
         // A half-typed tag gets no children, so it cannot swallow its siblings; but when its own end tag follows
         // ("<Key Location=\"/x\"\n</Key>") it stays open so that end tag closes it instead of being stray.
@@ -708,15 +717,13 @@ internal sealed class Parser
         _seenInTag[nameId] = _tagNumber;
         if (duplicate)
         {
-            Report(DiagnosticCodes.DuplicateAttribute, nameSpan,
-                $"Attribute '{name}' appears twice in '<{element.Name}>'; expected each attribute once");
+            ReportDuplicateAttribute(name, element, nameSpan);
         }
 
         int i = SkipWhitespace(nameEnd);
         if (i >= _text.Length || _text[i] != '=')
         {
-            Report(DiagnosticCodes.MalformedMarkup, nameSpan,
-                $"Attribute '{name}' has no value; expected {name}=\"...\"");
+            ReportNoValue(name, nameSpan);
             return nameEnd;
         }
         if (_tokens != null) EmitWhitespace(nameEnd); // i is already past it
@@ -745,13 +752,11 @@ internal sealed class Parser
             data.ValueLength = end - v;
             data.ValueTerminated = true;
             var span = TextSpan.FromBounds(v, end);
-            Report(DiagnosticCodes.MalformedMarkup, span,
-                $"Value '{Excerpt(span)}' of '{name}' is not quoted; expected {name}=\"{Excerpt(span)}\"");
+            ReportUnquoted(name, span);
             CheckEntities(span);
             return end;
         }
-        Report(DiagnosticCodes.MalformedMarkup, TextSpan.FromBounds(nameStart, i + 1),
-            $"Attribute '{name}=' has no value; expected a quoted value after '='");
+        ReportNothingAfterEquals(name, TextSpan.FromBounds(nameStart, i + 1));
         return i + 1;
     }
 
@@ -812,14 +817,39 @@ internal sealed class Parser
         Emit(SyntaxKind.AttributeValue, quotePos, tokenEnd);
         if (!terminated)
         {
-            var value = TextSpan.FromBounds(valueStart, valueEnd);
-            Report(DiagnosticCodes.UnterminatedValue, new TextSpan(quotePos, 1),
-                $"Value {quote}{Excerpt(value)} of '{name}' has no closing {quote}; expected {quote} at the end of the value");
+            ReportUnterminatedValue(name, quote, quotePos, TextSpan.FromBounds(valueStart, valueEnd));
         }
         // Any '&' before the value's end was met above, in order; one past it belongs to a later line.
         if (firstAmpersand >= 0 && firstAmpersand < valueEnd) CheckEntities(TextSpan.FromBounds(firstAmpersand, valueEnd));
         return tokenEnd;
     }
+
+    // The reports of StartTag, Attribute and QuotedValue (and EndTag's, above), out of line: their interpolated messages made every call, even one
+    // without a problem, clear a large stack frame (hundreds of thousands of calls on a large file).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportDuplicateAttribute(string name, ElementNode element, TextSpan nameSpan) =>
+        Report(DiagnosticCodes.DuplicateAttribute, nameSpan, $"Attribute '{name}' appears twice in '<{element.Name}>'; expected each attribute once");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportNoValue(string name, TextSpan nameSpan) =>
+        Report(DiagnosticCodes.MalformedMarkup, nameSpan, $"Attribute '{name}' has no value; expected {name}=\"...\"");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportUnquoted(string name, TextSpan value) =>
+        Report(DiagnosticCodes.MalformedMarkup, value, $"Value '{Excerpt(value)}' of '{name}' is not quoted; expected {name}=\"{Excerpt(value)}\"");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportNothingAfterEquals(string name, TextSpan span) =>
+        Report(DiagnosticCodes.MalformedMarkup, span, $"Attribute '{name}=' has no value; expected a quoted value after '='");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportUnclosedStartTag(ElementNode element, TextSpan head) =>
+        Report(DiagnosticCodes.UnterminatedTag, head, $"Start tag '<{element.Name}' is never closed; expected '>' or '/>'");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportUnterminatedValue(string name, char quote, int quotePos, TextSpan value) =>
+        Report(DiagnosticCodes.UnterminatedValue, new TextSpan(quotePos, 1),
+            $"Value {quote}{Excerpt(value)} of '{name}' has no closing {quote}; expected {quote} at the end of the value");
 
     private bool NextLineLooksLikeTagContent(int lineBreak)
     {
