@@ -19,7 +19,9 @@ namespace SmtpLsp.Metabase.Features;
 public sealed class KeyWindow
 {
     private const string Prefix = "<configuration>\n<MBProperty>\n";
-    private const string Suffix = "\n</MBProperty>\n</configuration>\n";
+    // No line break before the end tag: a key being typed (its start tag open) ends at the next '<' in place, and so
+    // must it here, with a value left open ending at the same line.
+    private const string Suffix = "</MBProperty>\n</configuration>\n";
     // A range over more keys than a few screenfuls is left to the whole document.
     private const int MaxSlots = 256;
 

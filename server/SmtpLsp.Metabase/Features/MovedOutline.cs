@@ -14,9 +14,9 @@ namespace SmtpLsp.Metabase.Features;
 /// whitespace between them (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same
 /// tree: each moves by its slot's shift, and the keys and elements of the slots edited since are read from those
 /// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). A changed
-/// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>); a changed key
-/// type, or a tree that changes shape, and the outline declines. The result is what the whole parse would give, cap
-/// included.
+/// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>), and a changed key
+/// type gives its symbol the new type; where the tree changes shape the outline declines. The result is what the whole
+/// parse would give, cap included.
 /// </summary>
 public sealed class MovedOutline
 {
@@ -133,12 +133,14 @@ public sealed class MovedOutline
             var keys = Reparsed(slot).Keys;
             var model = _earlier.Document.Model;
             int number = model.FirstKeyStartingAtOrAfter(symbol.Span.Start) - model.FirstKeyStartingAtOrAfter(_earlier.Slots[slot].Start);
-            if (number >= keys.Count || keys[number].KeyType != symbol.Detail) return null;
+            if (number >= keys.Count) return null;
             var key = keys[number];
             int start = _state.Slots[slot].Start;
-            // A renamed key (RenamesKeepTheTree) has no children, and its parent kept its Location.
-            string? name = key.Location == symbol.Key.Location ? null : Navigation.DocumentSymbols.NameOf(key, parent?.Key);
-            moved = symbol.MovedTo(Shift(key.Element.Span, start), Shift(KeyTarget.SelectionOf(key), start), name);
+            // Named as the whole build names it: a renamed key (RenamesKeepTheTree) has no children and its parent kept
+            // its Location; a key without one is named by its type, which may have changed too (a key being typed).
+            string name = key.Location == symbol.Key.Location && key.KeyType == symbol.Detail
+                ? symbol.Name : Navigation.DocumentSymbols.NameOf(key, parent?.Key);
+            moved = symbol.MovedTo(key, name, Shift(key.Element.Span, start), Shift(KeyTarget.SelectionOf(key), start));
         }
         foreach (var child in symbol.Children)
         {
@@ -246,7 +248,7 @@ public sealed class MovedOutline
     {
         if (_reparsed.TryGetValue(slot, out var found)) return found;
         var now = _state.Slots[slot];
-        var tree = SyntaxTree.Parse(_state.Buffer.ToString(now.Start, now.Length));
+        var tree = SlotParse.Parse(_state.Buffer.ToString(now.Start, now.Length));
         return _reparsed[slot] = (tree, MetabaseModel.KeysOf(tree));
     }
 

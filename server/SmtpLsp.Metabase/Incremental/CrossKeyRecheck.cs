@@ -40,7 +40,7 @@ internal static class CrossKeyRecheck
             int from = model.FirstKeyStartingAtOrAfter(was.Start);
             int to = model.FirstKeyStartingAtOrAfter(was.End);
             var now = slots[slot];
-            var tree = slot == editedSlot ? editedTree : SyntaxTree.Parse(text.ToString(now.Start, now.Length));
+            var tree = slot == editedSlot ? editedTree : SlotParse.Parse(text.ToString(now.Start, now.Length));
             var nowKeys = slot == editedSlot ? editedKeys : MetabaseModel.KeysOf(tree);
             if (nowKeys.Count != to - from) return null;
             slotStartOf[tree] = now.Start;

@@ -26,8 +26,8 @@ public sealed class EarlierDocument
 
     /// <summary>
     /// True when an edit since changed a key's Location, type or Location attribute: the outline, which nests keys by
-    /// Location, is moved from the earlier one then only where Locations were renamed in place and types kept (folding,
-    /// which follows elements, always is).
+    /// Location, is moved from the earlier one then only where Locations were renamed in place (folding, which follows
+    /// elements, always is).
     /// </summary>
     internal bool KeysChanged { get; }
 

@@ -155,9 +155,9 @@ public static class IncrementalAnalyzer
     /// </summary>
     private static bool ParsesAloneAsInPlace(string text, TextSpan span, MetabaseDiagnostic[] syntax)
     {
-        var tree = SyntaxTree.Parse(text.Substring(span.Start, span.Length));
-        if (!ParsesAsOneElement(tree)) return false;
-        var alone = SyntaxDiagnosticsOf(tree);
+        var tree = SlotParse.Parse(text.Substring(span.Start, span.Length));
+        if (!ParsesAsOneElement(tree, span.Length)) return false;
+        var alone = SyntaxDiagnosticsOf(tree, span.Length);
         int first = FirstStartingAtOrAfter(syntax, span.Start);
         int count = 0;
         while (first + count < syntax.Length && syntax[first + count].Span.Start < span.End) count++;
@@ -241,8 +241,10 @@ public static class IncrementalAnalyzer
         if (!old.ParsesAlone || changed.Start <= old.Start || changed.End >= old.End) return null;
 
         var fragment = newText.ToString(old.Start, old.Length + delta);
-        var tree = SyntaxTree.Parse(fragment);
-        if (!ParsesAsOneElement(tree)) return null;
+        var tree = SlotParse.Parse(fragment);
+        if (!ParsesAsOneElement(tree, fragment.Length)) return null;
+        // A key being typed ends at the next '<' in place, as SlotParse has it alone; not at the end of the text.
+        if (SlotParse.IsOpen(tree) && (old.End >= oldLength || previous.Buffer[old.End] != '<')) return null;
         var keys = MetabaseModel.KeysOf(tree);
 
         // Results for other keys can only change when a key's type, Location or Custom elements changed. A change in
@@ -272,7 +274,7 @@ public static class IncrementalAnalyzer
         }
         else crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
 
-        var syntax = ReplaceSlotSyntax(previous.SyntaxDiagnostics, old, SyntaxDiagnosticsOf(tree), at, delta);
+        var syntax = ReplaceSlotSyntax(previous.SyntaxDiagnostics, old, SyntaxDiagnosticsOf(tree, fragment.Length), at, delta);
         return Updated(previous, newText, newSlots, syntax, crossKey, earlier);
     }
 
@@ -293,7 +295,9 @@ public static class IncrementalAnalyzer
         var after = slots[next];
         // The key before must end with its own '>': one that recovery ended (an unterminated value or start tag) can
         // take the whitespace after it into its value when the text changes.
-        if (before.End > changed.Start || !before.ParsesAlone) return null;
+        // A key being typed (its start tag open) ends at the next '<', with no whitespace after it: whitespace typed
+        // right before that '<' would be its own.
+        if (before.End > changed.Start || !before.ParsesAlone || before.End == after.Start) return null;
         if (!IsWhitespace(previous.Buffer, before.End, after.Start) || !IsWhitespace(newText, before.End, after.Start + delta)) return null;
 
         var newSlots = slots.Replace(next, after with { Start = after.Start + delta }, delta);
@@ -374,7 +378,7 @@ public static class IncrementalAnalyzer
     /// </summary>
     private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys)
     {
-        var oldKeys = MetabaseModel.KeysOf(SyntaxTree.Parse(oldFragment));
+        var oldKeys = MetabaseModel.KeysOf(SlotParse.Parse(oldFragment));
         if (oldKeys.Count == 0 || oldKeys.Count != newKeys.Count) return KeyChange.Other;
         var change = KeyChange.None;
         for (int k = 0; k < oldKeys.Count; k++)
@@ -462,35 +466,39 @@ public static class IncrementalAnalyzer
     ];
 
     /// <summary>
-    /// True when a slot's text parsed alone is one element over all of it, with its start tag closed and its own end
-    /// tag (or self-closing), drawing only syntax diagnostics that it draws the same in place: with
-    /// &lt;configuration&gt; and &lt;MBProperty&gt; open around it, every tag and value inside it is read the same way,
-    /// and every search for a closing character finds it inside (the element ends with its '&gt;'). Alone, it is also
+    /// True when a slot's text parsed alone (<see cref="SlotParse"/>) is one element over all of it, with its own end
+    /// tag, self-closing, or with its start tag not closed yet (a key being typed, which ends at the next '<'),
+    /// drawing only syntax diagnostics that it draws the same in place: with &lt;configuration&gt; and
+    /// &lt;MBProperty&gt; open around it, every tag and value inside it is read the same way, and every search for a
+    /// closing character finds it inside (the element ends with its '&gt;', or before the next '<'). Alone, it is also
     /// reported as a wrong root, which does not count.
     /// </summary>
-    private static bool ParsesAsOneElement(SyntaxTree tree)
+    private static bool ParsesAsOneElement(SyntaxTree tree, int length)
     {
         var document = tree.Document;
         if (document.Elements.Count != 1 || document.Prolog.Count != 0) return false;
         var element = document.Elements[0];
-        if (element.Name == "configuration" || element.Span != new TextSpan(0, tree.Text.Length)) return false;
-        if (!element.IsStartTagClosed || (!element.IsSelfClosing && element.EndTagSpan == null)) return false;
+        if (element.Name == "configuration" || element.Span != new TextSpan(0, length)) return false;
+        // A closed start tag needs its end tag; without one the element would hold every key after it in place.
+        if (element.IsStartTagClosed && !element.IsSelfClosing && element.EndTagSpan == null) return false;
+        // A value that ran to the end of the text would run on into what follows the slot in place.
+        if (tree.QuotedValueRanToEnd) return false;
         // Once one processing instruction is left unclosed, the parser stops looking for "?>" in the rest of the text.
         if (tree.Text.Contains("<?", StringComparison.Ordinal)) return false;
         foreach (var diagnostic in tree.Diagnostics)
         {
+            if (SlotParse.IsPastSlot(diagnostic, tree, length)) continue;
             if (diagnostic.Code == DiagnosticCodes.InvalidRoot ? diagnostic.Span != element.NameSpan : !LocalSyntaxCodes.Contains(diagnostic.Code))
                 return false;
         }
         return true;
     }
 
-    /// <summary>The syntax diagnostics of an element parsed alone (see <see cref="ParsesAsOneElement"/>), without the wrong-root one.</summary>
-    private static MetabaseDiagnostic[] SyntaxDiagnosticsOf(SyntaxTree tree)
+    private static MetabaseDiagnostic[] SyntaxDiagnosticsOf(SyntaxTree tree, int length)
     {
         var diagnostics = tree.Diagnostics;
         if (diagnostics.Count == 1 && diagnostics[0].Code == DiagnosticCodes.InvalidRoot) return None; // the usual key
-        return diagnostics.Where(d => d.Code != DiagnosticCodes.InvalidRoot).ToArray();
+        return diagnostics.Where(d => d.Code != DiagnosticCodes.InvalidRoot && !SlotParse.IsPastSlot(d, tree, length)).ToArray();
     }
 
     /// <summary>

@@ -19,7 +19,10 @@ public sealed class KeySymbol
         SelectionSpan = selectionSpan;
     }
 
-    /// <summary>The key in the version the outline was built from (a moved outline keeps the earlier version's).</summary>
+    /// <summary>
+    /// The key in the version the outline was built from; a moved outline keeps the earlier version's, but for the
+    /// keys of the slots edited since, read again from their new text.
+    /// </summary>
     internal MetabaseKey Key { get; }
     public string Name { get; }
     public string Detail => Key.KeyType;
@@ -28,8 +31,11 @@ public sealed class KeySymbol
     public IReadOnlyList<KeySymbol> Children => ChildList;
     internal List<KeySymbol> ChildList { get; } = [];
 
-    /// <summary>The same symbol at other spans, without children, renamed when <paramref name="name"/> is given.</summary>
-    internal KeySymbol MovedTo(TextSpan span, TextSpan selectionSpan, string? name = null) => new(Key, name ?? Name, span, selectionSpan);
+    /// <summary>The same symbol at other spans, without children.</summary>
+    internal KeySymbol MovedTo(TextSpan span, TextSpan selectionSpan) => new(Key, Name, span, selectionSpan);
+
+    /// <summary>The symbol of <paramref name="key"/>, read again from an edited slot, with this one's place and a name.</summary>
+    internal KeySymbol MovedTo(MetabaseKey key, string name, TextSpan span, TextSpan selectionSpan) => new(key, name, span, selectionSpan);
 
     public override string ToString() => $"{Name} ({Detail})";
 }

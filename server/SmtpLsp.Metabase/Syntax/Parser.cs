@@ -58,6 +58,9 @@ internal sealed class Parser
     /// <summary>How many speculative pieces were taken over (the tests check that splitting really happens).</summary>
     internal int AdoptedPieces { get; private set; }
 
+    /// <summary>Set when the search for a quoted value's end reached the end of the text (see <see cref="SyntaxTree.QuotedValueRanToEnd"/>).</summary>
+    internal bool QuotedValueRanToEnd { get; private set; }
+
     internal string Text => _text;
 
     /// <summary>True when <see cref="Emit"/> had to patch a gap or overlap: always a scanner bug.</summary>
@@ -104,6 +107,7 @@ internal sealed class Parser
         // End-of-file and root checks are found last; consumers expect document order (OrderBy is stable).
         var diagnostics = parser._diagnostics.OrderBy(d => d.Span.Start).ToArray();
         tree.AdoptedPieces = parser.AdoptedPieces;
+        tree.QuotedValueRanToEnd = parser.QuotedValueRanToEnd;
         return (document, diagnostics, parser.AttributeTable(), parser._names.ToArrayById());
     }
 
@@ -248,6 +252,7 @@ internal sealed class Parser
     internal void Adopt(Parser piece)
     {
         AdoptedPieces++;
+        QuotedValueRanToEnd |= piece.QuotedValueRanToEnd;
         var pieceNames = piece._names.ToArrayById();
         var idMap = new int[pieceNames.Length];
         for (int i = 0; i < pieceNames.Length; i++) _names.Get(pieceNames[i], out idMap[i]);
@@ -784,6 +789,7 @@ internal sealed class Parser
             if (found < 0)
             {
                 valueEnd = firstLineEnd >= 0 ? firstLineEnd : _text.Length;
+                QuotedValueRanToEnd = true;
                 break;
             }
             found += search;

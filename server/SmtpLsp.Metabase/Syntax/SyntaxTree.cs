@@ -52,6 +52,12 @@ public sealed class SyntaxTree
     /// <summary>Pieces parsed on other threads and taken over (0 for a one-pass parse).</summary>
     internal int AdoptedPieces { get; set; }
 
+    /// <summary>
+    /// True when a quoted value found neither its closing quote nor a line that starts like tag content, and the
+    /// search ran to the end of the text: what follows the text would have decided where the value ends.
+    /// </summary>
+    internal bool QuotedValueRanToEnd { get; set; }
+
     /// <summary>Set when the token scan had to patch its own stream (a scanner bug the tests look for).</summary>
     internal bool TokenizerRepaired { get; private set; }
 

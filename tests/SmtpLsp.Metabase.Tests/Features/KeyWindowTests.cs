@@ -69,6 +69,38 @@ public class KeyWindowTests
         Assert.Contains(atCursor.Items, item => item.Label == "MaxBandwidth");
     }
 
+    /// <summary>
+    /// While a new key is typed its start tag stays open and it ends at the next key's '<'; the window must read it so
+    /// too (a value left open ends at the same line), at every offset of every version typed.
+    /// </summary>
+    [Fact]
+    public void Window_KeyBeingTyped_SameHoverAndCompletionAsWholeDocument()
+    {
+        int answered = 0;
+        for (int seed = 0; seed < 6; seed++)
+        {
+            var state = IncrementalAnalyzer.Create(Generated, Catalog);
+            foreach (var (text, span) in NewKeyTyping.Keystrokes(new Random(seed), Generated))
+            {
+                state = IncrementalAnalyzer.Update(state, text, span);
+                int slot = state.Slots.Find(span.Start);
+                if (state.Kind != UpdateKind.Incremental || slot < 0) continue;
+                var whole = MetabaseDocument.Create(text, Catalog);
+                for (int offset = state.Slots[slot].Start + 1; offset < state.Slots[slot].End; offset++)
+                {
+                    if (KeyWindow.At(state, offset) is not { } window) continue;
+                    if (window.TryHover(offset, markdown: true, out var hover))
+                        Assert.Equal(Describe(HoverService.GetHover(whole, offset, markdown: true)), Describe(hover));
+                    var options = new CompletionOptions();
+                    if (!window.TryComplete(offset, options, out var completion)) continue;
+                    Assert.Equal(Describe(CompletionService.GetCompletions(whole, offset, options)), Describe(completion));
+                    answered++;
+                }
+            }
+        }
+        Assert.True(answered > 1000, $"{answered} offsets answered");
+    }
+
     [Fact]
     public void Window_VisibleLinesAfterAKeystroke_SameInlayHintsAsWholeDocument()
     {

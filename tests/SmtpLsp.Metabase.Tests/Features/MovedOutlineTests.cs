@@ -85,6 +85,33 @@ public class MovedOutlineTests
     }
 
     [Fact]
+    public void Outline_KeyBeingTyped_SameSymbolsAndFoldingAsWholeParse()
+    {
+        int moved = 0;
+        for (int seed = 0; seed < 8; seed++)
+        {
+            var state = IncrementalAnalyzer.Create(Unusual, Catalog);
+            foreach (var (text, span) in NewKeyTyping.Keystrokes(new Random(seed), Unusual))
+            {
+                state = IncrementalAnalyzer.Update(state, text, span);
+                if (MovedOutline.For(state) is not { } outline) continue;
+                var whole = MetabaseModel.Build(SyntaxTree.Parse(text));
+                var lines = new LineIndex(text);
+                var symbols = outline.DocumentSymbols();
+                // A changed Location of a key with none below it renames in place; a changed type declines.
+                if (symbols != null)
+                {
+                    Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(symbols));
+                    moved++;
+                }
+                else Assert.True(state.Earlier!.KeysChanged);
+                Assert.Equal(Describe(FoldingRanges.Compute(whole.Tree, lines)), Describe(outline.Folding(lines)!));
+            }
+        }
+        Assert.True(moved > 100, $"{moved} outlines moved");
+    }
+
+    [Fact]
     public void Outline_AfterAKeystroke_MovedWithoutTheWholeParse()
     {
         var text = LargeMetabaseGenerator.Generate(40_000, seed: 3);

@@ -232,6 +232,57 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
     }
 
+    /// <summary>
+    /// A key typed by hand, a character at a time: while its start tag is open it ends at the next key's '<', and its
+    /// keystrokes stay incremental from its second character until the '>'; every version equals a full analysis.
+    /// </summary>
+    [Fact]
+    public void Update_NewKeyTypedCharacterByCharacter_EqualFullReanalysisAndMostlyIncremental()
+    {
+        int keystrokes = 0, incremental = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = (seed % 3) switch
+            {
+                0 => Fixture.ReadSample("MetaBase.xml"),
+                1 => ExchangeManaged,
+                _ => Generated,
+            };
+            var state = IncrementalAnalyzer.Create(text, Catalog);
+            foreach (var (newText, span) in NewKeyTyping.Keystrokes(random, text))
+            {
+                state = random.Next(3) == 0 ? IncrementalAnalyzer.Update(state, newText) : IncrementalAnalyzer.Update(state, newText, span);
+                if (random.Next(8) == 0) _ = state.Document;
+                Interlocked.Increment(ref keystrokes);
+                if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
+                AssertSameAsFull(state, newText, $"seed {seed} edit at {span} ({state.Kind})");
+            }
+        }, iter: 30);
+        Assert.True(keystrokes > 1000, $"{keystrokes} keystrokes");
+        Assert.True(incremental * 4 > keystrokes * 3, $"only {incremental} of {keystrokes} keystrokes were incremental");
+    }
+
+    [Fact]
+    public void Update_ValueOpenedInAKeyBeingTypedRunsPastItsEnd_FallsBackToFullAndMatches()
+    {
+        // The key being typed ends at a stray '<' in place. With the quote after "a" removed, its value runs over the
+        // line break (the next line does not start like tag content) and past that '<' to the quote of "d"; alone,
+        // with the '<' SlotParse adds, the search would reach the end of the text and end the value at the line break.
+        var text = TwoAtOnePath.Replace("<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"",
+            "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\" Path=\"a\"\n\tb<'x \"d\"\n<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int quote = text.IndexOf("Path=\"a\"", StringComparison.Ordinal) + "Path=\"a".Length;
+        var typed = text.Remove(quote, 1);
+        var halfway = IncrementalAnalyzer.Update(state, text.Insert(quote, "c"), new TextSpan(quote, 0));
+        Assert.Equal(UpdateKind.Incremental, halfway.Kind); // the key being typed parses alone, ending at the '<'
+
+        var next = IncrementalAnalyzer.Update(state, typed, new TextSpan(quote, 1));
+
+        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Describe(Full(typed)), Describe(next.Diagnostics));
+    }
+
     private const string TwoAtOnePath = """
         <?xml version ="1.0"?>
         <configuration>
