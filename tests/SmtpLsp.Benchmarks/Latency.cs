@@ -111,6 +111,37 @@ internal static class Latency
             }
             Print($"  then the outline, moved ({outlineDeclined} declined)", outlineTimes.Skip(5).ToList());
         }
+        // A new key typed by hand after a pause: Enter at the end of an end tag, then a virtual directory's start tag
+        // and attributes, its '>' and its end tag, a character at a time. Its first character and everything from the
+        // '>' on are full passes by nature (the '>' makes it hold every key after it until the end tag is typed).
+        {
+            const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tAccessFlags=\"AccessRead | AccessScript\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
+            var typing = state;
+            var typed = buffer;
+            int at = text.IndexOf("</IIsWebVirtualDir>\r\n", text.Length / 3, StringComparison.Ordinal) + "</IIsWebVirtualDir>".Length;
+            var startTagTimes = new List<double>();
+            var restTimes = new List<double>();
+            int startTagFull = 0;
+            int closed = Key.IndexOf("\t>", StringComparison.Ordinal) + 1;
+            for (int i = -1; i < Key.Length; i++)
+            {
+                string ch = i < 0 || (Key[i] == '\r' && i + 1 < Key.Length) ? "\r\n" : Key[i].ToString();
+                typed = typed.Replace(at, 0, ch);
+                var watch = Stopwatch.StartNew();
+                typing = IncrementalAnalyzer.Update(typing, typed, new TextSpan(at, 0));
+                double ms = watch.Elapsed.TotalMilliseconds;
+                if (i >= 1 && i < closed)
+                {
+                    startTagTimes.Add(ms);
+                    if (typing.Kind != UpdateKind.Incremental) startTagFull++;
+                }
+                else restTimes.Add(ms);
+                at += ch.Length;
+                if (ch.Length == 2 && i >= 0) i++;
+            }
+            Print($"typing a new key, its start tag: Update on the buffer ({startTagFull} full)", startTagTimes);
+            Print("typing a new key, its first character and from its '>' on (full passes)", restTimes);
+        }
         // After a keystroke the whole document's features need the new full parse (string + parse); the server
         // answers hover and completion inside a key from that key alone (KeyWindow) instead.
         var firstHover = new List<double>();
