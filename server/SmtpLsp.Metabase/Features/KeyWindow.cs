@@ -13,8 +13,9 @@ namespace SmtpLsp.Metabase.Features;
 /// the user types. The keys asked about are the state's slots whose text parses alone as in place
 /// (<see cref="KeySlot.ParsesAlone"/>): wrapped as the only keys of a configuration, they give the services the same
 /// elements, attributes, keys and catalog facts as the whole document, and offsets move back by the window's start.
-/// What needs other keys (the hover on a key's name lists its parent, children and inherited values; a key type's
-/// completion is ranked by the key above) is left to the whole document.
+/// What needs other keys is left to the whole document: the hover on a key's name lists its parent, children and
+/// inherited values. A key type's completion is ranked by the key above, which the window at an offset holds when
+/// only whitespace separates the two.
 /// </summary>
 public sealed class KeyWindow
 {
@@ -28,11 +29,14 @@ public sealed class KeyWindow
     private readonly MetabaseDocument _document;
     // A document offset minus this is the same place in the window.
     private readonly int _shift;
+    // The window holds the key above the one asked about, which ranks a key type's completion.
+    private readonly bool _withKeyAbove;
 
-    private KeyWindow(MetabaseDocument document, int shift)
+    private KeyWindow(MetabaseDocument document, int shift, bool withKeyAbove)
     {
         _document = document;
         _shift = shift;
+        _withKeyAbove = withKeyAbove;
     }
 
     /// <summary>The window on the key element strictly around <paramref name="offset"/> (a slot that parses alone), or null.</summary>
@@ -43,6 +47,10 @@ public sealed class KeyWindow
         var slot = state.Slots[index];
         // Strictly inside, as for an incremental update: at its '<' or past its '>' what surrounds the element matters.
         if (!slot.ParsesAlone || offset <= slot.Start || offset >= slot.End) return null;
+        // The key above too when only whitespace lies between: completing a key's type (a key being typed) asks for it.
+        if (index > 0 && state.Slots[index - 1] is { ParsesAlone: true } above
+            && state.Buffer.ToString(above.End, slot.Start - above.End).AsSpan().IsWhiteSpace())
+            return Wrap(state, above.Start, slot.End, withKeyAbove: true);
         return Wrap(state, slot.Start, slot.End);
     }
 
@@ -70,10 +78,10 @@ public sealed class KeyWindow
         return Wrap(state, slots[first].Start, end);
     }
 
-    private static KeyWindow Wrap(IncrementalState state, int start, int end)
+    private static KeyWindow Wrap(IncrementalState state, int start, int end, bool withKeyAbove = false)
     {
         var text = Prefix + state.Buffer.ToString(start, end - start) + Suffix;
-        return new KeyWindow(MetabaseDocument.Create(text, state.Catalog), start - Prefix.Length);
+        return new KeyWindow(MetabaseDocument.Create(text, state.Catalog), start - Prefix.Length, withKeyAbove);
     }
 
     /// <summary>False when only the whole document can answer (on a key's name); otherwise the hover, null for none.</summary>
@@ -86,12 +94,15 @@ public sealed class KeyWindow
         return true;
     }
 
-    /// <summary>False when only the whole document can answer (on a key's name: the key above ranks the types).</summary>
+    /// <summary>
+    /// False when only the whole document can answer: on a key's name when the window does not hold the key above,
+    /// which ranks the types.
+    /// </summary>
     public bool TryComplete(int offset, CompletionOptions options, [NotNullWhen(true)] out CompletionResult? completion)
     {
         completion = null;
         int at = offset - _shift;
-        if (OnKeyName(at)) return false;
+        if (!_withKeyAbove && OnKeyName(at)) return false;
         var result = CompletionService.GetCompletions(_document, at, options);
         completion = result with { ReplaceSpan = Move(result.ReplaceSpan) };
         return true;

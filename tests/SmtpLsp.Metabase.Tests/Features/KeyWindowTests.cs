@@ -172,16 +172,26 @@ public class KeyWindowTests
     }
 
     [Fact]
-    public void Window_OnAKeyName_LeftToTheWholeDocument()
+    public void Window_OnAKeyName_HoverLeftToTheWholeDocumentAndCompletionRankedByTheKeyAbove()
     {
         var text = Wrapped(FeatureFixture.SmtpServer("MaxConnections=\"20\""));
         var state = IncrementalAnalyzer.Create(text, Catalog);
         int name = text.IndexOf("<IIsSmtpServer", StringComparison.Ordinal) + 3;
+        int firstKeyName = text.IndexOf("<MBProperty>", StringComparison.Ordinal) + "<MBProperty>".Length;
+        firstKeyName = text.IndexOf('<', firstKeyName) + 3;
 
         var window = KeyWindow.At(state, name)!;
+        var first = KeyWindow.At(state, firstKeyName)!;
 
+        // The hover on a key's name lists its parent, children and inherited values: other keys.
         Assert.False(window.TryHover(name, markdown: true, out _));
-        Assert.False(window.TryComplete(name, new CompletionOptions(), out _));
+        // A key type's completion puts the types the key above allows first: the window holds that key.
+        Assert.True(window.TryComplete(name, new CompletionOptions(), out var completion));
+        var whole = CompletionService.GetCompletions(MetabaseDocument.Create(text, Catalog), name, new CompletionOptions());
+        Assert.Equal(Describe(whole), Describe(completion));
+        Assert.Contains(completion.Items, item => item.Detail?.StartsWith("key type (child of", StringComparison.Ordinal) == true);
+        // The first key has none above it in the window, which cannot tell whether the document has one.
+        Assert.False(first.TryComplete(firstKeyName, new CompletionOptions(), out _));
     }
 
     [Fact]

@@ -400,6 +400,27 @@ async function onLargeDocument(file) {
   }
   stats(`keystroke in an SMTP domain's Location of ${mb} MB -> publishDiagnostics`, domainKeystrokes);
   stats(`  then documentSymbol, round trip`, domainOutlines);
+  // A new key typed by hand on a line of its own after an end tag (Enter first), its start tag and attributes a
+  // character at a time, completion asked at the cursor after each keystroke; timed from its second character, up to
+  // its '>' (which makes it hold every key after it until its end tag is typed: a full pass by nature).
+  const keyText = '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1/ROOT/typed"\r\n\t\tAccessFlags="AccessRead | AccessScript"\r\n\t\tPath="C:\\web"';
+  const afterEndTag = text.indexOf('</IIsWebVirtualDir>\r\n', Math.floor(text.length / 5)) + '</IIsWebVirtualDir>'.length;
+  let { line: keyLine, character: keyCharacter } = positionAt(text, afterEndTag);
+  const keyDiagnostics = [];
+  const keyCompletion = [];
+  for (const [k, ch] of ['\r\n', ...keyText.match(/\r\n|[^]/g)].entries()) {
+    version++;
+    const started = now();
+    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+    client.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: keyLine, character: keyCharacter }, end: { line: keyLine, character: keyCharacter } }, text: ch }] });
+    if (ch === '\r\n') { keyLine++; keyCharacter = 0; } else keyCharacter++;
+    const completion = (await client.request('textDocument/completion', { textDocument: { uri }, position: { line: keyLine, character: keyCharacter } })).ms;
+    const diagnostics = (await published).at - started;
+    if (k >= 2) { keyCompletion.push(completion); keyDiagnostics.push(diagnostics); }
+  }
+  stats(`typing a new key's start tag on ${mb} MB -> publishDiagnostics`, keyDiagnostics);
+  stats(`  completion at each keystroke, round trip`, keyCompletion);
   await client.stop();
 }
 
