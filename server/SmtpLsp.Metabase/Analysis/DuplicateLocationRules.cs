@@ -8,8 +8,11 @@ internal static class DuplicateLocationRules
     public static void Check(MetabaseModel model, ICollection<MetabaseDiagnostic> sink)
     {
         if (!model.HasDuplicateLocations) return;
-        foreach (var key in model.Keys)
+        // Only the keys that share a Location, in key order as a pass over every key would meet them: after a keystroke
+        // in a Location the rule runs again over 146k keys on 50 MB, and asked about each it took 50 to 100 ms.
+        foreach (int number in model.DuplicatedKeys())
         {
+            var key = model.Keys[number];
             if (key.LocationView is not { } attribute || key.LocationText.IsWhiteSpace()) continue;
             var (first, count) = model.CountByLocation(key.LocationText);
             if (count < 2 || first == null || ReferenceEquals(first, key)) continue;

@@ -58,13 +58,7 @@ internal sealed class EditedLocationIndex : ILocationCounts
 
     private bool FindDuplicates()
     {
-        var touched = new HashSet<string>(LocationPath.Comparer);
-        foreach (int number in _replaced)
-        {
-            var key = _earlierKeys[number];
-            if (key.HasLocation) touched.Add(LocationPath.Normalize(key.LocationText).ToString());
-        }
-        foreach (var replacement in _replacements) touched.Add(replacement.Location.ToString());
+        var touched = TouchedPaths();
         foreach (int first in _earlier.DuplicatedFirsts)
         {
             if (!touched.Contains(LocationPath.Normalize(_earlierKeys[first].LocationText).ToString())) return true;
@@ -74,5 +68,51 @@ internal sealed class EditedLocationIndex : ILocationCounts
             if (Find(path).Count >= 2) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The earlier duplicated Locations no replaced key was or is at, whole; and at each path a replaced key was or
+    /// is at, the keys there now when there are several.
+    /// </summary>
+    public List<int> DuplicatedKeys()
+    {
+        var numbers = new List<int>();
+        var touched = TouchedPaths();
+        foreach (int first in _earlier.DuplicatedFirsts)
+        {
+            if (!touched.Contains(LocationPath.Normalize(_earlierKeys[first].LocationText).ToString())) numbers.AddRange(_earlier.NumbersAt(first));
+        }
+        foreach (var path in touched)
+        {
+            int before = numbers.Count;
+            int earlierFirst = _earlier.FindFirst(path);
+            if (earlierFirst >= 0)
+            {
+                foreach (int number in _earlier.NumbersAt(earlierFirst))
+                {
+                    if (!_replaced.Contains(number)) numbers.Add(number);
+                }
+            }
+            foreach (var (number, location, _) in _replacements)
+            {
+                if (LocationPath.SamePath(location.Span, path)) numbers.Add(number);
+            }
+            if (numbers.Count - before < 2) numbers.RemoveRange(before, numbers.Count - before);
+        }
+        numbers.Sort();
+        return numbers;
+    }
+
+    /// <summary>The normalised Locations the replaced keys had and the replacements have.</summary>
+    private HashSet<string> TouchedPaths()
+    {
+        var touched = new HashSet<string>(LocationPath.Comparer);
+        foreach (int number in _replaced)
+        {
+            var key = _earlierKeys[number];
+            if (key.HasLocation) touched.Add(LocationPath.Normalize(key.LocationText).ToString());
+        }
+        foreach (var replacement in _replacements) touched.Add(replacement.Location.ToString());
+        return touched;
     }
 }

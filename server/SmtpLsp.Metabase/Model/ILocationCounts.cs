@@ -8,4 +8,7 @@ internal interface ILocationCounts
 
     /// <summary>The number of the first key at this normalised path (case-insensitive) and how many keys are there; (-1, 0) when none.</summary>
     (int First, int Count) Find(ReadOnlySpan<char> normalizedLocation);
+
+    /// <summary>The numbers of every key whose Location another key shares, ascending: all the duplicate rule reads.</summary>
+    List<int> DuplicatedKeys();
 }

@@ -73,6 +73,15 @@ internal sealed class LocationIndex : ILocationCounts
     public IReadOnlyList<int> NumbersAt(int first) =>
         _duplicates != null && _duplicates.TryGetValue(first, out var all) ? all : [first];
 
+    public List<int> DuplicatedKeys()
+    {
+        var numbers = new List<int>();
+        if (_duplicates == null) return numbers;
+        foreach (var all in _duplicates.Values) numbers.AddRange(all);
+        numbers.Sort();
+        return numbers;
+    }
+
     /// <summary>The first key of each Location that several keys share.</summary>
     public IEnumerable<int> DuplicatedFirsts => _duplicates?.Keys ?? Enumerable.Empty<int>();
 

@@ -60,8 +60,11 @@ public sealed class MetabaseModel
 
     public SyntaxTree Tree { get; }
 
-    /// <summary>True when two keys share a Location; the duplicate rule skips its pass over every key otherwise.</summary>
+    /// <summary>True when two keys share a Location; the duplicate rule skips its pass otherwise.</summary>
     internal bool HasDuplicateLocations => Counts.HasDuplicates;
+
+    /// <summary>The numbers of the keys whose Location another key shares, ascending.</summary>
+    internal List<int> DuplicatedKeys() => Counts.DuplicatedKeys();
 
     private ILocationCounts Counts => _counts ?? ByLocation;
 

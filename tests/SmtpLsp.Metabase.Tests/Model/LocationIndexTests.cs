@@ -37,6 +37,7 @@ public class LocationIndexTests
             }
             bool duplicated = keys.Where(k => k.Location != null).GroupBy(k => LocationPath.Normalize(k.Location!), LocationPath.Comparer).Any(g => g.Count() > 1);
             Assert.Equal(duplicated, model.HasDuplicateLocations);
+            Assert.Equal(SharedLocations(keys), model.DuplicatedKeys());
             foreach (var key in keys)
             {
                 Assert.Equal(ChildrenByOldRule(keys, key), model.GetChildren(key));
@@ -85,6 +86,40 @@ public class LocationIndexTests
         var path = LocationPath.Normalize(key.Location);
         return keys.Where(k => k.ParentLocation != null && string.Equals(k.ParentLocation, path, StringComparison.OrdinalIgnoreCase)).ToList();
     }
+
+    /// <summary>
+    /// A model made from an earlier one with some keys replaced (as after keystrokes in Locations) counts and lists
+    /// duplicates as an index over all its keys would.
+    /// </summary>
+    [Fact]
+    public void EditedIndex_RandomReplacements_SameDuplicatesAsAWholeIndex()
+    {
+        Gen.Select(LocationGen.Array[1, 30], LocationGen.Array[1, 6], Gen.Int[0, 1000].Array[1, 6]).Sample((locations, replacementLocations, picks) =>
+        {
+            var earlier = MetabaseModel.Build(SyntaxTree.Parse(Document(locations)));
+            var replacing = MetabaseModel.Build(SyntaxTree.Parse(Document(replacementLocations))).Keys;
+            var replacements = new Dictionary<int, MetabaseKey>();
+            for (int i = 0; i < Math.Min(picks.Length, replacing.Count); i++) replacements[picks[i] % locations.Length] = replacing[i];
+            var edited = MetabaseModel.FromKeys(earlier, replacements, new System.Collections.BitArray(locations.Length), _ => 0);
+            var keys = edited.Keys;
+
+            Assert.Equal(SharedLocations(keys).Count > 0, edited.HasDuplicateLocations);
+            Assert.Equal(SharedLocations(keys), edited.DuplicatedKeys());
+            foreach (var key in keys.Where(k => k.Location != null))
+            {
+                var expected = keys.Where(k => k.Location != null && LocationPath.AreEqual(k.Location, key.Location)).ToList();
+                var (first, count) = edited.CountByLocation(key.Location!);
+                Assert.Same(expected[0], first);
+                Assert.Equal(expected.Count, count);
+            }
+        }, iter: 500);
+    }
+
+    /// <summary>The numbers of the keys whose normalised Location another key has, ascending.</summary>
+    private static List<int> SharedLocations(IReadOnlyList<MetabaseKey> keys) =>
+        Enumerable.Range(0, keys.Count)
+            .Where(k => keys[k].Location is { } location && keys.Count(other => other.Location != null && LocationPath.AreEqual(other.Location, location)) > 1)
+            .ToList();
 
     private static string Document(IEnumerable<string?> locations)
     {
