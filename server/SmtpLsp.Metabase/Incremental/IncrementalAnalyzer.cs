@@ -294,9 +294,8 @@ public static class IncrementalAnalyzer
         var before = slots[next - 1];
         var after = slots[next];
         // The key before must end with its own '>': one that recovery ended (an unterminated value or start tag) can
-        // take the whitespace after it into its value when the text changes.
-        // A key being typed (its start tag open) ends at the next '<', with no whitespace after it: whitespace typed
-        // right before that '<' would be its own.
+        // take the whitespace after it into its value when the text changes. And a key being typed (its start tag
+        // open) ends at the next '<', with no whitespace after it: whitespace typed right before that '<' is its own.
         if (before.End > changed.Start || !before.ParsesAlone || before.End == after.Start) return null;
         if (!IsWhitespace(previous.Buffer, before.End, after.Start) || !IsWhitespace(newText, before.End, after.Start + delta)) return null;
 
@@ -494,6 +493,10 @@ public static class IncrementalAnalyzer
         return true;
     }
 
+    /// <summary>
+    /// The syntax diagnostics of an element parsed alone (see <see cref="ParsesAsOneElement"/>), without the wrong-root
+    /// one and that of the '<' <see cref="SlotParse"/> adds after a key being typed.
+    /// </summary>
     private static MetabaseDiagnostic[] SyntaxDiagnosticsOf(SyntaxTree tree, int length)
     {
         var diagnostics = tree.Diagnostics;
