@@ -47,7 +47,7 @@ public class MovedOutlineTests
             for (int step = 0; step < 15; step++)
             {
                 // A quarter in Location values: renames move the outline too, other changes of the key tree decline.
-                // Some key types renamed and Custom elements added or removed: only Custom elements keep the outline.
+                // Some key types renamed and Custom elements added or removed, which the moved outline follows too.
                 int kind = random.Next(8);
                 var (newText, span) = kind < 2 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
                     : kind == 2 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
@@ -98,7 +98,8 @@ public class MovedOutlineTests
                 var whole = MetabaseModel.Build(SyntaxTree.Parse(text));
                 var lines = new LineIndex(text);
                 var symbols = outline.DocumentSymbols();
-                // A changed Location of a key with none below it renames in place; a changed type declines.
+                // A changed type or Location renames the key in place; the outline declines only where the tree changes
+                // shape (the Location typed so far is another key's path, or one with keys below it).
                 if (symbols != null)
                 {
                     Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(symbols));
