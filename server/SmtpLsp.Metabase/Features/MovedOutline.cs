@@ -104,7 +104,7 @@ public sealed class MovedOutline
     private static bool SameParentPath(string a, string b)
     {
         bool hasA = LocationPath.TryGetParent(a, out var parentA), hasB = LocationPath.TryGetParent(b, out var parentB);
-        return hasA == hasB && LocationPath.Normalize(parentA).Equals(LocationPath.Normalize(parentB), StringComparison.OrdinalIgnoreCase);
+        return hasA == hasB && LocationPath.SamePath(LocationPath.Normalize(parentA), LocationPath.Normalize(parentB));
     }
 
     /// <summary>The folding ranges as <see cref="FoldingRanges.Compute(SyntaxTree, LineIndex?, int)"/> gives them on the new version, or null.</summary>

@@ -13,7 +13,8 @@ internal sealed class EditedLocationIndex : ILocationCounts
     private readonly HashSet<int> _replaced;
     // The replacements that have a Location: number, normalised Location, its hash.
     private readonly List<(int Number, ReadOnlyMemory<char> Location, int Hash)> _replacements = new();
-    private bool? _hasDuplicates;
+    // Made on first use: the duplicate rule asks whether there are any, then for the list.
+    private List<int>? _duplicatedKeys;
 
     /// <param name="replacements">Key number to the key that now has that number.</param>
     public EditedLocationIndex(LocationIndex earlier, IReadOnlyList<MetabaseKey> earlierKeys, IReadOnlyDictionary<int, MetabaseKey> replacements)
@@ -50,31 +51,16 @@ internal sealed class EditedLocationIndex : ILocationCounts
         return (first, count);
     }
 
-    /// <summary>
-    /// A Location several earlier keys share is still shared unless a replaced key was at it or now is; those paths,
-    /// and the replacements' new ones, are counted again.
-    /// </summary>
-    public bool HasDuplicates => _hasDuplicates ??= FindDuplicates();
-
-    private bool FindDuplicates()
-    {
-        var touched = TouchedPaths();
-        foreach (int first in _earlier.DuplicatedFirsts)
-        {
-            if (!touched.Contains(LocationPath.Normalize(_earlierKeys[first].LocationText).ToString())) return true;
-        }
-        foreach (var path in touched)
-        {
-            if (Find(path).Count >= 2) return true;
-        }
-        return false;
-    }
+    /// <summary>True when two keys share a Location: <see cref="DuplicatedKeys"/> lists some.</summary>
+    public bool HasDuplicates => DuplicatedKeys().Count > 0;
 
     /// <summary>
     /// The earlier duplicated Locations no replaced key was or is at, whole; and at each path a replaced key was or
     /// is at, the keys there now when there are several.
     /// </summary>
-    public List<int> DuplicatedKeys()
+    public IReadOnlyList<int> DuplicatedKeys() => _duplicatedKeys ??= FindDuplicatedKeys();
+
+    private List<int> FindDuplicatedKeys()
     {
         var numbers = new List<int>();
         var touched = TouchedPaths();

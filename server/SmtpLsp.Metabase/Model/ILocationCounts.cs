@@ -10,5 +10,5 @@ internal interface ILocationCounts
     (int First, int Count) Find(ReadOnlySpan<char> normalizedLocation);
 
     /// <summary>The numbers of every key whose Location another key shares, ascending: all the duplicate rule reads.</summary>
-    List<int> DuplicatedKeys();
+    IReadOnlyList<int> DuplicatedKeys();
 }

@@ -73,7 +73,7 @@ internal sealed class LocationIndex : ILocationCounts
     public IReadOnlyList<int> NumbersAt(int first) =>
         _duplicates != null && _duplicates.TryGetValue(first, out var all) ? all : [first];
 
-    public List<int> DuplicatedKeys()
+    public IReadOnlyList<int> DuplicatedKeys()
     {
         var numbers = new List<int>();
         if (_duplicates == null) return numbers;

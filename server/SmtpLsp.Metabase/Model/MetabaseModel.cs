@@ -64,7 +64,7 @@ public sealed class MetabaseModel
     internal bool HasDuplicateLocations => Counts.HasDuplicates;
 
     /// <summary>The numbers of the keys whose Location another key shares, ascending.</summary>
-    internal List<int> DuplicatedKeys() => Counts.DuplicatedKeys();
+    internal IReadOnlyList<int> DuplicatedKeys() => Counts.DuplicatedKeys();
 
     private ILocationCounts Counts => _counts ?? ByLocation;
 
