@@ -34,6 +34,51 @@ public class SlotTableTests
         }, iter: 40);
     }
 
+    /// <summary>Keys pasted and deleted between keys among keystrokes: splices that cross blocks, empty them, or add to the end.</summary>
+    [Fact]
+    public void Splice_RandomSequencesWithReplacements_EqualPlainArray()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var array = RandomSlots(random, random.Next(0, 4 * SlotTable.BlockSize));
+            var table = SlotTable.From(array);
+            for (int step = 0; step < 40; step++)
+            {
+                if (array.Length > 0 && random.Next(3) == 0)
+                {
+                    int at = random.Next(array.Length);
+                    int growth = random.Next(-array[at].Length + 1, 50);
+                    var replaced = Slot(random, array[at].Start, array[at].Length + growth);
+                    array = Splice(array, at, 1, [replaced], growth);
+                    table = table.Replace(at, replaced, growth);
+                }
+                else
+                {
+                    int index = random.Next(array.Length + 1);
+                    int remove = random.Next(4) == 0 ? random.Next(0, Math.Min(array.Length - index, 2 * SlotTable.BlockSize) + 1) : random.Next(0, Math.Min(array.Length - index, 2) + 1);
+                    // The text from the end of the slot before to the start of the slot after is what changes.
+                    int from = index == 0 ? 0 : array[index - 1].End;
+                    int oldEnd = index + remove < array.Length ? array[index + remove].Start : from + 5;
+                    var inserted = new List<KeySlot>();
+                    int next = from + random.Next(0, 3);
+                    for (int i = random.Next(0, 3) == 0 ? random.Next(0, 3 * SlotTable.BlockSize / 2) : random.Next(0, 3); i > 0; i--)
+                    {
+                        inserted.Add(Slot(random, next, random.Next(1, 30)));
+                        next = inserted[^1].End + random.Next(0, 3);
+                    }
+                    int delta = next - oldEnd;
+                    array = Splice(array, index, remove, inserted, delta);
+                    table = table.Splice(index, remove, inserted, delta);
+                }
+                Compare(array, table, random, $"seed {seed} step {step}");
+            }
+        }, iter: 40);
+    }
+
+    private static KeySlot[] Splice(KeySlot[] array, int index, int remove, IReadOnlyList<KeySlot> inserted, int delta) =>
+        [.. array[..index], .. inserted, .. array[(index + remove)..].Select(s => s with { Start = s.Start + delta })];
+
     [Fact]
     public void Find_Empty_NotFound() => Assert.Equal(-1, SlotTable.From([]).Find(0));
 
