@@ -33,8 +33,12 @@ public sealed class MovedOutline
         _earlier = earlier;
     }
 
-    /// <summary>Null when the state keeps no earlier whole parse (its own is built, or it came from a full pass).</summary>
-    public static MovedOutline? For(IncrementalState state) => state.Earlier is { } earlier ? new MovedOutline(state, earlier) : null;
+    /// <summary>
+    /// Null when the state keeps no earlier whole parse (its own is built, or it came from a full pass), or when keys
+    /// were added or removed between keys since (the outline changes shape, and slot numbers moved).
+    /// </summary>
+    public static MovedOutline? For(IncrementalState state) =>
+        state.Earlier is { SameSlots: true } earlier ? new MovedOutline(state, earlier) : null;
 
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)

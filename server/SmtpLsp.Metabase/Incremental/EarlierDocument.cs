@@ -5,40 +5,47 @@ namespace SmtpLsp.Metabase.Incremental;
 
 /// <summary>
 /// The last earlier version of a document whose whole parse exists, seen from a version reached from it by
-/// incremental updates only, and which slots those updates edited. Such updates keep every key in the same order,
-/// every slot, and every character outside the slots' insides but whitespace between slots, so what a
-/// whole-document feature found in the earlier version is still true here once moved by its slot's shift, except
-/// inside the edited slots (see <see cref="Features.MovedOutline"/>); keys' types and Locations too, unless
-/// <see cref="KeysChanged"/>. Immutable but for a cache of its outline.
+/// incremental updates only, and which slots those updates edited, added or removed, as runs of the current slots
+/// that replaced runs of the earlier ones. Such updates keep every key outside those runs, in the same order, and
+/// every character outside the runs but whitespace and text between slots, so what a whole-document feature found in
+/// the earlier version is still true here once moved by its slot's shift, except inside the edited runs (see
+/// <see cref="Features.MovedOutline"/>); keys' types and Locations too, unless <see cref="KeysChanged"/>. Immutable
+/// but for a cache of its outline.
 /// </summary>
 public sealed class EarlierDocument
 {
-    private readonly int[] _editedSlots;
+    private readonly EditedRun[] _runs;
     private volatile CachedSymbols? _symbols;
 
-    internal EarlierDocument(MetabaseDocument document, SlotTable slots, int[] editedSlots, bool keysChanged)
+    internal EarlierDocument(MetabaseDocument document, SlotTable slots, EditedRun[] runs, bool keysChanged)
     {
         Document = document;
         Slots = slots;
-        _editedSlots = editedSlots;
+        _runs = runs;
         KeysChanged = keysChanged;
     }
 
     /// <summary>
-    /// True when an edit since changed a key's Location, type or Location attribute: the outline, which nests keys by
-    /// Location, is moved from the earlier one then only where Locations were renamed in place (folding, which follows
-    /// elements, always is).
+    /// True when an edit since changed a key's Location, type or Location attribute, or added or removed keys: the
+    /// outline, which nests keys by Location, is moved from the earlier one then only where Locations were renamed in
+    /// place (folding, which follows elements, always is).
     /// </summary>
     internal bool KeysChanged { get; }
 
     /// <summary>The earlier version's whole parse.</summary>
     public MetabaseDocument Document { get; }
 
-    /// <summary>The earlier version's slots, the same count as now.</summary>
+    /// <summary>The earlier version's slots.</summary>
     internal SlotTable Slots { get; }
 
-    /// <summary>The slots edited since the earlier version, in document order.</summary>
-    internal IReadOnlyList<int> EditedSlots => _editedSlots;
+    /// <summary>The runs of current slots that replaced runs of earlier ones since the earlier version, in document order.</summary>
+    internal IReadOnlyList<EditedRun> Runs => _runs;
+
+    /// <summary>True when no slot was added or removed since: slot i now is slot i then.</summary>
+    internal bool SameSlots => _runs.All(run => run.EarlierEnd - run.EarlierStart == run.CurrentEnd - run.CurrentStart);
+
+    /// <summary>The slots edited since the earlier version, in document order, when <see cref="SameSlots"/>.</summary>
+    internal IReadOnlyList<int> EditedSlots => _runs.SelectMany(run => Enumerable.Range(run.CurrentStart, run.CurrentEnd - run.CurrentStart)).ToArray();
 
     /// <summary>
     /// The earlier version's outline, made once for the versions typed since (each request moves it again). One cap
@@ -55,23 +62,81 @@ public sealed class EarlierDocument
 
     private sealed record CachedSymbols(int Max, SymbolTree Tree);
 
-    internal bool IsEdited(int slot) => Array.BinarySearch(_editedSlots, slot) >= 0;
+    /// <summary>True when current slot <paramref name="slot"/> was edited or added since.</summary>
+    internal bool IsEdited(int slot) => RunAt(slot) >= 0;
 
-    /// <summary>The same earlier version after one more edit inside <paramref name="slot"/>.</summary>
+    /// <summary>
+    /// The current number of earlier slot <paramref name="earlierSlot"/>, which no run replaced: it moves by what the
+    /// runs before it added or removed.
+    /// </summary>
+    internal int CurrentOf(int earlierSlot)
+    {
+        int shift = 0;
+        foreach (var run in _runs)
+        {
+            if (run.EarlierEnd > earlierSlot) break;
+            shift += run.Growth;
+        }
+        return earlierSlot + shift;
+    }
+
+    /// <summary>The earlier number of current slot <paramref name="slot"/>, outside every run (or at a run's end).</summary>
+    private int EarlierOf(int slot)
+    {
+        int shift = 0;
+        foreach (var run in _runs)
+        {
+            if (run.CurrentEnd > slot) break;
+            shift += run.Growth;
+        }
+        return slot - shift;
+    }
+
+    private int RunAt(int slot)
+    {
+        for (int i = 0; i < _runs.Length; i++)
+        {
+            if (_runs[i].CurrentStart > slot) break;
+            if (slot < _runs[i].CurrentEnd) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The same earlier version after one more edit inside current slot <paramref name="slot"/>.</summary>
     internal EarlierDocument WithEdited(int slot, bool keysChanged)
     {
         keysChanged |= KeysChanged;
-        int at = Array.BinarySearch(_editedSlots, slot);
-        if (at >= 0 && keysChanged == KeysChanged) return this;
-        var edited = _editedSlots;
-        if (at < 0)
-        {
-            at = ~at;
-            edited = new int[_editedSlots.Length + 1];
-            Array.Copy(_editedSlots, edited, at);
-            edited[at] = slot;
-            Array.Copy(_editedSlots, at, edited, at + 1, _editedSlots.Length - at);
-        }
-        return new EarlierDocument(Document, Slots, edited, keysChanged) { _symbols = _symbols };
+        if (RunAt(slot) >= 0) return keysChanged == KeysChanged ? this : new EarlierDocument(Document, Slots, _runs, keysChanged) { _symbols = _symbols };
+        int earlier = EarlierOf(slot);
+        var runs = _runs.Append(new EditedRun(earlier, earlier + 1, slot, slot + 1)).OrderBy(run => run.CurrentStart).ToArray();
+        return new EarlierDocument(Document, Slots, runs, keysChanged) { _symbols = _symbols };
     }
+
+    /// <summary>
+    /// The same earlier version after current slots <paramref name="slot"/> to <paramref name="slot"/> +
+    /// <paramref name="removed"/> were replaced by <paramref name="added"/> new ones (keys pasted, typed or deleted
+    /// between keys). The runs this touches become one.
+    /// </summary>
+    internal EarlierDocument WithSpliced(int slot, int removed, int added)
+    {
+        int end = slot + removed;
+        var before = _runs.Where(run => run.CurrentEnd < slot).ToList();
+        var touched = _runs.Where(run => run.CurrentEnd >= slot && run.CurrentStart <= end).ToList();
+        var after = _runs.Where(run => run.CurrentStart > end).Select(run => run.MovedBy(added - removed));
+        int currentStart = touched.Count > 0 ? Math.Min(slot, touched[0].CurrentStart) : slot;
+        int currentEnd = touched.Count > 0 ? Math.Max(end, touched[^1].CurrentEnd) : end;
+        int earlierStart = touched.Count > 0 && touched[0].CurrentStart <= slot ? touched[0].EarlierStart : EarlierOf(slot);
+        int earlierEnd = touched.Count > 0 && touched[^1].CurrentEnd >= end ? touched[^1].EarlierEnd : EarlierOf(end);
+        var merged = new EditedRun(earlierStart, earlierEnd, currentStart, currentEnd + added - removed);
+        return new EarlierDocument(Document, Slots, [.. before, merged, .. after], keysChanged: true) { _symbols = _symbols };
+    }
+}
+
+/// <summary>Current slots [CurrentStart, CurrentEnd) that replaced earlier slots [EarlierStart, EarlierEnd); either may be empty.</summary>
+internal readonly record struct EditedRun(int EarlierStart, int EarlierEnd, int CurrentStart, int CurrentEnd)
+{
+    /// <summary>How many slots the run added (negative when it removed some).</summary>
+    public int Growth => CurrentEnd - CurrentStart - (EarlierEnd - EarlierStart);
+
+    public EditedRun MovedBy(int slots) => this with { CurrentStart = CurrentStart + slots, CurrentEnd = CurrentEnd + slots };
 }

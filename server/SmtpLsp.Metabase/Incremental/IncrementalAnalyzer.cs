@@ -235,7 +235,7 @@ public static class IncrementalAnalyzer
         var slots = previous.Slots;
         if (TryBetweenKeys(previous, newText, changed, delta) is { } between) return between;
         int index = slots.Find(changed.Start);
-        if (index < 0) return null;
+        if (index < 0 || changed.Start == slots[index].Start) return TryBetweenSlots(previous, newText, changed, delta);
         var old = slots[index];
         // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
         if (!old.ParsesAlone || changed.Start <= old.Start || changed.End >= old.End) return null;
@@ -269,12 +269,12 @@ public static class IncrementalAnalyzer
         MetabaseDiagnostic[] crossKey;
         if (change == KeyChange.CrossKey || reportedOn)
         {
-            if (earlier == null || CrossKeyRecheck.Run(earlier, newSlots, newText, index, keys, tree) is not { } rechecked) return null;
-            crossKey = rechecked;
+            if (earlier == null) return null;
+            crossKey = CrossKeyRecheck.Run(earlier, newSlots, newText, new Dictionary<int, (SyntaxTree, List<MetabaseKey>)> { [index] = (tree, keys) });
         }
         else crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
 
-        var syntax = ReplaceSlotSyntax(previous.SyntaxDiagnostics, old, SyntaxDiagnosticsOf(tree, fragment.Length), at, delta);
+        var syntax = ReplaceSyntax(previous.SyntaxDiagnostics, new TextSpan(old.Start, old.Length), SyntaxDiagnosticsOf(tree, fragment.Length), at, delta);
         return Updated(previous, newText, newSlots, syntax, crossKey, earlier);
     }
 
@@ -307,6 +307,89 @@ public static class IncrementalAnalyzer
             Shift(previous.CrossKeyDiagnostics, at, delta), EarlierFor(previous, editedSlot: null, keysChanged: false));
     }
 
+    /// <summary>
+    /// An edit between two keys that keeps both (the key before ends with its own '&gt;' and parses alone as in place)
+    /// and leaves between them whitespace, stray text and whole keys: a key pasted, deleted, or started with its '&lt;'.
+    /// The text between them is parsed inside an MBProperty as it is in place (<see cref="RegionParse"/>), before and
+    /// after the edit; each key there now must parse alone as in place, and becomes a slot of its own. Keys Exchange
+    /// detection reads are not added or removed this way. Null for anything else.
+    /// </summary>
+    private static IncrementalState? TryBetweenSlots(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
+    {
+        var slots = previous.Slots;
+        // The last slot starting before the edit, and the first starting at or after its end; those between are removed.
+        int before = changed.Start > 0 ? slots.LastStartingAtOrBefore(changed.Start - 1) : -1;
+        int after = changed.End > 0 ? slots.LastStartingAtOrBefore(changed.End - 1) + 1 : 0;
+        if (before < 0 || after >= slots.Count || after <= before) return null;
+        var first = slots[before];
+        var next = slots[after];
+        if (first.End > changed.Start || !first.ParsesAlone || previous.Buffer[first.End - 1] != '>') return null;
+        if (after - 1 > before && slots[after - 1].End > changed.End) return null;
+
+        int start = first.End;
+        var was = RegionParse.Parse(previous.Buffer.ToString(start, next.Start - start));
+        var now = RegionParse.Parse(newText.ToString(start, next.Start + delta - start));
+        if (was == null || now == null || was.Elements.Length != after - before - 1) return null;
+        for (int i = 0; i < was.Elements.Length; i++)
+        {
+            if (was.Elements[i] != new TextSpan(slots[before + 1 + i].Start - start, slots[before + 1 + i].Length)) return null;
+        }
+        // The text between read alone must draw what it drew in place.
+        var syntax = previous.SyntaxDiagnostics;
+        int from = FirstStartingAtOrAfter(syntax, start), to = FirstStartingAtOrAfter(syntax, next.Start);
+        if (to - from != was.Diagnostics.Length) return null;
+        for (int i = 0; i < was.Diagnostics.Length; i++)
+        {
+            if (Move(was.Diagnostics[i], start) != syntax[from + i]) return null;
+        }
+
+        var wasKeys = Model.MetabaseModel.Build(was.Tree).Keys;
+        var nowKeys = Model.MetabaseModel.Build(now.Tree).Keys;
+        if (wasKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys)) || nowKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys)))
+            return null;
+
+        var lookups = CatalogLookups.For(previous.Catalog);
+        var added = new KeySlot[now.Elements.Length];
+        var parsedNow = new Dictionary<int, (SyntaxTree, List<MetabaseKey>)>();
+        for (int i = 0; i < added.Length; i++)
+        {
+            var span = now.Elements[i];
+            var fragment = newText.ToString(start + span.Start, span.Length);
+            var tree = SlotParse.Parse(fragment);
+            if (!ParsesAsOneElement(tree, fragment.Length)) return null;
+            var alone = SyntaxDiagnosticsOf(tree, fragment.Length);
+            int inRegion = 0;
+            foreach (var diagnostic in now.Diagnostics)
+            {
+                if (diagnostic.Span.Start < span.Start || diagnostic.Span.Start >= span.End) continue;
+                if (inRegion >= alone.Length || Move(alone[inRegion], span.Start) != diagnostic) return null;
+                inRegion++;
+            }
+            if (inRegion != alone.Length) return null;
+            var keys = MetabaseModel.KeysOf(tree);
+            added[i] = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), lookups, parsesAlone: true)
+                with { Start = start + span.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
+            parsedNow[before + 1 + i] = (tree, keys);
+        }
+
+        int removed = after - before - 1;
+        var newSlots = removed == 0 && added.Length == 0
+            ? slots.Replace(after, next with { Start = next.Start + delta }, delta)
+            : slots.Splice(before + 1, removed, added, delta);
+        int at = changed.End;
+        var newSyntax = ReplaceSyntax(syntax, TextSpan.FromBounds(start, next.Start), now.Diagnostics, at, delta);
+        if (wasKeys.Count == 0 && nowKeys.Count == 0)
+        {
+            // Only stray text changed: no key moved or changed, so the cross-key results and the earlier parse only move.
+            return Updated(previous, newText, newSlots, newSyntax, Shift(previous.CrossKeyDiagnostics, at, delta),
+                EarlierFor(previous, editedSlot: null, keysChanged: false));
+        }
+        var earlier = EarlierSpliced(previous, before + 1, removed, added.Length);
+        if (earlier == null) return null;
+        var crossKey = CrossKeyRecheck.Run(earlier, newSlots, newText, parsedNow);
+        return Updated(previous, newText, newSlots, newSyntax, crossKey, earlier);
+    }
+
     /// <summary>The state an incremental update makes; the whole parse of the new text is left until a feature asks.</summary>
     private static IncrementalState Updated(IncrementalState previous, TextBuffer newText, SlotTable slots,
         MetabaseDiagnostic[] syntax, MetabaseDiagnostic[] crossKey, EarlierDocument? earlier)
@@ -336,8 +419,17 @@ public static class IncrementalAnalyzer
     private static EarlierDocument? EarlierFor(IncrementalState previous, int? editedSlot, bool keysChanged)
     {
         if (previous.Kind == UpdateKind.Full || previous.HasDocument)
-            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [slot] : [], keysChanged);
+            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [new EditedRun(slot, slot + 1, slot, slot + 1)] : [], keysChanged);
         return editedSlot is int edited ? previous.Earlier?.WithEdited(edited, keysChanged) : previous.Earlier;
+    }
+
+    /// <summary>The same after slots <paramref name="slot"/> to <paramref name="slot"/> + <paramref name="removed"/> were replaced by <paramref name="added"/>.</summary>
+    private static EarlierDocument? EarlierSpliced(IncrementalState previous, int slot, int removed, int added)
+    {
+        var earlier = previous.Kind == UpdateKind.Full || previous.HasDocument
+            ? new EarlierDocument(previous.Document, previous.Slots, [], keysChanged: false)
+            : previous.Earlier;
+        return earlier?.WithSpliced(slot, removed, added);
     }
 
     /// <summary>The top-level elements of each MBProperty section of a configuration root, in document order.</summary>
@@ -505,10 +597,10 @@ public static class IncrementalAnalyzer
     }
 
     /// <summary>
-    /// The whole document's syntax diagnostics after an edit inside slot <paramref name="old"/>: the slot's own (those
-    /// starting inside it) replaced by <paramref name="inSlot"/> (relative to its start), the later ones moved.
+    /// The whole document's syntax diagnostics after an edit inside <paramref name="old"/> (a slot, or the text between
+    /// two): those starting inside it replaced by <paramref name="inSlot"/> (relative to its start), the later ones moved.
     /// </summary>
-    private static MetabaseDiagnostic[] ReplaceSlotSyntax(MetabaseDiagnostic[] syntax, KeySlot old, MetabaseDiagnostic[] inSlot, int at, int delta)
+    private static MetabaseDiagnostic[] ReplaceSyntax(MetabaseDiagnostic[] syntax, TextSpan old, MetabaseDiagnostic[] inSlot, int at, int delta)
     {
         int first = FirstStartingAtOrAfter(syntax, old.Start);
         int end = FirstStartingAtOrAfter(syntax, old.End);

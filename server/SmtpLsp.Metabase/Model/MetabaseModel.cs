@@ -40,19 +40,16 @@ public sealed class MetabaseModel
     }
 
     /// <summary>
-    /// A model over the keys of <paramref name="earlier"/> with some replaced by keys of other trees (key elements
-    /// parsed alone since), each at the same number, so the cross-key rules can run after an edit without a whole
-    /// parse. <paramref name="shiftOf"/> gives how far a key now stands from where its own tree has it; the rules
+    /// A model over the keys of <paramref name="earlier"/> with runs of them replaced by keys of other trees (key
+    /// elements parsed alone since, edited, added or removed; <paramref name="renumbering"/> says which), so the
+    /// cross-key rules can run after an edit without a whole parse. <paramref name="keys"/> are the keys now, in
+    /// order; <paramref name="shiftOf"/> gives how far a key now stands from where its own tree has it; the rules
     /// report through <see cref="Place"/>. Only the cross-key rules' members are meant for such a model, not
     /// <see cref="Tree"/>.
     /// </summary>
-    internal static MetabaseModel FromKeys(MetabaseModel earlier, IReadOnlyDictionary<int, MetabaseKey> replacements,
-        System.Collections.BitArray parentListedBefore, Func<MetabaseKey, int> shiftOf)
-    {
-        var keys = earlier.Keys.ToArray();
-        foreach (var (number, key) in replacements) keys[number] = key;
-        return new(earlier.Tree, keys, parentListedBefore, shiftOf, new EditedLocationIndex(earlier.ByLocation, earlier.Keys, replacements));
-    }
+    internal static MetabaseModel FromKeys(MetabaseModel earlier, IReadOnlyList<MetabaseKey> keys, KeyRenumbering renumbering,
+        System.Collections.BitArray parentListedBefore, Func<MetabaseKey, int> shiftOf) =>
+        new(earlier.Tree, keys, parentListedBefore, shiftOf, new EditedLocationIndex(earlier.ByLocation, earlier.Keys, renumbering, keys));
 
     /// <summary>A span of this key's text where the key now stands (the span itself, but in a model made by <see cref="FromKeys"/>).</summary>
     internal TextSpan Place(MetabaseKey key, TextSpan span) =>

@@ -206,7 +206,7 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
-    public void Update_TextTypedBetweenKeys_FallsBackToFullAndMatches()
+    public void Update_AngleBracketTypedBetweenKeys_StaysIncrementalAndMatches()
     {
         var state = IncrementalAnalyzer.Create(Generated, Catalog);
         int at = Generated.IndexOf("</IIsWebVirtualDir>\r\n", 1000, StringComparison.Ordinal) + "</IIsWebVirtualDir>\r\n".Length;
@@ -214,8 +214,116 @@ public class IncrementalAnalyzerTests
 
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
 
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MalformedMarkup && d.Span.Start == at);
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_KeyPastedBetweenKeys_StaysIncrementalAndTheDuplicateIsReported()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int start = Generated.IndexOf("\n<IIsWebVirtualDir", 5000, StringComparison.Ordinal) + 1;
+        int end = Generated.IndexOf("</IIsWebVirtualDir>\r\n", start, StringComparison.Ordinal) + "</IIsWebVirtualDir>\r\n".Length;
+        var key = Generated[start..end];
+        int at = Generated.IndexOf("\n<IIsWebServer", end + 20_000, StringComparison.Ordinal) + 1;
+        var pasted = Generated.Insert(at, key);
+
+        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation && d.Span.Start > at);
+        Assert.Equal(Describe(Full(pasted)), Describe(next.Diagnostics));
+        // Typing in the pasted key's Location afterwards is incremental too: the duplicate goes away.
+        int location = pasted.IndexOf("Location =\"", at, StringComparison.Ordinal) + "Location =\"".Length;
+        var renamed = pasted.Insert(location + 5, "x");
+        var after = IncrementalAnalyzer.Update(next, renamed, new TextSpan(location + 5, 0));
+        Assert.Equal(UpdateKind.Incremental, after.Kind);
+        Assert.Equal(Describe(Full(renamed)), Describe(after.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_KeyWithKeysBelowDeleted_StaysIncrementalAndTheyLoseTheirParent()
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int start = Generated.IndexOf("\n<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/3/ROOT\"", StringComparison.Ordinal) + 1;
+        int end = Generated.IndexOf("</IIsWebVirtualDir>\r\n", start, StringComparison.Ordinal) + "</IIsWebVirtualDir>\r\n".Length;
+        var deleted = Generated.Remove(start, end - start);
+
+        var next = IncrementalAnalyzer.Update(state, deleted, new TextSpan(start, end - start));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ParentKeyMissing);
+        Assert.Equal(Describe(Full(deleted)), Describe(next.Diagnostics));
+    }
+
+    [Theory]
+    [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // Exchange detection reads servers
+    [InlineData("<!-- a comment -->\r\n")] // a comment can swallow what follows
+    [InlineData("<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/open\"\r\n\t>\r\n")] // holds every key after it
+    [InlineData("</MBProperty>\r\n<MBProperty>\r\n")] // splits the section
+    public void Update_TextBetweenKeysThatReachesPastItself_FallsBackToFullAndMatches(string pasted)
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("\n<IIsSmtpVirtualDir", StringComparison.Ordinal) + 1;
+        var edited = text.Insert(at, pasted.Replace("\r\n", text.Contains("\r\n") ? "\r\n" : "\n"));
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
         Assert.Equal(UpdateKind.Full, next.Kind);
         Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
+    /// <summary>
+    /// Keys pasted and deleted between keys, mixed with Location keystrokes, new keys' first characters and stray text,
+    /// sometimes after the idle build: every version equals a full analysis, and most pastes and deletions are incremental.
+    /// </summary>
+    [Fact]
+    public void Update_RandomKeysPastedAndDeleted_EqualFullReanalysis()
+    {
+        int blockEdits = 0, incremental = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = (seed % 3) switch
+            {
+                0 => Fixture.ReadSample("MetaBase-with-errors.xml"),
+                1 => WebExport,
+                _ => Generated,
+            };
+            var state = IncrementalAnalyzer.Create(text, Catalog);
+            for (int step = 0; step < 12; step++)
+            {
+                text = state.Text;
+                int kind = random.Next(6);
+                var edit = kind switch
+                {
+                    < 3 => KeyBlockEdits.Random(random, text),
+                    3 => LocationEdits.Random(random, text),
+                    4 => StrayCharacters(random, text),
+                    _ => null,
+                } ?? RandomEdit(random, text);
+                state = random.Next(4) == 0 ? IncrementalAnalyzer.Update(state, edit.Text) : IncrementalAnalyzer.Update(state, edit.Text, edit.Span);
+                if (random.Next(5) == 0) _ = state.Document;
+                if (kind < 3)
+                {
+                    Interlocked.Increment(ref blockEdits);
+                    if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
+                }
+                AssertSameAsFull(state, edit.Text, $"seed {seed} step {step} ({state.Kind}) edit at {edit.Span}");
+            }
+        }, iter: 60);
+        Assert.True(incremental * 2 > blockEdits, $"only {incremental} of {blockEdits} pastes and deletions were incremental");
+    }
+
+    /// <summary>A few characters of a key's start typed at the start of some key's line: '&lt;', a name, stray text.</summary>
+    private static (string Text, TextSpan Span)? StrayCharacters(Random random, string text)
+    {
+        int line = text.IndexOf("\n<", random.Next(text.Length), StringComparison.Ordinal);
+        if (line < 0) return null;
+        string[] typed = ["<", "<I", "<IIsWebDirectory ", "<IIsWebDirectory Location=\"/LM/W3SVC/1/ROOT/t", "x", "<\r\n", "&amp;", "</IIsWebDirectory>\r\n"];
+        return (text.Insert(line + 1, typed[random.Next(typed.Length)]), new TextSpan(line + 1, 0));
     }
 
     [Fact]

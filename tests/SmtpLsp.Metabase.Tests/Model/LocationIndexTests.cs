@@ -88,20 +88,34 @@ public class LocationIndexTests
     }
 
     /// <summary>
-    /// A model made from an earlier one with some keys replaced (as after keystrokes in Locations) counts and lists
-    /// duplicates as an index over all its keys would.
+    /// A model made from an earlier one with runs of keys replaced, added or removed (as after keystrokes in Locations,
+    /// and keys pasted or deleted) counts and lists duplicates as an index over all its keys would.
     /// </summary>
     [Fact]
-    public void EditedIndex_RandomReplacements_SameDuplicatesAsAWholeIndex()
+    public void EditedIndex_RandomRuns_SameDuplicatesAsAWholeIndex()
     {
-        Gen.Select(LocationGen.Array[1, 30], LocationGen.Array[1, 6], Gen.Int[0, 1000].Array[1, 6]).Sample((locations, replacementLocations, picks) =>
+        Gen.Select(LocationGen.Array[1, 30], LocationGen.Array[1, 8], Gen.Int[0, 1000].Array[1, 12]).Sample((locations, replacementLocations, picks) =>
         {
             var earlier = MetabaseModel.Build(SyntaxTree.Parse(Document(locations)));
             var replacing = MetabaseModel.Build(SyntaxTree.Parse(Document(replacementLocations))).Keys;
-            var replacements = new Dictionary<int, MetabaseKey>();
-            for (int i = 0; i < Math.Min(picks.Length, replacing.Count); i++) replacements[picks[i] % locations.Length] = replacing[i];
-            var edited = MetabaseModel.FromKeys(earlier, replacements, new System.Collections.BitArray(locations.Length), _ => 0);
-            var keys = edited.Keys;
+            // Runs from the picks: where each starts after the last, how many earlier keys it replaces, how many it puts there.
+            var keys = new List<MetabaseKey>();
+            var runs = new List<KeyRun>();
+            int next = 0, used = 0;
+            for (int i = 0; i + 2 < picks.Length; i += 3)
+            {
+                int start = next + picks[i] % 4;
+                if (start > locations.Length) break;
+                int end = Math.Min(locations.Length, start + picks[i + 1] % 3);
+                int count = Math.Min(replacing.Count - used, picks[i + 2] % 3);
+                keys.AddRange(earlier.Keys.Skip(next).Take(start - next));
+                runs.Add(new KeyRun(start, end, keys.Count, keys.Count + count));
+                keys.AddRange(replacing.Skip(used).Take(count));
+                used += count;
+                next = end;
+            }
+            keys.AddRange(earlier.Keys.Skip(next));
+            var edited = MetabaseModel.FromKeys(earlier, keys, new KeyRenumbering(runs.ToArray()), new System.Collections.BitArray(keys.Count), _ => 0);
 
             Assert.Equal(SharedLocations(keys).Count > 0, edited.HasDuplicateLocations);
             Assert.Equal(SharedLocations(keys), edited.DuplicatedKeys());
@@ -112,7 +126,7 @@ public class LocationIndexTests
                 Assert.Same(expected[0], first);
                 Assert.Equal(expected.Count, count);
             }
-        }, iter: 500);
+        }, iter: 800);
     }
 
     /// <summary>The numbers of the keys whose normalised Location another key has, ascending.</summary>

@@ -1,0 +1,48 @@
+using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
+
+namespace SmtpLsp.Metabase.Incremental;
+
+/// <summary>
+/// Parses the text between two keys (whitespace, keys, stray text) as it parses in place: inside
+/// &lt;configuration&gt;&lt;MBProperty&gt;, followed by a '&lt;' (here MBProperty's end tag, in place the next key's
+/// start tag), so a key being typed at its end ends there as it does in place. Null when the text could reach past
+/// itself in place or when its parse does: a comment, CDATA, DTD or processing instruction (which can swallow or
+/// change what follows), a value that runs past its end, an end tag that closes MBProperty or configuration early, or
+/// a diagnostic at its very end (where the next key's own would be).
+/// </summary>
+internal static class RegionParse
+{
+    private const string Prefix = "<configuration><MBProperty>";
+    private const string SectionEnd = "</MBProperty>";
+    private const string Suffix = SectionEnd + "</configuration>";
+
+    /// <summary>The region's top-level elements and its syntax diagnostics, with spans relative to the region.</summary>
+    public sealed record Result(SyntaxTree Tree, TextSpan[] Elements, MetabaseDiagnostic[] Diagnostics);
+
+    public static Result? Parse(string region)
+    {
+        if (region.Contains("<!", StringComparison.Ordinal) || region.Contains("<?", StringComparison.Ordinal)) return null;
+        var tree = SyntaxTree.Parse(Prefix + region + Suffix);
+        if (tree.QuotedValueRanToEnd || tree.Document.Prolog.Count != 0 || tree.Document.Elements is not [{ Name: "configuration" } root]) return null;
+        int end = Prefix.Length + region.Length;
+        if (root.Children is not [{ Name: "MBProperty" } section] || section.EndTagSpan?.Start != end
+            || root.EndTagSpan?.Start != end + SectionEnd.Length)
+            return null;
+        var diagnostics = new MetabaseDiagnostic[tree.Diagnostics.Count];
+        for (int i = 0; i < diagnostics.Length; i++)
+        {
+            var diagnostic = tree.Diagnostics[i];
+            if (diagnostic.Span.Start < Prefix.Length || diagnostic.Span.Start >= end) return null;
+            diagnostics[i] = IncrementalAnalyzer.Move(diagnostic, -Prefix.Length);
+        }
+        var elements = new TextSpan[section.Children.Count];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            var span = section.Children[i].Span;
+            elements[i] = new TextSpan(span.Start - Prefix.Length, span.Length);
+        }
+        return new Result(tree, elements, diagnostics);
+    }
+}
