@@ -111,9 +111,35 @@ internal static class Latency
             }
             Print($"  then the outline, moved ({outlineDeclined} declined)", outlineTimes.Skip(5).ToList());
         }
+        // A key pasted between two keys, then deleted again (each version from the one before, as the server chains
+        // them): a virtual directory copied from elsewhere, at the start of the line of 21 keys over the file.
+        {
+            const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/pasted\"\r\n\t\tAccessFlags=\"AccessRead | AccessScript\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>\r\n";
+            var pasteTimes = new List<double>();
+            var deleteTimes = new List<double>();
+            int pasteFull = 0, deleteFull = 0;
+            var editing = state;
+            var edited = buffer;
+            foreach (var line in Offsets(text, "\n<IIsWeb", new Random(9), 21).OrderByDescending(o => o))
+            {
+                int at = line + 1;
+                edited = edited.Replace(at, 0, Key);
+                var watch = Stopwatch.StartNew();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
+                pasteTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) pasteFull++;
+                edited = edited.Replace(at, Key.Length, "");
+                watch.Restart();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, Key.Length));
+                deleteTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) deleteFull++;
+            }
+            Print($"a key pasted between keys: Update on the buffer ({pasteFull} full)", pasteTimes.Skip(1).ToList());
+            Print($"  then deleted: Update on the buffer ({deleteFull} full)", deleteTimes.Skip(1).ToList());
+        }
         // A new key typed by hand after a pause: Enter at the end of an end tag, then a virtual directory's start tag
-        // and attributes, its '>' and its end tag, a character at a time. Its first character and everything from the
-        // '>' on are full passes by nature (the '>' makes it hold every key after it until the end tag is typed).
+        // and attributes, its '>' and its end tag, a character at a time. Everything from the '>' on is a full pass by
+        // nature (the '>' makes it hold every key after it until the end tag is typed).
         {
             const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tAccessFlags=\"AccessRead | AccessScript\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
             var typing = state;
@@ -130,7 +156,7 @@ internal static class Latency
                 var watch = Stopwatch.StartNew();
                 typing = IncrementalAnalyzer.Update(typing, typed, new TextSpan(at, 0));
                 double ms = watch.Elapsed.TotalMilliseconds;
-                if (i >= 1 && i < closed)
+                if (i >= 0 && i < closed)
                 {
                     startTagTimes.Add(ms);
                     if (typing.Kind != UpdateKind.Incremental) startTagFull++;
@@ -139,8 +165,8 @@ internal static class Latency
                 at += ch.Length;
                 if (ch.Length == 2 && i >= 0) i++;
             }
-            Print($"typing a new key, its start tag: Update on the buffer ({startTagFull} full)", startTagTimes);
-            Print("typing a new key, its first character and from its '>' on (full passes)", restTimes);
+            Print($"typing a new key, its start tag from the '<': Update on the buffer ({startTagFull} full)", startTagTimes);
+            Print("typing a new key, the line break before it and from its '>' on (full passes)", restTimes);
         }
         // After a keystroke the whole document's features need the new full parse (string + parse); the server
         // answers hover and completion inside a key from that key alone (KeyWindow) instead.
