@@ -39,11 +39,14 @@ public sealed class KeyWindow
         _withKeyAbove = withKeyAbove;
     }
 
-    /// <summary>The window on the key element strictly around <paramref name="offset"/> (a slot that parses alone), or null.</summary>
+    /// <summary>
+    /// The window on the key element strictly around <paramref name="offset"/> (a slot that parses alone), or between
+    /// two keys (<see cref="BetweenKeys"/>); null otherwise.
+    /// </summary>
     public static KeyWindow? At(IncrementalState state, int offset)
     {
         int index = state.Slots.Find(offset);
-        if (index < 0) return null;
+        if (index < 0) return BetweenKeys(state, offset);
         var slot = state.Slots[index];
         // Strictly inside, as for an incremental update: at its '<' or past its '>' what surrounds the element matters.
         if (!slot.ParsesAlone || offset <= slot.Start || offset >= slot.End) return null;
@@ -52,6 +55,23 @@ public sealed class KeyWindow
             && state.Buffer.ToString(above.End, slot.Start - above.End).AsSpan().IsWhiteSpace())
             return Wrap(state, above.Start, slot.End, withKeyAbove: true);
         return Wrap(state, slot.Start, slot.End);
+    }
+
+    /// <summary>
+    /// The window between two keys, where a key's '&lt;' has just been typed: the key above (which ranks the key types
+    /// offered) and the text up to the next key, when that text parses there as in place (see <see cref="RegionParse"/>)
+    /// and the key above ends with its own '&gt;'.
+    /// </summary>
+    private static KeyWindow? BetweenKeys(IncrementalState state, int offset)
+    {
+        var slots = state.Slots;
+        int above = slots.LastStartingAtOrBefore(offset);
+        if (above < 0 || above + 1 >= slots.Count) return null;
+        var first = slots[above];
+        var next = slots[above + 1];
+        if (!first.ParsesAlone || state.Buffer[first.End - 1] != '>' || offset <= first.End || offset >= next.Start) return null;
+        if (RegionParse.Parse(state.Buffer.ToString(first.End, next.Start - first.End)) == null) return null;
+        return Wrap(state, first.Start, next.Start, withKeyAbove: true);
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace SmtpLsp.Metabase.Features;
 /// <summary>
 /// The outline and the folding ranges of a version reached by keystrokes, moved from the last version whose whole
 /// parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask for again after
-/// every change. Incremental updates keep every key, every slot, and all text outside the slots' insides but
-/// whitespace between them (<see cref="EarlierDocument"/>), so the earlier outline has the same symbols in the same
+/// every change. Incremental updates that add or remove no key between keys keep every key, every slot, and all text
+/// outside the slots' insides but whitespace and stray text between them (<see cref="EarlierDocument"/>), so the
+/// earlier outline has the same symbols in the same
 /// tree: each moves by its slot's shift, and the keys and elements of the slots edited since are read from those
 /// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). A changed
 /// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>), and a changed key

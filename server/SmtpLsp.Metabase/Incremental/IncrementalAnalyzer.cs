@@ -15,8 +15,10 @@ namespace SmtpLsp.Metabase.Incremental;
 /// every other key's results move by the length change, provided the edited keys are not ones Exchange detection
 /// reads whose type, Location or Custom presence changed. The Location rules (duplicates, parent links) are reused,
 /// or, after a changed Location, type or Location attribute, run again over the keys of the last whole parse
-/// (<see cref="CrossKeyRecheck"/>). Whitespace typed or removed between two keys only
-/// moves what follows. Anything else falls back to a full pass. Either way the diagnostics equal a full analysis.
+/// (<see cref="CrossKeyRecheck"/>). Whitespace typed or removed between two keys only moves what follows; keys
+/// pasted or deleted there, a new key's first characters and stray text are parsed alone as they are in place, each
+/// key a slot of its own, and the Location rules run again (<see cref="TryBetweenSlots"/>). Anything else falls back
+/// to a full pass. Either way the diagnostics equal a full analysis.
 /// </summary>
 public static class IncrementalAnalyzer
 {

@@ -101,6 +101,39 @@ public class KeyWindowTests
         Assert.True(answered > 1000, $"{answered} offsets answered");
     }
 
+    /// <summary>
+    /// Between two keys, where a key's '&lt;' was just typed on a line of its own (and stray text is left there), the
+    /// window holds the key above and the text up to the next key: completion there is the whole document's.
+    /// </summary>
+    [Theory]
+    [InlineData("<")]
+    [InlineData("<IIs")]
+    [InlineData("x <")]
+    [InlineData("<\r\n\t<")]
+    public void Window_BetweenKeysAfterAnAngleBracket_SameCompletionAsWholeDocument(string typed)
+    {
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+        int at = Generated.IndexOf("</IIsWebVirtualDir>\r\n", Generated.Length / 3, StringComparison.Ordinal) + "</IIsWebVirtualDir>\r\n".Length;
+        var text = Generated.Insert(at, "\r\n").Insert(at, typed);
+        state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+        Assert.Equal(UpdateKind.Incremental, state.Kind);
+        var whole = MetabaseDocument.Create(text, Catalog);
+        int answered = 0;
+        for (int offset = at - 2; offset <= at + typed.Length + 2; offset++)
+        {
+            if (KeyWindow.At(state, offset) is not { } window) continue;
+            var options = new CompletionOptions();
+            if (!window.TryComplete(offset, options, out var completion)) continue;
+            Assert.Equal(Describe(CompletionService.GetCompletions(whole, offset, options)), Describe(completion));
+            answered++;
+        }
+        // Right after the '<' at least, where the key types are offered.
+        int afterAngle = at + typed.IndexOf('<') + 1;
+        Assert.True(KeyWindow.At(state, afterAngle)!.TryComplete(afterAngle, new CompletionOptions(), out var offered));
+        Assert.Contains(offered.Items, item => item.Kind == CompletionItemKind.KeyType);
+        Assert.True(answered >= 2, $"{answered} offsets answered");
+    }
+
     [Fact]
     public void Window_VisibleLinesAfterAKeystroke_SameInlayHintsAsWholeDocument()
     {

@@ -401,8 +401,8 @@ async function onLargeDocument(file) {
   stats(`keystroke in an SMTP domain's Location of ${mb} MB -> publishDiagnostics`, domainKeystrokes);
   stats(`  then documentSymbol, round trip`, domainOutlines);
   // A new key typed by hand on a line of its own after an end tag (Enter first), its start tag and attributes a
-  // character at a time, completion asked at the cursor after each keystroke; timed from its second character, up to
-  // its '>' (which makes it hold every key after it until its end tag is typed: a full pass by nature).
+  // character at a time, completion asked at the cursor after each keystroke; timed from its '<', up to its '>' (which
+  // makes it hold every key after it until its end tag is typed: a full pass by nature).
   const keyText = '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1/ROOT/typed"\r\n\t\tAccessFlags="AccessRead | AccessScript"\r\n\t\tPath="C:\\web"';
   const afterEndTag = text.indexOf('</IIsWebVirtualDir>\r\n', Math.floor(text.length / 5)) + '</IIsWebVirtualDir>'.length;
   let { line: keyLine, character: keyCharacter } = positionAt(text, afterEndTag);
@@ -417,10 +417,32 @@ async function onLargeDocument(file) {
     if (ch === '\r\n') { keyLine++; keyCharacter = 0; } else keyCharacter++;
     const completion = (await client.request('textDocument/completion', { textDocument: { uri }, position: { line: keyLine, character: keyCharacter } })).ms;
     const diagnostics = (await published).at - started;
-    if (k >= 2) { keyCompletion.push(completion); keyDiagnostics.push(diagnostics); }
+    if (k >= 1) { keyCompletion.push(completion); keyDiagnostics.push(diagnostics); }
   }
   stats(`typing a new key's start tag on ${mb} MB -> publishDiagnostics`, keyDiagnostics);
   stats(`  completion at each keystroke, round trip`, keyCompletion);
+  // A virtual directory pasted at the start of a key's line (five lines), the outline asked right after as editors do,
+  // then the lines deleted again; in the first fifth of the file, above the key typed above.
+  const pastedKey = '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1/ROOT/pasted"\r\n\t\tAccessFlags="AccessRead | AccessScript"\r\n\t\tPath="C:\\web"\r\n\t>\r\n</IIsWebVirtualDir>\r\n';
+  const pastes = [];
+  const pasteOutlines = [];
+  const deletions = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const lineStart = text.indexOf('\n<IIsWeb', Math.floor(text.length / 5 * i / (RUNS + 1))) + 1;
+    const { line } = nowAt(lineStart);
+    for (const [times, change] of [[pastes, { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: pastedKey }],
+      [deletions, { range: { start: { line, character: 0 }, end: { line: line + 5, character: 0 } }, text: '' }]]) {
+      version++;
+      const started = now();
+      const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      times.push((await published).at - started);
+      if (times === pastes) pasteOutlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
+    }
+  }
+  stats(`a key pasted between keys of ${mb} MB -> publishDiagnostics`, pastes);
+  stats(`  then documentSymbol, round trip`, pasteOutlines);
+  stats(`  then the key deleted -> publishDiagnostics`, deletions);
   await client.stop();
 }
 
