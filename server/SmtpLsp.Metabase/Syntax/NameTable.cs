@@ -11,20 +11,17 @@ internal sealed class NameTable
 {
     private string?[] _names = new string?[256];
     private int[] _ids = new int[256];
+    private string[] _byId = new string[128];
     private int _count;
 
     public int Count => _count;
 
     /// <summary>Every name, at the index of its id.</summary>
-    public string[] ToArrayById()
-    {
-        var byId = new string[_count];
-        for (int slot = 0; slot < _names.Length; slot++)
-        {
-            if (_names[slot] is { } name) byId[_ids[slot]] = name;
-        }
-        return byId;
-    }
+    public string[] ToArrayById() => _byId[.._count];
+
+    /// <summary>The name with this id (0 &lt;= id &lt; Count).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public string NameOf(int id) => _byId[id];
 
     public string Get(ReadOnlySpan<char> span, out int id)
     {
@@ -45,6 +42,8 @@ internal sealed class NameTable
         id = _count++;
         _names[slot] = name;
         _ids[slot] = id;
+        if (id == _byId.Length) Array.Resize(ref _byId, _byId.Length * 2);
+        _byId[id] = name;
         if (_count * 2 > _names.Length) Grow();
         return name;
     }

@@ -36,6 +36,17 @@ internal sealed class Parser
     private int _attributeLimit;
     private int _attributeCount;
     private readonly NameTable _names = new();
+    // For each name id, 1 + the id of the attribute name that followed it last (0: none yet), and the name before the
+    // attribute being read (the element's, for its first). Keys of a type list their properties in the same order, so
+    // the next name is usually the one seen after the previous name before: checking that guess against the text is
+    // cheaper than finding the name's end and looking it up (a million attributes on 50 MB).
+    private int[] _nameAfter = new int[128];
+    private int _previousName;
+    // Off only in the test that checks the guesses never change a parse.
+    private bool _guessNames = true;
+    // The same for element names, by the name of the element started before.
+    private int[] _elementAfter = new int[128];
+    private int _previousElement;
     // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
     private int[] _seenInTag = new int[64];
     private int _tagNumber;
@@ -95,10 +106,10 @@ internal sealed class Parser
     internal static int AttributeCapacity(int chars) => Math.Min(chars / 48 + 16, 1 << 24);
 
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
-        Parse(SyntaxTree tree, int pieceChars = 0)
+        Parse(SyntaxTree tree, int pieceChars = 0, bool guessNames = true)
     {
         if (pieceChars == 0) pieceChars = ParallelParse.DefaultPieceChars(tree.Text.Length);
-        var parser = new Parser(tree, collectTokens: false);
+        var parser = new Parser(tree, collectTokens: false) { _guessNames = guessNames };
         int pos = parser.Begin();
         if (pieceChars > 0) pos = ParallelParse.Run(parser, pos, pieceChars);
         parser.RunUntil(pos, tree.Text.Length);
@@ -495,10 +506,19 @@ internal sealed class Parser
     {
         Emit(SyntaxKind.LessThanSlash, p, p + 2);
         int i = p + 2;
-        int nameEnd = NameEnd(i);
         string? name = null;
         int nameId = -1;
-        if (nameEnd > i && IsNameStart(_text[i]))
+        int nameEnd;
+        // Usually the innermost open element's end tag.
+        if (_stackIds.Count > 0 && _guessNames && IsNameAt(i, _names.NameOf(_stackIds[^1])))
+        {
+            nameId = _stackIds[^1];
+            name = _names.NameOf(nameId);
+            nameEnd = i + name.Length;
+            Emit(SyntaxKind.Name, i, nameEnd);
+            i = nameEnd;
+        }
+        else if ((nameEnd = NameEnd(i)) > i && IsNameStart(_text[i]))
         {
             name = Intern(i, nameEnd, out nameId);
             Emit(SyntaxKind.Name, i, nameEnd);
@@ -620,15 +640,34 @@ internal sealed class Parser
     private int StartTag(int p)
     {
         Emit(SyntaxKind.LessThan, p, p + 1);
-        int nameEnd = NameEnd(p + 1);
+        // As for attributes (see _nameAfter): the element that followed the last one's name before, such as Custom.
+        int previous = _previousElement;
+        int guess = previous < _elementAfter.Length ? _elementAfter[previous] - 1 : -1;
+        int nameEnd;
+        string elementName;
+        int elementNameId;
+        if (guess >= 0 && _guessNames && IsNameAt(p + 1, elementName = _names.NameOf(guess)))
+        {
+            elementNameId = guess;
+            nameEnd = p + 1 + elementName.Length;
+        }
+        else
+        {
+            nameEnd = NameEnd(p + 1);
+            elementName = Intern(p + 1, nameEnd, out elementNameId);
+            if (previous >= _elementAfter.Length) Array.Resize(ref _elementAfter, Math.Max(previous + 1, _elementAfter.Length * 2));
+            _elementAfter[previous] = elementNameId + 1;
+        }
+        _previousElement = elementNameId;
         var parent = _stack.Count > 0 ? _stack[^1] : null;
-        var element = new ElementNode(_tree, parent, Intern(p + 1, nameEnd, out int elementNameId), p, p + 1);
+        var element = new ElementNode(_tree, parent, elementName, p, p + 1);
         Emit(SyntaxKind.Name, p + 1, nameEnd);
         if (parent == null) _topLevel.Add(element);
         else if (_base != null && ReferenceEquals(parent, _base[^1])) _baseChildren!.Add(element);
         else (parent.ChildList ??= new List<ElementNode>()).Add(element);
 
         element.FirstAttribute = _attributeCount;
+        _previousName = elementNameId;
         _tagNumber++;
         int i = nameEnd;
         bool closed = false;
@@ -712,8 +751,24 @@ internal sealed class Parser
 
     private int Attribute(ElementNode element, int nameStart)
     {
-        int nameEnd = NameEnd(nameStart);
-        var name = Intern(nameStart, nameEnd, out int nameId);
+        int previous = _previousName;
+        int guess = previous < _nameAfter.Length ? _nameAfter[previous] - 1 : -1;
+        int nameEnd;
+        string name;
+        int nameId;
+        if (guess >= 0 && _guessNames && IsNameAt(nameStart, name = _names.NameOf(guess)))
+        {
+            nameId = guess;
+            nameEnd = nameStart + name.Length;
+        }
+        else
+        {
+            nameEnd = NameEnd(nameStart);
+            name = Intern(nameStart, nameEnd, out nameId);
+            if (previous >= _nameAfter.Length) Array.Resize(ref _nameAfter, Math.Max(previous + 1, _nameAfter.Length * 2));
+            _nameAfter[previous] = nameId + 1;
+        }
+        _previousName = nameId;
         var nameSpan = TextSpan.FromBounds(nameStart, nameEnd);
         int index = AddAttribute(nameId, nameStart);
         Emit(SyntaxKind.Name, nameStart, nameEnd);
@@ -947,6 +1002,19 @@ internal sealed class Parser
             i++;
         }
         return i;
+    }
+
+    /// <summary>
+    /// True when the name at <paramref name="start"/> is exactly <paramref name="name"/>: its characters, then a
+    /// character that ends a name (as <see cref="NameEnd"/> finds it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsNameAt(int start, string name)
+    {
+        int end = start + name.Length;
+        if (end >= _text.Length) return false;
+        char after = _text[end];
+        return !IsNameChar(after) && _text.AsSpan(start, name.Length).SequenceEqual(name);
     }
 
     private int LineEnd(int i)

@@ -67,10 +67,11 @@ public sealed class SyntaxTree
     /// Parses with pieces of about <paramref name="pieceChars"/> characters on several threads (0: chosen by the
     /// text length and the processor count, -1: one pass); the result is the same either way.
     /// </summary>
-    internal static SyntaxTree Parse(string? text, int pieceChars)
+    /// <param name="guessNames">False to look every name up (the test of the parser's guesses compares both).</param>
+    internal static SyntaxTree Parse(string? text, int pieceChars, bool guessNames = true)
     {
         var tree = new SyntaxTree(text ?? string.Empty);
-        var (document, diagnostics, attributes, names) = Parser.Parse(tree, pieceChars);
+        var (document, diagnostics, attributes, names) = Parser.Parse(tree, pieceChars, guessNames);
         tree.Document = document;
         tree.Diagnostics = diagnostics;
         tree.AttributeTable = attributes;

@@ -111,7 +111,7 @@ public class ParallelParseTests
     }
 
     /// <summary>Everything a parse produces, as text, so a difference shows where it is.</summary>
-    private static string Describe(SyntaxTree tree)
+    internal static string Describe(SyntaxTree tree)
     {
         var sb = new StringBuilder();
         var elements = tree.DescendantElements().ToList();
