@@ -1014,7 +1014,8 @@ internal sealed class Parser
         int end = start + name.Length;
         if (end >= _text.Length) return false;
         char after = _text[end];
-        return !IsNameChar(after) && _text.AsSpan(start, name.Length).SequenceEqual(name);
+        bool ends = after < 0x80 ? !AsciiNameChars.Contains(after) : !IsNameChar(after);
+        return ends && _text.AsSpan(start, name.Length).SequenceEqual(name);
     }
 
     private int LineEnd(int i)
