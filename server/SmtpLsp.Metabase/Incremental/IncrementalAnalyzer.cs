@@ -345,8 +345,8 @@ public static class IncrementalAnalyzer
             if (Move(was.Diagnostics[i], start) != syntax[from + i]) return null;
         }
 
-        var wasKeys = Model.MetabaseModel.Build(was.Tree).Keys;
-        var nowKeys = Model.MetabaseModel.Build(now.Tree).Keys;
+        var wasKeys = MetabaseModel.Build(was.Tree).Keys;
+        var nowKeys = MetabaseModel.Build(now.Tree).Keys;
         if (wasKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys)) || nowKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys)))
             return null;
 

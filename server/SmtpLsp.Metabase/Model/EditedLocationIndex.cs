@@ -3,9 +3,8 @@ namespace SmtpLsp.Metabase.Model;
 /// <summary>
 /// Keys by Location for a model made from an earlier one by replacing runs of its keys (see
 /// <see cref="MetabaseModel.FromKeys"/>): the earlier index without the replaced keys, renumbered, plus the
-/// replacements. Asking
-/// it costs about what asking the earlier index does, and making it nothing, where indexing every key again took
-/// 3 ms on 50 MB per keystroke.
+/// replacements. Asking it costs about what asking the earlier index does, and making it nothing, where indexing
+/// every key again took 3 ms on 50 MB per keystroke.
 /// </summary>
 internal sealed class EditedLocationIndex : ILocationCounts
 {

@@ -641,23 +641,7 @@ internal sealed class Parser
     {
         Emit(SyntaxKind.LessThan, p, p + 1);
         // As for attributes (see _nameAfter): the element that followed the last one's name before, such as Custom.
-        int previous = _previousElement;
-        int guess = previous < _elementAfter.Length ? _elementAfter[previous] - 1 : -1;
-        int nameEnd;
-        string elementName;
-        int elementNameId;
-        if (guess >= 0 && _guessNames && IsNameAt(p + 1, elementName = _names.NameOf(guess)))
-        {
-            elementNameId = guess;
-            nameEnd = p + 1 + elementName.Length;
-        }
-        else
-        {
-            nameEnd = NameEnd(p + 1);
-            elementName = Intern(p + 1, nameEnd, out elementNameId);
-            if (previous >= _elementAfter.Length) Array.Resize(ref _elementAfter, Math.Max(previous + 1, _elementAfter.Length * 2));
-            _elementAfter[previous] = elementNameId + 1;
-        }
+        var elementName = ReadName(p + 1, ref _elementAfter, _previousElement, out int elementNameId, out int nameEnd);
         _previousElement = elementNameId;
         var parent = _stack.Count > 0 ? _stack[^1] : null;
         var element = new ElementNode(_tree, parent, elementName, p, p + 1);
@@ -751,23 +735,7 @@ internal sealed class Parser
 
     private int Attribute(ElementNode element, int nameStart)
     {
-        int previous = _previousName;
-        int guess = previous < _nameAfter.Length ? _nameAfter[previous] - 1 : -1;
-        int nameEnd;
-        string name;
-        int nameId;
-        if (guess >= 0 && _guessNames && IsNameAt(nameStart, name = _names.NameOf(guess)))
-        {
-            nameId = guess;
-            nameEnd = nameStart + name.Length;
-        }
-        else
-        {
-            nameEnd = NameEnd(nameStart);
-            name = Intern(nameStart, nameEnd, out nameId);
-            if (previous >= _nameAfter.Length) Array.Resize(ref _nameAfter, Math.Max(previous + 1, _nameAfter.Length * 2));
-            _nameAfter[previous] = nameId + 1;
-        }
+        var name = ReadName(nameStart, ref _nameAfter, _previousName, out int nameId, out int nameEnd);
         _previousName = nameId;
         var nameSpan = TextSpan.FromBounds(nameStart, nameEnd);
         int index = AddAttribute(nameId, nameStart);
@@ -1002,6 +970,29 @@ internal sealed class Parser
             i++;
         }
         return i;
+    }
+
+    /// <summary>
+    /// The name at <paramref name="start"/> (which starts a name), its id and end: the guess <paramref name="after"/>
+    /// holds for <paramref name="previous"/> when the text has it there (see _nameAfter), else found and looked up,
+    /// and then kept as that guess.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private string ReadName(int start, ref int[] after, int previous, out int id, out int end)
+    {
+        int guess = previous < after.Length ? after[previous] - 1 : -1;
+        if (guess >= 0 && _guessNames && IsNameAt(start, _names.NameOf(guess)))
+        {
+            var guessed = _names.NameOf(guess);
+            id = guess;
+            end = start + guessed.Length;
+            return guessed;
+        }
+        end = NameEnd(start);
+        var name = Intern(start, end, out id);
+        if (previous >= after.Length) Array.Resize(ref after, Math.Max(previous + 1, after.Length * 2));
+        after[previous] = id + 1;
+        return name;
     }
 
     /// <summary>
