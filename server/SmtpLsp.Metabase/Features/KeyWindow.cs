@@ -15,7 +15,7 @@ namespace SmtpLsp.Metabase.Features;
 /// elements, attributes, keys and catalog facts as the whole document, and offsets move back by the window's start.
 /// What needs other keys is left to the whole document: the hover on a key's name lists its parent, children and
 /// inherited values. A key type's completion is ranked by the key above, which the window at an offset holds when
-/// only whitespace separates the two.
+/// only whitespace separates the two, or when the offset lies between the two keys (a key's '&lt;' just typed).
 /// </summary>
 public sealed class KeyWindow
 {
