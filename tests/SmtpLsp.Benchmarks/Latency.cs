@@ -116,8 +116,9 @@ internal static class Latency
         {
             const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/pasted\"\r\n\t\tAccessFlags=\"AccessRead | AccessScript\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>\r\n";
             var pasteTimes = new List<double>();
+            var pasteOutlineTimes = new List<double>();
             var deleteTimes = new List<double>();
-            int pasteFull = 0, deleteFull = 0;
+            int pasteFull = 0, deleteFull = 0, outlineDeclined = 0;
             var editing = state;
             var edited = buffer;
             foreach (var line in Offsets(text, "\n<IIsWeb", new Random(9), 21).OrderByDescending(o => o))
@@ -128,6 +129,12 @@ internal static class Latency
                 editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
                 pasteTimes.Add(watch.Elapsed.TotalMilliseconds);
                 if (editing.Kind != UpdateKind.Incremental) pasteFull++;
+                // The outline editors ask for right after, moved from the last whole parse (made once, untimed, before
+                // the first paste): the pasted key's symbol is added where the cut of the capped outline allows.
+                if (pasteTimes.Count == 1) MovedOutline.For(editing)?.DocumentSymbols();
+                watch.Restart();
+                if (MovedOutline.For(editing)?.DocumentSymbols() == null) outlineDeclined++;
+                pasteOutlineTimes.Add(watch.Elapsed.TotalMilliseconds);
                 edited = edited.Replace(at, Key.Length, "");
                 watch.Restart();
                 editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, Key.Length));
@@ -135,6 +142,7 @@ internal static class Latency
                 if (editing.Kind != UpdateKind.Incremental) deleteFull++;
             }
             Print($"a key pasted between keys: Update on the buffer ({pasteFull} full)", pasteTimes.Skip(1).ToList());
+            Print($"  then the outline, moved ({outlineDeclined} declined)", pasteOutlineTimes.Skip(1).ToList());
             Print($"  then deleted: Update on the buffer ({deleteFull} full)", deleteTimes.Skip(1).ToList());
         }
         // A new key typed by hand after a pause: Enter at the end of an end tag, then a virtual directory's start tag

@@ -10,22 +10,23 @@ namespace SmtpLsp.Metabase.Features;
 /// <summary>
 /// The outline and the folding ranges of a version reached by keystrokes, moved from the last version whose whole
 /// parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask for again after
-/// every change. Incremental updates that add or remove no key between keys keep every key, every slot, and all text
-/// outside the slots' insides but whitespace and stray text between them (<see cref="EarlierDocument"/>), so the
-/// earlier outline has the same symbols in the same
-/// tree: each moves by its slot's shift, and the keys and elements of the slots edited since are read from those
-/// slots' new text alone, which parses as it does in place (an update keeps a slot only while it does). A changed
-/// Location renames its symbol where the tree keeps its shape (see <see cref="RenamesKeepTheTree"/>), and a changed key
-/// type gives its symbol the new type; where the tree changes shape the outline declines. The result is what the whole
+/// every change. Incremental updates keep every key outside the runs of slots they edited, added or removed, and all
+/// text outside those runs but whitespace and stray text between slots (<see cref="EarlierDocument"/>), so the earlier
+/// outline has the same symbols in the same tree but for those runs: each moves by its slot's shift, and the keys and
+/// elements of the slots edited or added since are read from those slots' new text alone, which parses as it does in
+/// place (an update keeps a slot only while it does). A changed Location renames its symbol where the tree keeps its
+/// shape (see <see cref="RenamesKeepTheTree"/>), a changed key type gives its symbol the new type, and a key added or
+/// removed between keys adds or drops its symbol where it is a leaf and the cut of a capped outline cannot move (see
+/// <see cref="SplicesKeepTheTree"/>); where the tree changes shape the outline declines. The result is what the whole
 /// parse would give, cap included.
 /// </summary>
 public sealed class MovedOutline
 {
     private readonly IncrementalState _state;
     private readonly EarlierDocument _earlier;
-    // The edited slots' new text parsed alone (offsets from the slot's start), by slot index.
+    // The slots' new text parsed alone (offsets from the slot's start), by their number now.
     private readonly Dictionary<int, (SyntaxTree Tree, List<MetabaseKey> Keys)> _reparsed = new();
-    // More renamed keys than this and the outline declines: each costs a pass over every key.
+    // More renamed, added or removed keys than this and the outline declines: each costs a pass over every key.
     private const int MaxRenamedKeys = 8;
 
     private MovedOutline(IncrementalState state, EarlierDocument earlier)
@@ -34,25 +35,139 @@ public sealed class MovedOutline
         _earlier = earlier;
     }
 
-    /// <summary>
-    /// Null when the state keeps no earlier whole parse (its own is built, or it came from a full pass), or when keys
-    /// were added or removed between keys since (the outline changes shape, and slot numbers moved).
-    /// </summary>
-    public static MovedOutline? For(IncrementalState state) =>
-        state.Earlier is { SameSlots: true } earlier ? new MovedOutline(state, earlier) : null;
+    /// <summary>Null when the state keeps no earlier whole parse (its own is built, or it came from a full pass).</summary>
+    public static MovedOutline? For(IncrementalState state) => state.Earlier is { } earlier ? new MovedOutline(state, earlier) : null;
+
+    /// <summary>What became of an earlier slot: kept as it was (moved), edited in place (read again), or removed.</summary>
+    private enum Fate { Kept, Edited, Removed }
+
+    /// <summary>What became of earlier slot <paramref name="slot"/>, and its number now unless removed.</summary>
+    private (Fate Fate, int Now) Follow(int slot)
+    {
+        foreach (var run in _earlier.Runs)
+        {
+            if (run.EarlierStart > slot) break;
+            if (slot >= run.EarlierEnd) continue;
+            // A run that kept its number of slots was edited slot by slot; one that did not replaced its slots.
+            return run.Growth == 0 ? (Fate.Edited, run.CurrentStart + slot - run.EarlierStart) : (Fate.Removed, -1);
+        }
+        return (Fate.Kept, _earlier.CurrentOf(slot));
+    }
 
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
-        if (_earlier.KeysChanged && !RenamesKeepTheTree()) return null;
+        bool spliced = _earlier.Runs.Any(run => run.Growth != 0);
+        List<(MetabaseKey Key, int SlotStart)> added = [];
+        if (spliced ? !SplicesKeepTheTree(added) : _earlier.KeysChanged && !RenamesKeepTheTree()) return null;
         var earlier = _earlier.Symbols(maxSymbols);
+        // The moved symbol of each earlier key, where keys are added under them.
+        var movedOf = spliced ? new Dictionary<MetabaseKey, KeySymbol>(ReferenceEqualityComparer.Instance) : null;
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
+        int count = earlier.Count;
         foreach (var symbol in earlier.Symbols)
         {
-            if (Move(symbol, parent: null) is not { } moved) return null;
-            roots.Add(moved);
+            if (!TryMoveSymbol(symbol, parent: null, earlier.Capped, movedOf, ref count, out var moved)) return null;
+            if (moved != null) roots.Add(moved);
         }
-        return earlier with { Symbols = roots };
+        if (!spliced) return earlier with { Symbols = roots };
+        var hierarchy = KeyHierarchy.Build(_earlier.Document.Model);
+        foreach (var (key, slotStart) in added)
+        {
+            // A leaf (SplicesKeepTheTree): it hangs under its nearest ancestor key, which is not itself added.
+            var parent = hierarchy.ParentOf(key);
+            var siblings = parent == null ? roots : movedOf!.TryGetValue(parent, out var parentSymbol) ? parentSymbol.ChildList : null;
+            // Breadth first, a capped outline keeps a key's symbol only when its parent's is kept, and then the cut may
+            // move; below a parent cut away it stays cut away.
+            if (earlier.Capped)
+            {
+                if (siblings != null) return null;
+                continue;
+            }
+            if (siblings == null) return null;
+            var symbol = KeySymbol.At(key, Navigation.DocumentSymbols.NameOf(key, parent), slotStart);
+            int at = 0;
+            while (at < siblings.Count && siblings[at].Span.Start < symbol.Span.Start) at++;
+            siblings.Insert(at, symbol);
+            count++;
+        }
+        return count > maxSymbols ? null : new SymbolTree(roots, count, earlier.Capped);
+    }
+
+    /// <summary>
+    /// Whether the runs that added or removed slots only added or removed leaves of the key tree: no other key is at
+    /// or below the Location of a key added or removed (so none moves under it or away from it, and no duplicate
+    /// changes which key is first), and the runs edited in place kept every Location. Fills <paramref name="added"/>
+    /// with the added keys and where their slots now start.
+    /// </summary>
+    private bool SplicesKeepTheTree(List<(MetabaseKey Key, int SlotStart)> added)
+    {
+        var model = _earlier.Document.Model;
+        var earlierKeys = model.Keys;
+        var removed = new HashSet<int>();
+        var paths = new List<(object Key, string Path)>();
+        foreach (var run in _earlier.Runs)
+        {
+            if (run.Growth == 0)
+            {
+                for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
+                {
+                    var (from, to) = KeysOfEarlierSlot(slot);
+                    var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
+                    if (keys.Count != to - from) return false;
+                    for (int k = from; k < to; k++)
+                    {
+                        if (earlierKeys[k].Location != keys[k - from].Location) return false;
+                    }
+                }
+                continue;
+            }
+            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
+            {
+                var (from, to) = KeysOfEarlierSlot(slot);
+                for (int k = from; k < to; k++)
+                {
+                    removed.Add(k);
+                    if (earlierKeys[k].Location is { } path) paths.Add((earlierKeys[k], path));
+                }
+            }
+            for (int slot = run.CurrentStart; slot < run.CurrentEnd; slot++)
+            {
+                foreach (var key in Reparsed(slot).Keys)
+                {
+                    added.Add((key, _state.Slots[slot].Start));
+                    if (key.Location is { } path) paths.Add((key, path));
+                }
+            }
+        }
+        if (paths.Count > MaxRenamedKeys) return false;
+        // One pass over every key kept, then the added and removed ones against each other.
+        for (int k = 0; k < earlierKeys.Count; k++)
+        {
+            if (earlierKeys[k].HasLocation && !removed.Contains(k) && AtOrBelow(earlierKeys[k].LocationText, paths, except: null)) return false;
+        }
+        foreach (var (key, path) in paths)
+        {
+            if (AtOrBelow(path, paths, except: key)) return false;
+        }
+        return true;
+    }
+
+    private static bool AtOrBelow(ReadOnlySpan<char> location, List<(object Key, string Path)> paths, object? except)
+    {
+        foreach (var (key, path) in paths)
+        {
+            if (!ReferenceEquals(key, except) && ParentKeyRules.IsAncestorOrSelf(path, location)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The numbers of the earlier keys in earlier slot <paramref name="slot"/>: from, and to (excluded).</summary>
+    private (int From, int To) KeysOfEarlierSlot(int slot)
+    {
+        var model = _earlier.Document.Model;
+        var was = _earlier.Slots[slot];
+        return (model.FirstKeyStartingAtOrAfter(was.Start), model.FirstKeyStartingAtOrAfter(was.End));
     }
 
     /// <summary>
@@ -68,19 +183,21 @@ public sealed class MovedOutline
         var earlierKeys = model.Keys;
         var replaced = new Dictionary<int, MetabaseKey>();
         var renamed = new List<(int Number, string Old, string New)>();
-        foreach (int slot in _earlier.EditedSlots)
+        foreach (var run in _earlier.Runs)
         {
-            var was = _earlier.Slots[slot];
-            int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
-            var keys = Reparsed(slot).Keys;
-            if (keys.Count != to - from) return false;
-            for (int k = from; k < to; k++)
+            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
             {
-                replaced[k] = keys[k - from];
-                string? old = earlierKeys[k].Location, now = keys[k - from].Location;
-                if (old == now) continue;
-                if (old == null || now == null || !SameParentPath(old, now) || renamed.Count == MaxRenamedKeys) return false;
-                renamed.Add((k, old, now));
+                var (from, to) = KeysOfEarlierSlot(slot);
+                var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
+                if (keys.Count != to - from) return false;
+                for (int k = from; k < to; k++)
+                {
+                    replaced[k] = keys[k - from];
+                    string? old = earlierKeys[k].Location, now = keys[k - from].Location;
+                    if (old == now) continue;
+                    if (old == null || now == null || !SameParentPath(old, now) || renamed.Count == MaxRenamedKeys) return false;
+                    renamed.Add((k, old, now));
+                }
             }
         }
         if (renamed.Count == 0) return true;
@@ -120,42 +237,58 @@ public sealed class MovedOutline
         return failed ? null : result;
     }
 
+    /// <summary>
+    /// The symbol and its subtree where they are now, into <paramref name="moved"/> (null when its key was removed, a
+    /// leaf, whose symbol a capped outline cannot drop without moving its cut); false to decline.
+    /// </summary>
     /// <param name="parent">The symbol's parent in the earlier outline, whose key's Location names it.</param>
-    private KeySymbol? Move(KeySymbol symbol, KeySymbol? parent)
+    private bool TryMoveSymbol(KeySymbol symbol, KeySymbol? parent, bool capped, Dictionary<MetabaseKey, KeySymbol>? movedOf,
+        ref int count, out KeySymbol? moved)
     {
+        moved = null;
         // The symbol's own span is its key's element in the earlier version.
         int slot = _earlier.Slots.LastStartingAtOrBefore(symbol.Span.Start);
-        if (slot < 0) return null;
-        KeySymbol moved;
-        if (!_earlier.IsEdited(slot))
+        if (slot < 0) return false;
+        var (fate, now) = Follow(slot);
+        if (fate == Fate.Removed)
         {
-            int shift = _state.Slots[slot].Start - _earlier.Slots[slot].Start;
+            if (capped) return false;
+            count--;
+            return true;
+        }
+        if (fate == Fate.Kept)
+        {
+            int shift = _state.Slots[now].Start - _earlier.Slots[slot].Start;
             moved = symbol.MovedTo(Shift(symbol.Span, shift), Shift(symbol.SelectionSpan, shift));
         }
         else
         {
             // The same key, by its place among its slot's keys, in the slot's new text.
-            var keys = Reparsed(slot).Keys;
+            var keys = Reparsed(now).Keys;
             var model = _earlier.Document.Model;
             int number = model.FirstKeyStartingAtOrAfter(symbol.Span.Start) - model.FirstKeyStartingAtOrAfter(_earlier.Slots[slot].Start);
-            if (number >= keys.Count) return null;
+            if (number >= keys.Count) return false;
             var key = keys[number];
-            int start = _state.Slots[slot].Start;
+            int start = _state.Slots[now].Start;
             // Named as the whole build names it: a renamed key (RenamesKeepTheTree) has no children and its parent kept
             // its Location; a key without one is named by its type, which may have changed too (a key being typed).
             string name = key.Location == symbol.Key.Location && key.KeyType == symbol.Detail
                 ? symbol.Name : Navigation.DocumentSymbols.NameOf(key, parent?.Key);
             moved = symbol.MovedTo(key, name, Shift(key.Element.Span, start), Shift(KeyTarget.SelectionOf(key), start));
         }
+        if (movedOf != null) movedOf[symbol.Key] = moved;
         foreach (var child in symbol.Children)
         {
-            if (Move(child, symbol) is not { } movedChild) return null;
-            moved.ChildList.Add(movedChild);
+            if (!TryMoveSymbol(child, symbol, capped, movedOf, ref count, out var movedChild)) return false;
+            if (movedChild != null) moved.ChildList.Add(movedChild);
         }
-        return moved;
+        return true;
     }
 
-    /// <summary>Every element's span in pre-order: the earlier tree's moved, with each edited slot's subtree read again.</summary>
+    /// <summary>
+    /// Every element's span in pre-order: the earlier tree's moved, with each edited slot's subtree read again, the
+    /// slots added before an earlier slot read before it, and removed slots left out.
+    /// </summary>
     private IEnumerable<TextSpan> ElementSpans(Action fail)
     {
         var pending = new Stack<ElementNode>();
@@ -164,37 +297,71 @@ public sealed class MovedOutline
         while (pending.Count > 0)
         {
             var element = pending.Pop();
-            if (EditedSlotOf(element.Span) is int slot)
+            if (SlotOf(element.Span) is int slot)
             {
-                int start = _state.Slots[slot].Start;
-                foreach (var inSlot in Reparsed(slot).Tree.DescendantElements()) yield return Shift(inSlot.Span, start);
-                continue;
+                foreach (int added in AddedBefore(slot))
+                {
+                    foreach (var span in ElementsOfSlotNow(added)) yield return span;
+                }
+                var (fate, now) = Follow(slot);
+                if (fate == Fate.Removed) continue;
+                if (fate == Fate.Edited)
+                {
+                    foreach (var span in ElementsOfSlotNow(now)) yield return span;
+                    continue;
+                }
             }
-            if (!TryMove(element.Span, out var span))
+            if (!TryMove(element.Span, out var moved))
             {
                 fail();
                 yield break;
             }
-            yield return span;
+            yield return moved;
             var children = element.Children;
             for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
         }
     }
 
-    /// <summary>Every comment's span in document order: the earlier ones moved, those in edited slots read again.</summary>
+    private IEnumerable<TextSpan> ElementsOfSlotNow(int slot)
+    {
+        int start = _state.Slots[slot].Start;
+        return Reparsed(slot).Tree.DescendantElements().Select(element => Shift(element.Span, start));
+    }
+
+    /// <summary>The slots now that runs added in place of earlier slot <paramref name="slot"/> and those after it, before it.</summary>
+    private IEnumerable<int> AddedBefore(int slot)
+    {
+        foreach (var run in _earlier.Runs)
+        {
+            if (run.Growth == 0 || run.EarlierStart != slot) continue;
+            for (int now = run.CurrentStart; now < run.CurrentEnd; now++) yield return now;
+        }
+    }
+
+    /// <summary>Every comment's span in document order: the earlier ones moved, those in slots edited or added read again.</summary>
     private IEnumerable<TextSpan> CommentSpans(Action fail)
     {
-        var edited = _earlier.EditedSlots;
+        // The slots read again, each where it stands in the earlier text: at the earlier slot it replaced, or at the one
+        // it was added before.
+        var reread = new List<(int At, int Now)>();
+        foreach (var run in _earlier.Runs)
+        {
+            for (int now = run.CurrentStart; now < run.CurrentEnd; now++)
+            {
+                int earlier = run.Growth == 0 ? run.EarlierStart + now - run.CurrentStart : run.EarlierStart;
+                reread.Add((_earlier.Slots[earlier].Start, now));
+            }
+        }
         int next = 0;
         foreach (var comment in FoldingRanges.Comments(_earlier.Document.Tree))
         {
-            // The edited slots before this comment (or holding it) give their own comments first.
-            for (; next < edited.Count && _earlier.Slots[edited[next]].Start < comment.Start; next++)
+            // The slots read again before this comment (or holding it) give their own comments first.
+            for (; next < reread.Count && reread[next].At < comment.Start; next++)
             {
-                foreach (var inSlot in CommentsOfEditedSlot(edited[next])) yield return inSlot;
+                foreach (var inSlot in CommentsOfSlotNow(reread[next].Now)) yield return inSlot;
             }
             int slot = _earlier.Slots.Find(comment.Start);
-            if (slot >= 0 && _earlier.IsEdited(slot)) continue;
+            if (slot >= 0 && Follow(slot).Fate != Fate.Kept) continue;
             if (!TryMove(comment, out var span))
             {
                 fail();
@@ -202,23 +369,23 @@ public sealed class MovedOutline
             }
             yield return span;
         }
-        for (; next < edited.Count; next++)
+        for (; next < reread.Count; next++)
         {
-            foreach (var inSlot in CommentsOfEditedSlot(edited[next])) yield return inSlot;
+            foreach (var inSlot in CommentsOfSlotNow(reread[next].Now)) yield return inSlot;
         }
     }
 
-    private IEnumerable<TextSpan> CommentsOfEditedSlot(int slot)
+    private IEnumerable<TextSpan> CommentsOfSlotNow(int slot)
     {
         int start = _state.Slots[slot].Start;
         return FoldingRanges.Comments(Reparsed(slot).Tree).Select(span => Shift(span, start));
     }
 
-    /// <summary>The edited slot whose element has exactly this span in the earlier version, if any.</summary>
-    private int? EditedSlotOf(TextSpan span)
+    /// <summary>The earlier slot whose element has exactly this span in the earlier version, if any.</summary>
+    private int? SlotOf(TextSpan span)
     {
         int slot = _earlier.Slots.LastStartingAtOrBefore(span.Start);
-        if (slot < 0 || !_earlier.IsEdited(slot)) return null;
+        if (slot < 0) return null;
         var before = _earlier.Slots[slot];
         return before.Start == span.Start && before.End == span.End ? slot : null;
     }
@@ -233,7 +400,7 @@ public sealed class MovedOutline
 
     /// <summary>
     /// Where an earlier offset is now: text between slots moves with the slot before it, text inside a slot with
-    /// that slot; false inside a slot edited since, whose inside may have moved in any way.
+    /// that slot; false inside a slot edited since, whose inside may have moved in any way, or removed.
     /// </summary>
     private bool TryMove(int offset, out int moved)
     {
@@ -242,13 +409,16 @@ public sealed class MovedOutline
         moved = offset;
         if (slot < 0) return true;
         var was = before[slot];
-        var now = _state.Slots[slot];
+        var (fate, number) = Follow(slot);
+        if (fate == Fate.Removed) return false;
+        var now = _state.Slots[number];
         if (offset >= was.End) moved = offset - was.End + now.End;
-        else if (offset == was.Start || !_earlier.IsEdited(slot)) moved = offset - was.Start + now.Start;
+        else if (offset == was.Start || fate == Fate.Kept) moved = offset - was.Start + now.Start;
         else return false;
         return true;
     }
 
+    /// <summary>Slot <paramref name="slot"/> (its number now) parsed alone, once.</summary>
     private (SyntaxTree Tree, List<MetabaseKey> Keys) Reparsed(int slot)
     {
         if (_reparsed.TryGetValue(slot, out var found)) return found;

@@ -41,12 +41,6 @@ public sealed class EarlierDocument
     /// <summary>The runs of current slots that replaced runs of earlier ones since the earlier version, in document order.</summary>
     internal IReadOnlyList<EditedRun> Runs => _runs;
 
-    /// <summary>True when no slot was added or removed since: slot i now is slot i then.</summary>
-    internal bool SameSlots => _runs.All(run => run.EarlierEnd - run.EarlierStart == run.CurrentEnd - run.CurrentStart);
-
-    /// <summary>The slots edited since the earlier version, in document order, when <see cref="SameSlots"/>.</summary>
-    internal IReadOnlyList<int> EditedSlots => _runs.SelectMany(run => Enumerable.Range(run.CurrentStart, run.CurrentEnd - run.CurrentStart)).ToArray();
-
     /// <summary>
     /// The earlier version's outline, made once for the versions typed since (each request moves it again). One cap
     /// is kept: a server asks with the same one every time.
@@ -61,9 +55,6 @@ public sealed class EarlierDocument
     }
 
     private sealed record CachedSymbols(int Max, SymbolTree Tree);
-
-    /// <summary>True when current slot <paramref name="slot"/> was edited or added since.</summary>
-    internal bool IsEdited(int slot) => RunAt(slot) >= 0;
 
     /// <summary>
     /// The current number of earlier slot <paramref name="earlierSlot"/>, which no run replaced: it moves by what the

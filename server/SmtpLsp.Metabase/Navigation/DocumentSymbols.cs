@@ -31,6 +31,14 @@ public sealed class KeySymbol
     public IReadOnlyList<KeySymbol> Children => ChildList;
     internal List<KeySymbol> ChildList { get; } = [];
 
+    /// <summary>The symbol of a key read from a slot's text alone, placed where that slot now starts.</summary>
+    internal static KeySymbol At(MetabaseKey key, string name, int slotStart)
+    {
+        var span = key.Element.Span;
+        var selection = KeyTarget.SelectionOf(key);
+        return new(key, name, new TextSpan(span.Start + slotStart, span.Length), new TextSpan(selection.Start + slotStart, selection.Length));
+    }
+
     /// <summary>The same symbol at other spans, without children.</summary>
     internal KeySymbol MovedTo(TextSpan span, TextSpan selectionSpan) => new(Key, Name, span, selectionSpan);
 

@@ -38,7 +38,7 @@ public class MovedOutlineTests
     [Fact]
     public void Outline_RandomKeystrokes_SameSymbolsAndFoldingAsWholeParse()
     {
-        int compared = 0, severalSlots = 0, outlinesMoved = 0, renamesMoved = 0;
+        int compared = 0, severalSlots = 0, outlinesMoved = 0, renamesMoved = 0, splicesMoved = 0, splicesFolded = 0;
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
@@ -47,10 +47,12 @@ public class MovedOutlineTests
             for (int step = 0; step < 15; step++)
             {
                 // A quarter in Location values: renames move the outline too, other changes of the key tree decline.
-                // Some key types renamed and Custom elements added or removed, which the moved outline follows too.
-                int kind = random.Next(8);
+                // Some key types renamed and Custom elements added or removed, which the moved outline follows too, and
+                // whole keys pasted or deleted, whose symbols are added or dropped where they are leaves.
+                int kind = random.Next(9);
                 var (newText, span) = kind < 2 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
                     : kind == 2 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
+                    : kind == 3 && KeyBlockEdits.Random(random, state.Text) is { } block ? block
                     : RandomEdit(random, state.Text);
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 // Sometimes the server's idle build makes this version's whole parse: later versions move from it.
@@ -66,14 +68,17 @@ public class MovedOutlineTests
                     var symbols = moved.DocumentSymbols(cap);
                     if (symbols != null && cap == DocumentSymbols.DefaultMax) Interlocked.Increment(ref outlinesMoved);
                     if (symbols != null && cap == DocumentSymbols.DefaultMax && state.Earlier!.KeysChanged) Interlocked.Increment(ref renamesMoved);
+                    bool spliced = state.Earlier!.Runs.Any(run => run.Growth != 0);
+                    if (symbols != null && spliced) Interlocked.Increment(ref splicesMoved);
                     var actual = symbols != null ? Describe(symbols) : state.Earlier!.KeysChanged ? expected : "(declined)";
                     if (expected != actual) throw new Exception($"seed {seed} step {step} cap {cap}: symbols\nexpected {expected}\nactual   {actual}");
                     var expectedFolds = Describe(FoldingRanges.Compute(whole.Tree, lines, cap));
                     var actualFolds = moved.Folding(lines, cap) is { } folds ? Describe(folds) : "(declined)";
+                    if (spliced && actualFolds != "(declined)") Interlocked.Increment(ref splicesFolded);
                     if (expectedFolds != actualFolds) throw new Exception($"seed {seed} step {step} cap {cap}: folding\nexpected {expectedFolds}\nactual   {actualFolds}");
                 }
                 Interlocked.Increment(ref compared);
-                if (state.Earlier!.EditedSlots.Count > 1) Interlocked.Increment(ref severalSlots);
+                if (state.Earlier!.Runs.Sum(run => run.CurrentEnd - run.CurrentStart) > 1) Interlocked.Increment(ref severalSlots);
             }
         }, iter: 60);
         // Otherwise the test would compare nothing, or only the one-edit case.
@@ -82,6 +87,8 @@ public class MovedOutlineTests
         // Declining is allowed only after a changed Location; most versions must still be moved and compared.
         Assert.True(outlinesMoved > 150, $"{outlinesMoved} outlines moved ({compared} versions)");
         Assert.True(renamesMoved > 20, $"{renamesMoved} outlines moved after a changed Location ({outlinesMoved} moved)");
+        Assert.True(splicesMoved > 20, $"{splicesMoved} outlines moved after keys were pasted or deleted");
+        Assert.True(splicesFolded > 40, $"{splicesFolded} folding ranges moved after keys were pasted or deleted");
     }
 
     [Fact]
@@ -94,13 +101,7 @@ public class MovedOutlineTests
             foreach (var (text, span) in NewKeyTyping.Keystrokes(new Random(seed), Unusual))
             {
                 state = IncrementalAnalyzer.Update(state, text, span);
-                if (MovedOutline.For(state) is not { } outline)
-                {
-                    // The key's '<' or first letters added a slot: the outline waits for a whole parse, which the next
-                    // keystrokes then start from (a server asks for it, or builds it when the user pauses).
-                    if (state.Earlier is { SameSlots: false }) _ = state.Document;
-                    continue;
-                }
+                if (MovedOutline.For(state) is not { } outline) continue;
                 var whole = MetabaseModel.Build(SyntaxTree.Parse(text));
                 var lines = new LineIndex(text);
                 var symbols = outline.DocumentSymbols();
