@@ -14,11 +14,11 @@ namespace SmtpLsp.Metabase.Features;
 /// text outside those runs but whitespace and stray text between slots (<see cref="EarlierDocument"/>), so the earlier
 /// outline has the same symbols in the same tree but for those runs: each moves by its slot's shift, and the keys and
 /// elements of the slots edited or added since are read from those slots' new text alone, which parses as it does in
-/// place (an update keeps a slot only while it does). A changed Location renames its symbol where the tree keeps its
-/// shape (see <see cref="RenamesKeepTheTree"/>), a changed key type gives its symbol the new type, and a key added or
-/// removed between keys adds or drops its symbol where it is a leaf and the cut of a capped outline cannot move (see
-/// <see cref="SplicesKeepTheTree"/>); where the tree changes shape the outline declines. The result is what the whole
-/// parse would give, cap included.
+/// place (an update keeps a slot only while it does). A changed Location renames its symbol, and a key added or
+/// removed between keys adds or drops its symbol, where the tree keeps its shape otherwise (see
+/// <see cref="TreeKeepsItsShape"/>) and the cut of a capped outline cannot move; a changed key type gives its symbol
+/// the new type; where the tree changes shape the outline declines. The result is what the whole parse would give,
+/// cap included.
 /// </summary>
 public sealed class MovedOutline
 {
@@ -57,12 +57,12 @@ public sealed class MovedOutline
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
-        bool spliced = _earlier.Runs.Any(run => run.Growth != 0);
         List<(MetabaseKey Key, int SlotStart)> added = [];
-        if (spliced ? !SplicesKeepTheTree(added) : _earlier.KeysChanged && !RenamesKeepTheTree()) return null;
+        if (_earlier.KeysChanged && !TreeKeepsItsShape(added)) return null;
+        bool spliced = _earlier.Runs.Any(run => run.Growth != 0);
         var earlier = _earlier.Symbols(maxSymbols);
         // The moved symbol of each earlier key, where keys are added under them.
-        var movedOf = spliced ? new Dictionary<MetabaseKey, KeySymbol>(ReferenceEqualityComparer.Instance) : null;
+        var movedOf = added.Count > 0 ? new Dictionary<MetabaseKey, KeySymbol>(ReferenceEqualityComparer.Instance) : null;
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
         int count = earlier.Count;
         foreach (var symbol in earlier.Symbols)
@@ -74,7 +74,7 @@ public sealed class MovedOutline
         var hierarchy = KeyHierarchy.Build(_earlier.Document.Model);
         foreach (var (key, slotStart) in added)
         {
-            // A leaf (SplicesKeepTheTree): it hangs under its nearest ancestor key, which is not itself added.
+            // A leaf (TreeKeepsItsShape): it hangs under its nearest ancestor key, which is not itself added.
             var parent = hierarchy.ParentOf(key);
             var siblings = parent == null ? roots : movedOf!.TryGetValue(parent, out var parentSymbol) ? parentSymbol.ChildList : null;
             // Breadth first, a capped outline keeps a key's symbol only when its parent's is kept, and then the cut may
@@ -95,42 +95,51 @@ public sealed class MovedOutline
     }
 
     /// <summary>
-    /// Whether the runs that added or removed slots only added or removed leaves of the key tree: no other key is at
-    /// or below the Location of a key added or removed (so none moves under it or away from it, and no duplicate
-    /// changes which key is first), and the runs edited in place kept every Location. Fills <paramref name="added"/>
+    /// Whether the key tree keeps its shape but for leaves added or removed and keys renamed in place, so the earlier
+    /// outline moved gives the new one: every changed Location keeps its parent path (so does the nearest ancestor
+    /// key, and the key's place among its siblings, which is document order); no other key is at or below the old or
+    /// new Location of a key renamed, or the Location of a key added or removed (so no key moves under it or away from
+    /// it, and no duplicate changes which key is first). Typing a remote domain's or a leaf directory's name, or pasting
+    /// a virtual directory, is such an edit; renaming a ROOT with keys below it is not. Fills <paramref name="added"/>
     /// with the added keys and where their slots now start.
     /// </summary>
-    private bool SplicesKeepTheTree(List<(MetabaseKey Key, int SlotStart)> added)
+    private bool TreeKeepsItsShape(List<(MetabaseKey Key, int SlotStart)> added)
     {
         var model = _earlier.Document.Model;
         var earlierKeys = model.Keys;
+        // Earlier keys edited in place by number, with their keys now; earlier keys removed.
+        var replaced = new Dictionary<int, MetabaseKey>();
         var removed = new HashSet<int>();
-        var paths = new List<(object Key, string Path)>();
+        // Each path a key left or took, with that key (the earlier one for a rename), which is not judged against it.
+        var paths = new List<(MetabaseKey Owner, string Path)>();
         foreach (var run in _earlier.Runs)
         {
-            if (run.Growth == 0)
-            {
-                for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
-                {
-                    var (from, to) = KeysOfEarlierSlot(slot);
-                    var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
-                    if (keys.Count != to - from) return false;
-                    for (int k = from; k < to; k++)
-                    {
-                        if (earlierKeys[k].Location != keys[k - from].Location) return false;
-                    }
-                }
-                continue;
-            }
             for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
             {
-                var (from, to) = KeysOfEarlierSlot(slot);
+                var was = _earlier.Slots[slot];
+                int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
+                if (run.Growth != 0)
+                {
+                    for (int k = from; k < to; k++)
+                    {
+                        removed.Add(k);
+                        if (earlierKeys[k].Location is { } path) paths.Add((earlierKeys[k], path));
+                    }
+                    continue;
+                }
+                var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
+                if (keys.Count != to - from) return false;
                 for (int k = from; k < to; k++)
                 {
-                    removed.Add(k);
-                    if (earlierKeys[k].Location is { } path) paths.Add((earlierKeys[k], path));
+                    replaced[k] = keys[k - from];
+                    string? old = earlierKeys[k].Location, now = keys[k - from].Location;
+                    if (old == now) continue;
+                    if (old == null || now == null || !SameParentPath(old, now)) return false;
+                    paths.Add((earlierKeys[k], old));
+                    paths.Add((earlierKeys[k], now));
                 }
             }
+            if (run.Growth == 0) continue;
             for (int slot = run.CurrentStart; slot < run.CurrentEnd; slot++)
             {
                 foreach (var key in Reparsed(slot).Keys)
@@ -140,85 +149,32 @@ public sealed class MovedOutline
                 }
             }
         }
-        if (paths.Count > MaxRenamedKeys) return false;
-        // One pass over every key kept, then the added and removed ones against each other.
+        if (paths.Count == 0) return true;
+        if (paths.Count > 2 * MaxRenamedKeys) return false;
+        // One pass over every earlier key (one edited in place is judged by its Location now below), then the others.
         for (int k = 0; k < earlierKeys.Count; k++)
         {
-            if (earlierKeys[k].HasLocation && !removed.Contains(k) && AtOrBelow(earlierKeys[k].LocationText, paths, except: null)) return false;
-        }
-        foreach (var (key, path) in paths)
-        {
-            if (AtOrBelow(path, paths, except: key)) return false;
-        }
-        return true;
-    }
-
-    private static bool AtOrBelow(ReadOnlySpan<char> location, List<(object Key, string Path)> paths, object? except)
-    {
-        foreach (var (key, path) in paths)
-        {
-            if (!ReferenceEquals(key, except) && ParentKeyRules.IsAncestorOrSelf(path, location)) return true;
-        }
-        return false;
-    }
-
-    /// <summary>The numbers of the earlier keys in earlier slot <paramref name="slot"/>: from, and to (excluded).</summary>
-    private (int From, int To) KeysOfEarlierSlot(int slot)
-    {
-        var model = _earlier.Document.Model;
-        var was = _earlier.Slots[slot];
-        return (model.FirstKeyStartingAtOrAfter(was.Start), model.FirstKeyStartingAtOrAfter(was.End));
-    }
-
-    /// <summary>
-    /// Whether every Location changed since the earlier parse only renames its key in place: the parent path stays
-    /// (so does the nearest ancestor key, and the key's place among its siblings, which is document order), and no
-    /// other key is at or below the old or the new path (so no key moves under it or away from it, and no duplicate
-    /// changes which key is first). Typing a remote domain's or a leaf directory's name is such an edit; renaming a
-    /// ROOT with keys below it is not.
-    /// </summary>
-    private bool RenamesKeepTheTree()
-    {
-        var model = _earlier.Document.Model;
-        var earlierKeys = model.Keys;
-        var replaced = new Dictionary<int, MetabaseKey>();
-        var renamed = new List<(int Number, string Old, string New)>();
-        foreach (var run in _earlier.Runs)
-        {
-            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
-            {
-                var (from, to) = KeysOfEarlierSlot(slot);
-                var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
-                if (keys.Count != to - from) return false;
-                for (int k = from; k < to; k++)
-                {
-                    replaced[k] = keys[k - from];
-                    string? old = earlierKeys[k].Location, now = keys[k - from].Location;
-                    if (old == now) continue;
-                    if (old == null || now == null || !SameParentPath(old, now) || renamed.Count == MaxRenamedKeys) return false;
-                    renamed.Add((k, old, now));
-                }
-            }
-        }
-        if (renamed.Count == 0) return true;
-        // One pass over every key (a replaced key is judged by its new Location below), then the replacements.
-        for (int k = 0; k < earlierKeys.Count; k++)
-        {
-            if (earlierKeys[k].HasLocation && AtOrBelowARename(earlierKeys[k].LocationText, renamed, k) && !replaced.ContainsKey(k)) return false;
+            var key = earlierKeys[k];
+            if (key.HasLocation && !removed.Contains(k) && !replaced.ContainsKey(k) && AtOrBelow(key.LocationText, paths, except: key)) return false;
         }
         foreach (var (number, key) in replaced)
         {
-            if (key.HasLocation && AtOrBelowARename(key.LocationText, renamed, number)) return false;
+            if (key.HasLocation && AtOrBelow(key.LocationText, paths, except: earlierKeys[number])) return false;
+        }
+        // And no path is at or below another key's.
+        foreach (var (owner, path) in paths)
+        {
+            if (AtOrBelow(path, paths, except: owner)) return false;
         }
         return true;
     }
 
-    /// <summary>Whether this Location is at or below the old or new path of a renamed key other than key <paramref name="number"/>.</summary>
-    private static bool AtOrBelowARename(ReadOnlySpan<char> location, List<(int Number, string Old, string New)> renamed, int number)
+    /// <summary>Whether this Location is at or below one of the paths, but those of <paramref name="except"/>.</summary>
+    private static bool AtOrBelow(ReadOnlySpan<char> location, List<(MetabaseKey Owner, string Path)> paths, MetabaseKey except)
     {
-        foreach (var (renamedNumber, old, now) in renamed)
+        foreach (var (owner, path) in paths)
         {
-            if (renamedNumber != number && (ParentKeyRules.IsAncestorOrSelf(old, location) || ParentKeyRules.IsAncestorOrSelf(now, location))) return true;
+            if (!ReferenceEquals(owner, except) && ParentKeyRules.IsAncestorOrSelf(path, location)) return true;
         }
         return false;
     }
@@ -270,7 +226,7 @@ public sealed class MovedOutline
             if (number >= keys.Count) return false;
             var key = keys[number];
             int start = _state.Slots[now].Start;
-            // Named as the whole build names it: a renamed key (RenamesKeepTheTree) has no children and its parent kept
+            // Named as the whole build names it: a renamed key (TreeKeepsItsShape) has no children and its parent kept
             // its Location; a key without one is named by its type, which may have changed too (a key being typed).
             string name = key.Location == symbol.Key.Location && key.KeyType == symbol.Detail
                 ? symbol.Name : Navigation.DocumentSymbols.NameOf(key, parent?.Key);

@@ -106,19 +106,27 @@ public sealed class EarlierDocument
     /// <summary>
     /// The same earlier version after current slots <paramref name="slot"/> to <paramref name="slot"/> +
     /// <paramref name="removed"/> were replaced by <paramref name="added"/> new ones (keys pasted, typed or deleted
-    /// between keys). The runs this touches become one.
+    /// between keys). The runs this overlaps become one with it; those next to it stay apart, so a key edited in place
+    /// stays an edited slot when a key is pasted beside it.
     /// </summary>
     internal EarlierDocument WithSpliced(int slot, int removed, int added)
     {
         int end = slot + removed;
-        var before = _runs.Where(run => run.CurrentEnd < slot).ToList();
-        var touched = _runs.Where(run => run.CurrentEnd >= slot && run.CurrentStart <= end).ToList();
-        var after = _runs.Where(run => run.CurrentStart > end).Select(run => run.MovedBy(added - removed));
-        int currentStart = touched.Count > 0 ? Math.Min(slot, touched[0].CurrentStart) : slot;
-        int currentEnd = touched.Count > 0 ? Math.Max(end, touched[^1].CurrentEnd) : end;
-        int earlierStart = touched.Count > 0 && touched[0].CurrentStart <= slot ? touched[0].EarlierStart : EarlierOf(slot);
-        int earlierEnd = touched.Count > 0 && touched[^1].CurrentEnd >= end ? touched[^1].EarlierEnd : EarlierOf(end);
-        var merged = new EditedRun(earlierStart, earlierEnd, currentStart, currentEnd + added - removed);
+        var before = new List<EditedRun>();
+        var overlapped = new List<EditedRun>();
+        var after = new List<EditedRun>();
+        foreach (var run in _runs)
+        {
+            if (run.CurrentEnd <= slot) before.Add(run);
+            else if (run.CurrentStart < end) overlapped.Add(run);
+            else after.Add(run.MovedBy(added - removed));
+        }
+        int currentStart = overlapped.Count > 0 ? Math.Min(slot, overlapped[0].CurrentStart) : slot;
+        int currentEnd = overlapped.Count > 0 ? Math.Max(end, overlapped[^1].CurrentEnd) : end;
+        // Both ends lie outside every run or at an overlapped run's own end, so each moved by the runs before it.
+        int shiftBefore = before.Sum(run => run.Growth);
+        int shiftThrough = shiftBefore + overlapped.Sum(run => run.Growth);
+        var merged = new EditedRun(currentStart - shiftBefore, currentEnd - shiftThrough, currentStart, currentEnd + added - removed);
         return new EarlierDocument(Document, Slots, [.. before, merged, .. after], keysChanged: true) { _symbols = _symbols };
     }
 }

@@ -161,6 +161,45 @@ public class MovedOutlineTests
         Assert.Null(MovedOutline.For(next)!.DocumentSymbols());
     }
 
+    [Fact]
+    public void Outline_AfterPastingAndDeletingAVirtualDirectory_MovedWithoutTheWholeParse()
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
+        const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/pasted\"\r\n\t>\r\n</IIsWebVirtualDir>\r\n";
+        var pasted = text.Insert(at, Key);
+
+        var afterPaste = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+        var afterDelete = IncrementalAnalyzer.Update(afterPaste, text, new TextSpan(at, Key.Length));
+
+        foreach (var (version, versionText) in new[] { (afterPaste, pasted), (afterDelete, text) })
+        {
+            Assert.Equal(UpdateKind.Incremental, version.Kind);
+            var whole = MetabaseModel.Build(SyntaxTree.Parse(versionText));
+            Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(MovedOutline.For(version)!.DocumentSymbols()!));
+            var lines = new LineIndex(versionText);
+            Assert.Equal(Describe(FoldingRanges.Compute(whole.Tree, lines)), Describe(MovedOutline.For(version)!.Folding(lines)!));
+        }
+    }
+
+    [Fact]
+    public void Outline_AfterPastingAKeyWithAKeyBelowIt_Declines()
+    {
+        // The second key hangs under the first, not under ROOT where the earlier outline would put it.
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
+        var pasted = text.Insert(at,
+            "<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/new\"\r\n\t>\r\n</IIsWebDirectory>\r\n" +
+            "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/new/below\"\r\n\t>\r\n</IIsWebVirtualDir>\r\n");
+
+        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Null(MovedOutline.For(next)!.DocumentSymbols());
+    }
+
     /// <summary>The sample metabase after <paramref name="typed"/> at the end of the Location value ending in <paramref name="pathEnd"/>.</summary>
     private static IncrementalState TypedAtTheEndOfALocation(string pathEnd, string typed)
     {
