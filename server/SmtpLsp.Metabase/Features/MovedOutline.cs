@@ -77,21 +77,66 @@ public sealed class MovedOutline
             // A leaf (TreeKeepsItsShape): it hangs under its nearest ancestor key, which is not itself added.
             var parent = hierarchy.ParentOf(key);
             var siblings = parent == null ? roots : movedOf!.TryGetValue(parent, out var parentSymbol) ? parentSymbol.ChildList : null;
-            // Breadth first, a capped outline keeps a key's symbol only when its parent's is kept, and then the cut may
-            // move; below a parent cut away it stays cut away.
-            if (earlier.Capped)
+            // Below a parent a capped outline cut away, the key is cut away too.
+            if (siblings == null)
             {
-                if (siblings != null) return null;
-                continue;
+                if (earlier.Capped) continue;
+                return null;
             }
-            if (siblings == null) return null;
             var symbol = KeySymbol.At(key, Navigation.DocumentSymbols.NameOf(key, parent), slotStart);
             int at = 0;
             while (at < siblings.Count && siblings[at].Span.Start < symbol.Span.Start) at++;
+            if (earlier.Capped)
+            {
+                // Breadth first: the key's symbol comes before the outline's last one, which it pushes past the cap,
+                // or after it, and is cut away.
+                var (last, lastSiblings, lastOrder) = LastSymbol(roots);
+                int order = ListOrder(roots, siblings);
+                bool before = order < lastOrder || (order == lastOrder && at < siblings.Count);
+                if (!before) continue;
+                siblings.Insert(at, symbol);
+                lastSiblings.Remove(last);
+                continue;
+            }
             siblings.Insert(at, symbol);
             count++;
         }
         return count > maxSymbols ? null : new SymbolTree(roots, count, earlier.Capped);
+    }
+
+    /// <summary>
+    /// The outline's last symbol breadth first (the one the cap keeps last), the list it is in, and that list's place
+    /// in the breadth-first order of the lists of children (<see cref="ListOrder"/>).
+    /// </summary>
+    private static (KeySymbol Last, List<KeySymbol> Siblings, int Order) LastSymbol(List<KeySymbol> roots)
+    {
+        var last = (Symbol: roots[^1], Siblings: roots, Order: -1);
+        int order = 0;
+        var pending = new Queue<KeySymbol>(roots);
+        while (pending.Count > 0)
+        {
+            var parent = pending.Dequeue();
+            if (parent.ChildList.Count > 0) last = (parent.ChildList[^1], parent.ChildList, order);
+            order++;
+            foreach (var child in parent.ChildList) pending.Enqueue(child);
+        }
+        return last;
+    }
+
+    /// <summary>The place of a list of children in breadth-first order: -1 for the roots, then by their parents' order.</summary>
+    private static int ListOrder(List<KeySymbol> roots, List<KeySymbol> siblings)
+    {
+        if (ReferenceEquals(siblings, roots)) return -1;
+        int order = 0;
+        var pending = new Queue<KeySymbol>(roots);
+        while (pending.Count > 0)
+        {
+            var parent = pending.Dequeue();
+            if (ReferenceEquals(parent.ChildList, siblings)) return order;
+            order++;
+            foreach (var child in parent.ChildList) pending.Enqueue(child);
+        }
+        return int.MaxValue;
     }
 
     /// <summary>

@@ -91,10 +91,15 @@ public class MovedOutlineTests
         Assert.True(splicesFolded > 40, $"{splicesFolded} folding ranges moved after keys were pasted or deleted");
     }
 
+    /// <summary>
+    /// A key typed by hand from its '<': a key without a Location first, a root of the outline, then with its Location
+    /// as typed so far. Capped outlines too (3 and 40 symbols), where a root or a key under a kept parent pushes the
+    /// last symbol past the cap.
+    /// </summary>
     [Fact]
     public void Outline_KeyBeingTyped_SameSymbolsAndFoldingAsWholeParse()
     {
-        int moved = 0;
+        int moved = 0, movedCapped = 0;
         for (int seed = 0; seed < 8; seed++)
         {
             var state = IncrementalAnalyzer.Create(Unusual, Catalog);
@@ -104,19 +109,24 @@ public class MovedOutlineTests
                 if (MovedOutline.For(state) is not { } outline) continue;
                 var whole = MetabaseModel.Build(SyntaxTree.Parse(text));
                 var lines = new LineIndex(text);
-                var symbols = outline.DocumentSymbols();
-                // A changed type or Location renames the key in place; the outline declines only where the tree changes
-                // shape (the Location typed so far is another key's path, or one with keys below it).
-                if (symbols != null)
+                foreach (int cap in new[] { 3, 40, DocumentSymbols.DefaultMax })
                 {
-                    Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(symbols));
-                    moved++;
+                    var symbols = outline.DocumentSymbols(cap);
+                    // A changed type or Location renames the key in place; the outline declines only where the tree
+                    // changes shape (the Location typed so far is another key's path, or one with keys below it).
+                    if (symbols != null)
+                    {
+                        Assert.Equal(Describe(DocumentSymbols.Build(whole, cap)), Describe(symbols));
+                        if (cap == DocumentSymbols.DefaultMax) moved++;
+                        else movedCapped++;
+                    }
+                    else Assert.True(state.Earlier!.KeysChanged);
                 }
-                else Assert.True(state.Earlier!.KeysChanged);
                 Assert.Equal(Describe(FoldingRanges.Compute(whole.Tree, lines)), Describe(outline.Folding(lines)!));
             }
         }
         Assert.True(moved > 100, $"{moved} outlines moved");
+        Assert.True(movedCapped > 100, $"{movedCapped} capped outlines moved");
     }
 
     [Fact]
