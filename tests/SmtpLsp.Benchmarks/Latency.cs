@@ -154,8 +154,9 @@ internal static class Latency
             var typed = buffer;
             int at = text.IndexOf("</IIsWebVirtualDir>\r\n", text.Length / 3, StringComparison.Ordinal) + "</IIsWebVirtualDir>".Length;
             var startTagTimes = new List<double>();
+            var startTagOutlines = new List<double>();
             var restTimes = new List<double>();
-            int startTagFull = 0;
+            int startTagFull = 0, startTagDeclined = 0;
             int closed = Key.IndexOf("\t>", StringComparison.Ordinal) + 1;
             for (int i = -1; i < Key.Length; i++)
             {
@@ -168,12 +169,17 @@ internal static class Latency
                 {
                     startTagTimes.Add(ms);
                     if (typing.Kind != UpdateKind.Incremental) startTagFull++;
+                    // The outline editors ask for after each keystroke.
+                    watch.Restart();
+                    if (MovedOutline.For(typing)?.DocumentSymbols() == null) startTagDeclined++;
+                    startTagOutlines.Add(watch.Elapsed.TotalMilliseconds);
                 }
                 else restTimes.Add(ms);
                 at += ch.Length;
                 if (ch.Length == 2 && i >= 0) i++;
             }
             Print($"typing a new key, its start tag from the '<': Update on the buffer ({startTagFull} full)", startTagTimes);
+            Print($"  then the outline, moved ({startTagDeclined} declined)", startTagOutlines.Skip(1).ToList());
             Print("typing a new key, the line break before it and from its '>' on (full passes)", restTimes);
         }
         // After a keystroke the whole document's features need the new full parse (string + parse); the server
