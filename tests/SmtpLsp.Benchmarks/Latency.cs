@@ -141,9 +141,31 @@ internal static class Latency
                 deleteTimes.Add(watch.Elapsed.TotalMilliseconds);
                 if (editing.Kind != UpdateKind.Incremental) deleteFull++;
             }
+            // A thousand keys pasted at once, then deleted: each key is parsed and judged alone, and the Location rules
+            // ask about every one of them.
+            var block = string.Concat(Enumerable.Range(0, 1000).Select(i => Key.Replace("/pasted\"", $"/pasted{i}\"")));
+            var blockTimes = new List<double>();
+            var blockDeleteTimes = new List<double>();
+            int blockFull = 0;
+            foreach (var line in Offsets(text, "\n<IIsWeb", new Random(10), 6).OrderByDescending(o => o))
+            {
+                int at = line + 1;
+                edited = edited.Replace(at, 0, block);
+                var watch = Stopwatch.StartNew();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
+                blockTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) blockFull++;
+                edited = edited.Replace(at, block.Length, "");
+                watch.Restart();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, block.Length));
+                blockDeleteTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) blockFull++;
+            }
             Print($"a key pasted between keys: Update on the buffer ({pasteFull} full)", pasteTimes.Skip(1).ToList());
             Print($"  then the outline, moved ({outlineDeclined} declined)", pasteOutlineTimes.Skip(1).ToList());
             Print($"  then deleted: Update on the buffer ({deleteFull} full)", deleteTimes.Skip(1).ToList());
+            Print($"1000 keys pasted at once: Update on the buffer ({blockFull} full, with the deletions)", blockTimes.Skip(1).ToList());
+            Print("  then deleted", blockDeleteTimes.Skip(1).ToList());
         }
         // A new key typed by hand after a pause: Enter at the end of an end tag, then a virtual directory's start tag
         // and attributes, its '>' and its end tag, a character at a time. Everything from the '>' on is a full pass by

@@ -331,7 +331,9 @@ public static class IncrementalAnalyzer
         int start = first.End;
         var was = RegionParse.Parse(previous.Buffer.ToString(start, next.Start - start));
         var now = RegionParse.Parse(newText.ToString(start, next.Start + delta - start));
-        if (was == null || now == null || was.Elements.Length != after - before - 1) return null;
+        // Each key pasted is parsed and judged alone, at a cost per key that a full pass spreads over many: past this
+        // many, one full pass is cheaper.
+        if (was == null || now == null || was.Elements.Length != after - before - 1 || now.Elements.Length > MaxKeysAddedAlone) return null;
         for (int i = 0; i < was.Elements.Length; i++)
         {
             if (was.Elements[i] != new TextSpan(slots[before + 1 + i].Start - start, slots[before + 1 + i].Length)) return null;
@@ -391,6 +393,8 @@ public static class IncrementalAnalyzer
         var crossKey = CrossKeyRecheck.Run(earlier, newSlots, newText, parsedNow);
         return Updated(previous, newText, newSlots, newSyntax, crossKey, earlier);
     }
+
+    private const int MaxKeysAddedAlone = 1000;
 
     /// <summary>The state an incremental update makes; the whole parse of the new text is left until a feature asks.</summary>
     private static IncrementalState Updated(IncrementalState previous, TextBuffer newText, SlotTable slots,

@@ -11,8 +11,9 @@ internal sealed class EditedLocationIndex : ILocationCounts
     private readonly LocationIndex _earlier;
     private readonly IReadOnlyList<MetabaseKey> _earlierKeys;
     private readonly KeyRenumbering _renumbering;
-    // The replacements that have a Location: number now, normalised Location, its hash.
-    private readonly List<(int Number, ReadOnlyMemory<char> Location, int Hash)> _replacements = new();
+    // The replacements that have a Location (number now, normalised Location), by the Location's hash: a paste can
+    // bring thousands, and the rules ask about each of them.
+    private readonly Dictionary<int, List<(int Number, ReadOnlyMemory<char> Location)>> _replacements = new();
     // Made on first use: the duplicate rule asks whether there are any, then for the list.
     private List<int>? _duplicatedKeys;
 
@@ -27,7 +28,9 @@ internal sealed class EditedLocationIndex : ILocationCounts
             for (int number = run.NewStart; number < run.NewEnd; number++)
             {
                 var key = keys[number];
-                if (key.HasLocation) _replacements.Add((number, LocationPath.Normalize(key.LocationMemory), key.LocationHash));
+                if (!key.HasLocation) continue;
+                if (!_replacements.TryGetValue(key.LocationHash, out var sameHash)) _replacements[key.LocationHash] = sameHash = [];
+                sameHash.Add((number, LocationPath.Normalize(key.LocationMemory)));
             }
         }
     }
@@ -46,10 +49,9 @@ internal sealed class EditedLocationIndex : ILocationCounts
                 if (first < 0 || number < first) first = number;
             }
         }
-        int hash = LocationIndex.Hash(normalizedLocation);
-        foreach (var (number, location, locationHash) in _replacements)
+        foreach (var (number, location) in ReplacementsWithHash(LocationIndex.Hash(normalizedLocation)))
         {
-            if (locationHash != hash || !LocationPath.SamePath(location.Span, normalizedLocation)) continue;
+            if (!LocationPath.SamePath(location.Span, normalizedLocation)) continue;
             count++;
             if (first < 0 || number < first) first = number;
         }
@@ -85,7 +87,7 @@ internal sealed class EditedLocationIndex : ILocationCounts
                     if (!_renumbering.IsReplaced(number)) numbers.Add(_renumbering.NumberNow(number));
                 }
             }
-            foreach (var (number, location, _) in _replacements)
+            foreach (var (number, location) in ReplacementsWithHash(LocationIndex.Hash(path)))
             {
                 if (LocationPath.SamePath(location.Span, path)) numbers.Add(number);
             }
@@ -107,7 +109,13 @@ internal sealed class EditedLocationIndex : ILocationCounts
                 if (key.HasLocation) touched.Add(LocationPath.Normalize(key.LocationText).ToString());
             }
         }
-        foreach (var replacement in _replacements) touched.Add(replacement.Location.ToString());
+        foreach (var sameHash in _replacements.Values)
+        {
+            foreach (var (_, location) in sameHash) touched.Add(location.ToString());
+        }
         return touched;
     }
+
+    private IReadOnlyList<(int Number, ReadOnlyMemory<char> Location)> ReplacementsWithHash(int hash) =>
+        _replacements.TryGetValue(hash, out var sameHash) ? sameHash : [];
 }

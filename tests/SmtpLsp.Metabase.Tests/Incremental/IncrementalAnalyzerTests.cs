@@ -257,6 +257,28 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(deleted)), Describe(next.Diagnostics));
     }
 
+    /// <summary>
+    /// Keys pasted in bulk, with parents missing: each is judged alone and the Location rules ask about every one (an
+    /// index by hash keeps that linear); past a thousand keys one full pass is cheaper.
+    /// </summary>
+    [Theory]
+    [InlineData(1000, UpdateKind.Incremental)]
+    [InlineData(1001, UpdateKind.Full)]
+    public void Update_ManyKeysPastedAtOnce_MatchesFullAndFallsBackPastAThousand(int count, UpdateKind kind)
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
+        var keys = string.Concat(Enumerable.Range(0, count).Select(i => $"<IIsWebVirtualDir Location=\"/LM/W3SVC/1/ROOT/p{i % 700}/x\"/>\n"));
+        var pasted = text.Insert(at, keys);
+
+        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+
+        Assert.Equal(kind, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation);
+        Assert.Equal(Describe(Full(pasted)), Describe(next.Diagnostics));
+    }
+
     [Theory]
     [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // Exchange detection reads servers
     [InlineData("<!-- a comment -->\r\n")] // a comment can swallow what follows
