@@ -26,7 +26,8 @@ public sealed class MovedOutline
     private readonly EarlierDocument _earlier;
     // The slots' new text parsed alone (offsets from the slot's start), by their number now.
     private readonly Dictionary<int, (SyntaxTree Tree, List<MetabaseKey> Keys)> _reparsed = new();
-    // More renamed, added or removed keys than this and the outline declines: each costs a pass over every key.
+    // More renamed keys than this, or twice as many added or removed, and the outline declines: each costs a pass
+    // over every key.
     private const int MaxRenamedKeys = 8;
 
     private MovedOutline(IncrementalState state, EarlierDocument earlier)
@@ -194,8 +195,9 @@ public sealed class MovedOutline
                 }
             }
         }
+        // Each path costs a pass over every key, and each key added a walk of the outline.
+        if (paths.Count > 2 * MaxRenamedKeys || added.Count > 2 * MaxRenamedKeys) return false;
         if (paths.Count == 0) return true;
-        if (paths.Count > 2 * MaxRenamedKeys) return false;
         // One pass over every earlier key (one edited in place is judged by its Location now below), then the others.
         for (int k = 0; k < earlierKeys.Count; k++)
         {
