@@ -25,6 +25,7 @@ public sealed class KeyWindow
     private const string Suffix = "</MBProperty>\n</configuration>\n";
     // A range over more keys than a few screenfuls is left to the whole document.
     private const int MaxSlots = 256;
+    private const int MaxCharsBetweenKeys = 64 * 1024;
 
     private readonly MetabaseDocument _document;
     // A document offset minus this is the same place in the window.
@@ -70,6 +71,8 @@ public sealed class KeyWindow
         var first = slots[above];
         var next = slots[above + 1];
         if (!first.ParsesAlone || state.Buffer[first.End - 1] != '>' || offset <= first.End || offset >= next.Start) return null;
+        // A few lines typed between keys, not a stretch of stray text parsed again at every request.
+        if (next.Start - first.End > MaxCharsBetweenKeys) return null;
         if (RegionParse.Parse(state.Buffer.ToString(first.End, next.Start - first.End)) == null) return null;
         return Wrap(state, first.Start, next.Start, withKeyAbove: true);
     }
