@@ -156,8 +156,9 @@ public sealed class MovedOutline
         // Earlier keys edited in place by number, with their keys now; earlier keys removed.
         var replaced = new Dictionary<int, MetabaseKey>();
         var removed = new HashSet<int>();
-        // Each path a key left or took, with that key (the earlier one for a rename), which is not judged against it.
-        var paths = new List<(MetabaseKey Owner, string Path)>();
+        // Each path a key left or took, with that key (the earlier one for a rename), which is not judged against it,
+        // and the slot it is in: its number now for a path taken, its earlier number for a path left.
+        var paths = new List<ChangedPath>();
         foreach (var run in _earlier.Runs)
         {
             for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
@@ -169,20 +170,21 @@ public sealed class MovedOutline
                     for (int k = from; k < to; k++)
                     {
                         removed.Add(k);
-                        if (earlierKeys[k].Location is { } path) paths.Add((earlierKeys[k], path));
+                        if (earlierKeys[k].Location is { } path) paths.Add(new(earlierKeys[k], path, Taken: false, slot));
                     }
                     continue;
                 }
-                var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
+                int now = run.CurrentStart + slot - run.EarlierStart;
+                var keys = Reparsed(now).Keys;
                 if (keys.Count != to - from) return false;
                 for (int k = from; k < to; k++)
                 {
                     replaced[k] = keys[k - from];
-                    string? old = earlierKeys[k].Location, now = keys[k - from].Location;
-                    if (old == now) continue;
-                    if (old == null || now == null || !SameParentPath(old, now)) return false;
-                    paths.Add((earlierKeys[k], old));
-                    paths.Add((earlierKeys[k], now));
+                    string? old = earlierKeys[k].Location, renamed = keys[k - from].Location;
+                    if (old == renamed) continue;
+                    if (old == null || renamed == null || !SameParentPath(old, renamed)) return false;
+                    paths.Add(new(earlierKeys[k], old, Taken: false, slot));
+                    paths.Add(new(earlierKeys[k], renamed, Taken: true, now));
                 }
             }
             if (run.Growth == 0) continue;
@@ -191,37 +193,62 @@ public sealed class MovedOutline
                 foreach (var key in Reparsed(slot).Keys)
                 {
                     added.Add((key, _state.Slots[slot].Start));
-                    if (key.Location is { } path) paths.Add((key, path));
+                    if (key.Location is { } path) paths.Add(new(key, path, Taken: true, slot));
                 }
             }
         }
         // Each path costs a pass over every key, and each key added a walk of the outline.
         if (paths.Count > 2 * MaxRenamedKeys || added.Count > 2 * MaxRenamedKeys) return false;
         if (paths.Count == 0) return true;
+        // A key at a path another key kept before it holds is no parent of anything (the first key at a Location is):
+        // it is a leaf wherever keys are below that path. The rest must have no other key at or below them.
+        var leading = paths.Where(path => !BehindAKeptKey(path, removed, replaced)).ToList();
         // One pass over every earlier key (one edited in place is judged by its Location now below), then the others.
         for (int k = 0; k < earlierKeys.Count; k++)
         {
             var key = earlierKeys[k];
-            if (key.HasLocation && !removed.Contains(k) && !replaced.ContainsKey(k) && AtOrBelow(key.LocationText, paths, except: key)) return false;
+            if (key.HasLocation && !removed.Contains(k) && !replaced.ContainsKey(k) && AtOrBelow(key.LocationText, leading, except: key)) return false;
         }
         foreach (var (number, key) in replaced)
         {
-            if (key.HasLocation && AtOrBelow(key.LocationText, paths, except: earlierKeys[number])) return false;
+            if (key.HasLocation && AtOrBelow(key.LocationText, leading, except: earlierKeys[number])) return false;
         }
         // And no path is at or below another key's.
-        foreach (var (owner, path) in paths)
+        foreach (var path in paths)
         {
-            if (AtOrBelow(path, paths, except: owner)) return false;
+            if (AtOrBelow(path.Path, paths, except: path.Owner)) return false;
         }
         return true;
     }
 
-    /// <summary>Whether this Location is at or below one of the paths, but those of <paramref name="except"/>.</summary>
-    private static bool AtOrBelow(ReadOnlySpan<char> location, List<(MetabaseKey Owner, string Path)> paths, MetabaseKey except)
+    /// <summary>A Location a key left (its earlier slot) or took (its slot now) since the earlier parse.</summary>
+    private readonly record struct ChangedPath(MetabaseKey Owner, string Path, bool Taken, int Slot);
+
+    /// <summary>
+    /// Whether a key neither removed nor edited since is at this path before the key that took or left it: in the
+    /// version where that key is there (now, or earlier), by slot.
+    /// </summary>
+    private bool BehindAKeptKey(ChangedPath path, HashSet<int> removed, Dictionary<int, MetabaseKey> replaced)
     {
-        foreach (var (owner, path) in paths)
+        var model = _earlier.Document.Model;
+        foreach (var key in model.FindByLocation(path.Path))
         {
-            if (!ReferenceEquals(owner, except) && ParentKeyRules.IsAncestorOrSelf(path, location)) return true;
+            int number = model.FirstKeyStartingAtOrAfter(key.Element.Span.Start);
+            if (removed.Contains(number) || replaced.ContainsKey(number)) continue;
+            // The first kept key at the path, in document order: it leads the path when before the changed key.
+            int slot = _earlier.Slots.LastStartingAtOrBefore(key.Element.Span.Start);
+            int position = path.Taken ? Follow(slot).Now : slot;
+            return position < path.Slot;
+        }
+        return false;
+    }
+
+    /// <summary>Whether this Location is at or below one of the paths, but those of <paramref name="except"/>.</summary>
+    private static bool AtOrBelow(ReadOnlySpan<char> location, List<ChangedPath> paths, MetabaseKey except)
+    {
+        foreach (var path in paths)
+        {
+            if (!ReferenceEquals(path.Owner, except) && ParentKeyRules.IsAncestorOrSelf(path.Path, location)) return true;
         }
         return false;
     }

@@ -193,6 +193,48 @@ public class MovedOutlineTests
         }
     }
 
+    /// <summary>
+    /// A key at a Location another key holds before it is a leaf, whatever lies below that Location (the first key at
+    /// a Location is the parent): so are a key pasted at /LM/W3SVC after the web service key, and a key's Location typed
+    /// through /LM/SmtpSvc/1/Domain, which a domain with a domain below it holds earlier in the file.
+    /// </summary>
+    [Theory]
+    [InlineData("<IIsSmtpVirtualDir", "<IIsWebService\tLocation =\"/LM/W3SVC\"\r\n\t>\r\n</IIsWebService>\r\n", "")]
+    [InlineData("<IIsSmtpVirtualDir", "<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domai\"\r\n\t>\r\n</IIsSmtpDomain>\r\n", "n")]
+    public void Outline_AfterAKeyTakesALocationAKeyBeforeItHolds_MovedWithoutTheWholeParse(string before, string pasted, string typed)
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf(before, StringComparison.Ordinal);
+        text = text.Insert(at, pasted);
+        state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+        if (typed.Length > 0)
+        {
+            int end = text.IndexOf("\"", text.IndexOf("Location =\"", at, StringComparison.Ordinal) + "Location =\"".Length, StringComparison.Ordinal);
+            text = text.Insert(end, typed);
+            state = IncrementalAnalyzer.Update(state, text, new TextSpan(end, 0));
+        }
+
+        Assert.Equal(UpdateKind.Incremental, state.Kind);
+        var whole = MetabaseModel.Build(SyntaxTree.Parse(text));
+        Assert.Equal(Describe(DocumentSymbols.Build(whole)), Describe(MovedOutline.For(state)!.DocumentSymbols()!));
+    }
+
+    [Fact]
+    public void Outline_AfterPastingAKeyBeforeAKeyWithKeysBelowAtItsLocation_Declines()
+    {
+        // Pasted first at /LM/SmtpSvc/1/Domain, the new key would take the domain below from the key after it.
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
+        var pasted = text.Insert(at, "<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain\"\r\n\t>\r\n</IIsSmtpDomain>\r\n");
+
+        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Null(MovedOutline.For(next)!.DocumentSymbols());
+    }
+
     [Fact]
     public void Outline_AfterPastingAKeyWithAKeyBelowIt_Declines()
     {
