@@ -145,8 +145,9 @@ public sealed class MovedOutline
     /// outline moved gives the new one: every changed Location keeps its parent path (so does the nearest ancestor
     /// key, and the key's place among its siblings, which is document order); no other key is at or below the old or
     /// new Location of a key renamed, or the Location of a key added or removed (so no key moves under it or away from
-    /// it, and no duplicate changes which key is first). Typing a remote domain's or a leaf directory's name, or pasting
-    /// a virtual directory, is such an edit; renaming a ROOT with keys below it is not. Fills <paramref name="added"/>
+    /// it, and no duplicate changes which key is first), unless a key kept since holds that Location before it (then
+    /// that key is the parent of what lies below). Typing a remote domain's or a leaf directory's name, or pasting a
+    /// virtual directory, is such an edit; renaming a ROOT with keys below it is not. Fills <paramref name="added"/>
     /// with the added keys and where their slots now start.
     /// </summary>
     private bool TreeKeepsItsShape(List<(MetabaseKey Key, int SlotStart)> added)
