@@ -129,8 +129,9 @@ internal static class Latency
                 editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
                 pasteTimes.Add(watch.Elapsed.TotalMilliseconds);
                 if (editing.Kind != UpdateKind.Incremental) pasteFull++;
-                // The outline editors ask for right after, moved from the last whole parse (made once, untimed, before
-                // the first paste): the pasted key's symbol is added where the cut of the capped outline allows.
+                // The outline editors ask for right after, moved from the last whole parse (whose own outline is made
+                // once, untimed, after the first paste): the pasted key's symbol goes in where the capped outline's cut
+                // allows.
                 if (pasteTimes.Count == 1) MovedOutline.For(editing)?.DocumentSymbols();
                 watch.Restart();
                 if (MovedOutline.For(editing)?.DocumentSymbols() == null) outlineDeclined++;

@@ -91,10 +91,7 @@ public sealed class MovedOutline
             {
                 // Breadth first: the key's symbol comes before the outline's last one, which it pushes past the cap,
                 // or after it, and is cut away.
-                var (last, lastSiblings, lastOrder) = LastSymbol(roots);
-                int order = ListOrder(roots, siblings);
-                bool before = order < lastOrder || (order == lastOrder && at < siblings.Count);
-                if (!before) continue;
+                if (LastSymbolAfter(roots, siblings, at) is not var (last, lastSiblings)) continue;
                 siblings.Insert(at, symbol);
                 lastSiblings.Remove(last);
                 continue;
@@ -106,38 +103,27 @@ public sealed class MovedOutline
     }
 
     /// <summary>
-    /// The outline's last symbol breadth first (the one the cap keeps last), the list it is in, and that list's place
-    /// in the breadth-first order of the lists of children (<see cref="ListOrder"/>).
+    /// The outline's last symbol breadth first (the one the cap keeps last) and the list it is in, when a symbol put in
+    /// <paramref name="siblings"/> at <paramref name="at"/> would come before it; null when it would come after (or
+    /// the outline is empty). Lists of children come in their parents' order, after the roots.
     /// </summary>
-    private static (KeySymbol Last, List<KeySymbol> Siblings, int Order) LastSymbol(List<KeySymbol> roots)
+    private static (KeySymbol Last, List<KeySymbol> Siblings)? LastSymbolAfter(List<KeySymbol> roots, List<KeySymbol> siblings, int at)
     {
-        var last = (Symbol: roots[^1], Siblings: roots, Order: -1);
-        int order = 0;
+        if (roots.Count == 0) return null;
+        var (last, lastSiblings, lastOrder) = (roots[^1], roots, -1);
+        int order = ReferenceEquals(siblings, roots) ? -1 : int.MaxValue;
+        int parents = 0;
         var pending = new Queue<KeySymbol>(roots);
         while (pending.Count > 0)
         {
             var parent = pending.Dequeue();
-            if (parent.ChildList.Count > 0) last = (parent.ChildList[^1], parent.ChildList, order);
-            order++;
+            if (ReferenceEquals(parent.ChildList, siblings)) order = parents;
+            if (parent.ChildList.Count > 0) (last, lastSiblings, lastOrder) = (parent.ChildList[^1], parent.ChildList, parents);
+            parents++;
             foreach (var child in parent.ChildList) pending.Enqueue(child);
         }
-        return last;
-    }
-
-    /// <summary>The place of a list of children in breadth-first order: -1 for the roots, then by their parents' order.</summary>
-    private static int ListOrder(List<KeySymbol> roots, List<KeySymbol> siblings)
-    {
-        if (ReferenceEquals(siblings, roots)) return -1;
-        int order = 0;
-        var pending = new Queue<KeySymbol>(roots);
-        while (pending.Count > 0)
-        {
-            var parent = pending.Dequeue();
-            if (ReferenceEquals(parent.ChildList, siblings)) return order;
-            order++;
-            foreach (var child in parent.ChildList) pending.Enqueue(child);
-        }
-        return int.MaxValue;
+        bool before = order < lastOrder || (order == lastOrder && at < siblings.Count);
+        return before ? (last, lastSiblings) : null;
     }
 
     /// <summary>

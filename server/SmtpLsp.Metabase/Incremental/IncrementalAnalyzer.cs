@@ -347,13 +347,13 @@ public static class IncrementalAnalyzer
             if (Move(was.Diagnostics[i], start) != syntax[from + i]) return null;
         }
 
+        // Keys Exchange detection reads are not removed or added here (those added are checked as each is read below).
         var wasKeys = MetabaseModel.Build(was.Tree).Keys;
-        var nowKeys = MetabaseModel.Build(now.Tree).Keys;
-        if (wasKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys)) || nowKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys)))
-            return null;
+        if (wasKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys))) return null;
 
         var lookups = CatalogLookups.For(previous.Catalog);
         var added = new KeySlot[now.Elements.Length];
+        int addedKeys = 0;
         var parsedNow = new Dictionary<int, (SyntaxTree, List<MetabaseKey>)>();
         for (int i = 0; i < added.Length; i++)
         {
@@ -371,6 +371,8 @@ public static class IncrementalAnalyzer
             }
             if (inRegion != alone.Length) return null;
             var keys = MetabaseModel.KeysOf(tree);
+            if (keys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys))) return null;
+            addedKeys += keys.Count;
             added[i] = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), lookups, parsesAlone: true)
                 with { Start = start + span.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
             parsedNow[before + 1 + i] = (tree, keys);
@@ -382,7 +384,7 @@ public static class IncrementalAnalyzer
             : slots.Splice(before + 1, removed, added, delta);
         int at = changed.End;
         var newSyntax = ReplaceSyntax(syntax, TextSpan.FromBounds(start, next.Start), now.Diagnostics, at, delta);
-        if (wasKeys.Count == 0 && nowKeys.Count == 0)
+        if (wasKeys.Count == 0 && addedKeys == 0)
         {
             // Only stray text changed: no key moved or changed, so the cross-key results and the earlier parse only move.
             return Updated(previous, newText, newSlots, newSyntax, Shift(previous.CrossKeyDiagnostics, at, delta),
