@@ -236,6 +236,20 @@ public class MovedOutlineTests
     }
 
     [Fact]
+    public void Outline_CappedAtNoSymbolAfterAKeyWithoutLocationIsPasted_StaysEmpty()
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
+        var pasted = text.Insert(at, "<IIsWebDirectory\r\n\t>\r\n</IIsWebDirectory>\r\n");
+
+        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+
+        var whole = MetabaseModel.Build(SyntaxTree.Parse(pasted));
+        Assert.Equal(Describe(DocumentSymbols.Build(whole, 0)), Describe(MovedOutline.For(next)!.DocumentSymbols(0)!));
+    }
+
+    [Fact]
     public void Outline_AfterPastingAKeyWithAKeyBelowIt_Declines()
     {
         // The second key hangs under the first, not under ROOT where the earlier outline would put it.
