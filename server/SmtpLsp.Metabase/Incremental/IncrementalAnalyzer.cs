@@ -159,7 +159,7 @@ public static class IncrementalAnalyzer
     {
         var tree = SlotParse.Parse(text.Substring(span.Start, span.Length));
         if (!ParsesAsOneElement(tree, span.Length)) return false;
-        var alone = SyntaxDiagnosticsOf(tree, span.Length);
+        var alone = SyntaxDiagnosticsOf(tree);
         int first = FirstStartingAtOrAfter(syntax, span.Start);
         int count = 0;
         while (first + count < syntax.Length && syntax[first + count].Span.Start < span.End) count++;
@@ -244,9 +244,20 @@ public static class IncrementalAnalyzer
 
         var fragment = newText.ToString(old.Start, old.Length + delta);
         var tree = SlotParse.Parse(fragment);
+        // A key being typed that ended before the next key, now closed by its end tag: the whitespace after it is no
+        // longer its own.
+        if (EndsBeforeWhitespace(tree) is int end)
+        {
+            fragment = fragment[..end];
+            tree = SlotParse.Parse(fragment);
+        }
         if (!ParsesAsOneElement(tree, fragment.Length)) return null;
-        // A key being typed ends at the next '<' in place, as SlotParse has it alone; not at the end of the text.
+        // A key being typed ends at the next '<' in place, as SlotParse has it alone; not at the end of the text. One
+        // whose start tag is closed ends there only when that '<' starts another key.
         if (SlotParse.IsOpen(tree) && (old.End >= oldLength || previous.Buffer[old.End] != '<')) return null;
+        if (SlotParse.IsNeverClosed(tree) && !SlotParse.IsKeyStartAt(previous.Buffer, old.End)) return null;
+        // A Custom element right after a key that ends where it starts (one being typed) goes inside that key in place.
+        if (tree.Root!.Name == "Custom" && index > 0 && slots[index - 1].End == old.Start) return null;
         var keys = MetabaseModel.KeysOf(tree);
 
         // Results for other keys can only change when a key's type, Location or Custom elements changed. A change in
@@ -276,8 +287,17 @@ public static class IncrementalAnalyzer
         }
         else crossKey = Shift(previous.CrossKeyDiagnostics, at, delta);
 
-        var syntax = ReplaceSyntax(previous.SyntaxDiagnostics, new TextSpan(old.Start, old.Length), SyntaxDiagnosticsOf(tree, fragment.Length), at, delta);
+        var syntax = ReplaceSyntax(previous.SyntaxDiagnostics, new TextSpan(old.Start, old.Length), SyntaxDiagnosticsOf(tree), at, delta);
         return Updated(previous, newText, newSlots, syntax, crossKey, earlier);
+    }
+
+    /// <summary>Where the one element of a slot parsed alone ends with its own '&gt;' before only whitespace, or null.</summary>
+    private static int? EndsBeforeWhitespace(SyntaxTree tree)
+    {
+        if (tree.Document.Elements is not [var only] || (only.EndTagSpan == null && !only.IsSelfClosing)) return null;
+        int end = only.Span.End;
+        if (end == 0 || end >= tree.Text.Length || tree.Text[end - 1] != '>') return null;
+        return tree.Text.AsSpan(end).IndexOfAnyExcept(" \t\r\n") < 0 ? end : null;
     }
 
     /// <summary>
@@ -361,7 +381,7 @@ public static class IncrementalAnalyzer
             var fragment = newText.ToString(start + span.Start, span.Length);
             var tree = SlotParse.Parse(fragment);
             if (!ParsesAsOneElement(tree, fragment.Length)) return null;
-            var alone = SyntaxDiagnosticsOf(tree, fragment.Length);
+            var alone = SyntaxDiagnosticsOf(tree);
             int inRegion = 0;
             foreach (var diagnostic in now.Diagnostics)
             {
@@ -554,23 +574,24 @@ public static class IncrementalAnalyzer
         return MetabaseAnalyzer.InDocumentOrder(all);
     }
 
-    // What an element can draw alone exactly as in place: problems inside its own tags, values and children. Left
-    // out: end tags matching nothing (in place they may close MBProperty or configuration), DTDs (a quoted string in
-    // one can run past the element), and unclosed comments or CDATA (they swallow the element's end tag, which the
-    // checks below already refuse).
+    // What an element can draw alone exactly as in place: problems inside its own tags, values and children, and end
+    // tags matching nothing open (one being typed), unless they name MBProperty or configuration, which are open only
+    // in place (see ParsesAsOneElement). Left out: DTDs (a quoted string in one can run past the element), and
+    // unclosed comments or CDATA (they swallow the element's end tag, which the checks below already refuse).
     private static readonly HashSet<string> LocalSyntaxCodes =
     [
         DiagnosticCodes.MalformedMarkup, DiagnosticCodes.UnterminatedValue, DiagnosticCodes.UnterminatedTag, DiagnosticCodes.MissingEndTag,
-        DiagnosticCodes.StrayText, DiagnosticCodes.UnknownEntity, DiagnosticCodes.DuplicateAttribute,
+        DiagnosticCodes.StrayText, DiagnosticCodes.UnknownEntity, DiagnosticCodes.DuplicateAttribute, DiagnosticCodes.StrayEndTag,
     ];
 
     /// <summary>
     /// True when a slot's text parsed alone (<see cref="SlotParse"/>) is one element over all of it, with its own end
-    /// tag, self-closing, or with its start tag not closed yet (a key being typed, which ends at the next '<'),
-    /// drawing only syntax diagnostics that it draws the same in place: with &lt;configuration&gt; and
-    /// &lt;MBProperty&gt; open around it, every tag and value inside it is read the same way, and every search for a
-    /// closing character finds it inside (the element ends with its '&gt;', or before the next '<'). Alone, it is also
-    /// reported as a wrong root, which does not count.
+    /// tag, self-closing, or being typed: its start tag not closed yet (it ends at the next '<'), or its end tag not
+    /// typed yet (it ends before the next key; the caller checks that one follows in place). It draws only syntax
+    /// diagnostics that it draws the same in place: with &lt;configuration&gt; and &lt;MBProperty&gt; open around it,
+    /// every tag and value inside it is read the same way, and every search for a closing character finds it inside
+    /// (the element ends with its '&gt;', or before the next '<'). Alone, it is also reported as a wrong root, which
+    /// does not count.
     /// </summary>
     private static bool ParsesAsOneElement(SyntaxTree tree, int length)
     {
@@ -578,15 +599,14 @@ public static class IncrementalAnalyzer
         if (document.Elements.Count != 1 || document.Prolog.Count != 0) return false;
         var element = document.Elements[0];
         if (element.Name == "configuration" || element.Span != new TextSpan(0, length)) return false;
-        // A closed start tag needs its end tag; without one the element would hold every key after it in place.
-        if (element.IsStartTagClosed && !element.IsSelfClosing && element.EndTagSpan == null) return false;
         // A value that ran to the end of the text would run on into what follows the slot in place.
         if (tree.QuotedValueRanToEnd) return false;
         // Once one processing instruction is left unclosed, the parser stops looking for "?>" in the rest of the text.
         if (tree.Text.Contains("<?", StringComparison.Ordinal)) return false;
+        // In place these close the section around the element; alone they match nothing.
+        if (tree.Text.Contains("</MBProperty", StringComparison.Ordinal) || tree.Text.Contains("</configuration", StringComparison.Ordinal)) return false;
         foreach (var diagnostic in tree.Diagnostics)
         {
-            if (SlotParse.IsPastSlot(diagnostic, tree, length)) continue;
             if (diagnostic.Code == DiagnosticCodes.InvalidRoot ? diagnostic.Span != element.NameSpan : !LocalSyntaxCodes.Contains(diagnostic.Code))
                 return false;
         }
@@ -594,14 +614,13 @@ public static class IncrementalAnalyzer
     }
 
     /// <summary>
-    /// The syntax diagnostics of an element parsed alone (see <see cref="ParsesAsOneElement"/>), without the wrong-root
-    /// one and that of the '<' <see cref="SlotParse"/> adds after a key being typed.
+    /// The syntax diagnostics of an element parsed alone (see <see cref="ParsesAsOneElement"/>), without the wrong-root one.
     /// </summary>
-    private static MetabaseDiagnostic[] SyntaxDiagnosticsOf(SyntaxTree tree, int length)
+    private static MetabaseDiagnostic[] SyntaxDiagnosticsOf(SyntaxTree tree)
     {
         var diagnostics = tree.Diagnostics;
         if (diagnostics.Count == 1 && diagnostics[0].Code == DiagnosticCodes.InvalidRoot) return None; // the usual key
-        return diagnostics.Where(d => d.Code != DiagnosticCodes.InvalidRoot && !SlotParse.IsPastSlot(d, tree, length)).ToArray();
+        return diagnostics.Where(d => d.Code != DiagnosticCodes.InvalidRoot).ToArray();
     }
 
     /// <summary>

@@ -1,30 +1,42 @@
-using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Syntax;
+using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Incremental;
 
 /// <summary>
-/// Parses a slot's text alone as it parses in place. A key whose start tag is not closed yet (one being typed:
-/// <c>&lt;IIsSmtpDomain Location="/LM/SmtpSvc/1/Domain/ne</c>) ends in place at the next '&lt;', the next key's or
-/// MBProperty's end tag, and a value left open there ends at the line that starts with it. Alone, the text would end
-/// instead, so that '&lt;' is added after it: the tree's text is then one character longer than the slot, and the
-/// one diagnostic the '&lt;' draws lies past the slot (<see cref="IsPastSlot"/>). A value whose search for its end
-/// runs past that '&lt;' (its next line does not start like tag content) would run on into the next key in place:
-/// such a slot does not parse alone (<see cref="SyntaxTree.QuotedValueRanToEnd"/>).
+/// Parses a slot's text alone as it parses in place, where the next key's start tag follows it: a key whose start tag
+/// is not closed yet (one being typed: <c>&lt;IIsSmtpDomain Location="/LM/SmtpSvc/1/Domain/ne</c>) ends at the next
+/// '&lt;'; one whose start tag is closed but whose end tag is not typed yet ends before the next key (never closed);
+/// a value left open ends at the line that starts with that '&lt;'. Alone, the parser reads the text's end as that
+/// start tag (<see cref="SyntaxTree.Parse(string?, int, bool, bool)"/>, keysAtRoot). A value whose search for its end
+/// runs past the text would run on into the next key in place: such a slot does not parse alone
+/// (<see cref="SyntaxTree.QuotedValueRanToEnd"/>).
 /// </summary>
 internal static class SlotParse
 {
-    public static SyntaxTree Parse(string slotText)
-    {
-        var tree = SyntaxTree.Parse(slotText);
-        return IsOpen(tree) ? SyntaxTree.Parse(slotText + "<") : tree;
-    }
+    public static SyntaxTree Parse(string slotText) => SyntaxTree.Parse(slotText, pieceChars: -1, keysAtRoot: true);
 
     /// <summary>True when the tree is one element whose start tag is not closed and that has no end tag.</summary>
     public static bool IsOpen(SyntaxTree tree) =>
         tree.Document.Elements is [var only] && !only.IsStartTagClosed && only.EndTagSpan == null;
 
-    /// <summary>True for the diagnostic of the '&lt;' <see cref="Parse"/> added after a slot of this length.</summary>
-    public static bool IsPastSlot(MetabaseDiagnostic diagnostic, SyntaxTree tree, int slotLength) =>
-        tree.Text.Length > slotLength && diagnostic.Span.Start >= slotLength;
+    /// <summary>True when the tree is one element whose start tag is closed and that ends without an end tag.</summary>
+    public static bool IsNeverClosed(SyntaxTree tree) =>
+        tree.Document.Elements is [var only] && only.IsStartTagClosed && !only.IsSelfClosing && only.EndTagSpan == null;
+
+    /// <summary>
+    /// True when the text at <paramref name="offset"/> starts an element other than Custom: where a key never closed
+    /// before it ends, as a slot parsed alone has it.
+    /// </summary>
+    public static bool IsKeyStartAt(TextBuffer text, int offset)
+    {
+        if (offset + 1 >= text.Length || text[offset] != '<' || !Parser.IsNameStart(text[offset + 1])) return false;
+        const string Custom = "Custom";
+        for (int i = 0; i < Custom.Length; i++)
+        {
+            if (offset + 1 + i >= text.Length || text[offset + 1 + i] != Custom[i]) return true;
+        }
+        int after = offset + 1 + Custom.Length;
+        return after < text.Length && Parser.IsNameChar(text[after]);
+    }
 }

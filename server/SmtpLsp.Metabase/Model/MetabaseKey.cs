@@ -7,7 +7,6 @@ public sealed class MetabaseKey
 {
     private static readonly MetabaseProperty[] NoProperties = [];
     private static readonly CustomProperty[] NoCustom = [];
-    private static readonly ElementNode[] NoElements = [];
 
     // Properties and children, built on first access (analysis reads the element directly), then cached so callers
     // always see the same objects; one field for both keeps the 146k keys of a large file small.
@@ -98,9 +97,6 @@ public sealed class MetabaseKey
 
     public IReadOnlyList<CustomProperty> CustomProperties => GetChildren().Custom;
 
-    /// <summary>Child elements that are not &lt;Custom&gt; (nested keys, typos); kept so analysis can report them.</summary>
-    public IReadOnlyList<ElementNode> OtherChildren => GetChildren().Others;
-
     /// <summary>True when the key has a &lt;Custom&gt; child; answered from the tree without building the list.</summary>
     internal bool HasCustomProperties
     {
@@ -156,19 +152,17 @@ public sealed class MetabaseKey
         var children = parts.Children;
         if (children != null) return children;
         List<CustomProperty>? custom = null;
-        List<ElementNode>? others = null;
         foreach (var child in Element.Children)
         {
             if (IsCustomName(child.Name)) (custom ??= new()).Add(new CustomProperty(this, child));
-            else (others ??= new()).Add(child);
         }
-        children = new Children(custom?.ToArray() ?? NoCustom, others?.ToArray() ?? NoElements);
+        children = new Children(custom?.ToArray() ?? NoCustom);
         return Interlocked.CompareExchange(ref parts.Children, children, null) ?? children;
     }
 
     private Parts GetParts() => _parts ?? Interlocked.CompareExchange(ref _parts, new Parts(), null) ?? _parts;
 
-    private sealed record Children(CustomProperty[] Custom, ElementNode[] Others);
+    private sealed record Children(CustomProperty[] Custom);
 
     private sealed class Parts
     {

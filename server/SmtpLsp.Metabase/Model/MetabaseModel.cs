@@ -6,7 +6,8 @@ namespace SmtpLsp.Metabase.Model;
 
 /// <summary>
 /// The keys of a metabase with a Location index. Built from any tree, however broken: keys are the elements under
-/// configuration/MBProperty, and keys nested inside keys (not IIS layout, but it happens) are collected too.
+/// configuration/MBProperty (the parser ends a key where another starts, so keys do not nest; a tree made otherwise
+/// still has any element but Custom inside a key collected as a key).
 /// </summary>
 public sealed class MetabaseModel
 {

@@ -44,6 +44,9 @@ internal sealed class Parser
     private int _previousName;
     // Off only in the test that checks the guesses never change a parse.
     private bool _guessNames = true;
+    // Set for a key's text parsed alone as it parses in place: its top-level elements are keys, as the children of
+    // <MBProperty> are, and the text is followed by the next key's start tag.
+    private bool _keysAtRoot;
     // The same for element names, by the name of the element started before.
     private int[] _elementAfter = new int[128];
     private int _previousElement;
@@ -106,10 +109,11 @@ internal sealed class Parser
     internal static int AttributeCapacity(int chars) => Math.Min(chars / 48 + 16, 1 << 24);
 
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
-        Parse(SyntaxTree tree, int pieceChars = 0, bool guessNames = true)
+        Parse(SyntaxTree tree, int pieceChars = 0, bool guessNames = true, bool keysAtRoot = false)
     {
+        if (keysAtRoot) pieceChars = -1;
         if (pieceChars == 0) pieceChars = ParallelParse.DefaultPieceChars(tree.Text.Length);
-        var parser = new Parser(tree, collectTokens: false) { _guessNames = guessNames };
+        var parser = new Parser(tree, collectTokens: false) { _guessNames = guessNames, _keysAtRoot = keysAtRoot };
         int pos = parser.Begin();
         if (pieceChars > 0) pos = ParallelParse.Run(parser, pos, pieceChars);
         parser.RunUntil(pos, tree.Text.Length);
@@ -167,7 +171,7 @@ internal sealed class Parser
     /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
     internal static (List<SyntaxToken> Tokens, bool Repaired) Tokenize(SyntaxTree tree)
     {
-        var parser = new Parser(tree, collectTokens: true);
+        var parser = new Parser(tree, collectTokens: true) { _keysAtRoot = tree.KeysAtRoot };
         parser.RunUntil(parser.Begin(), tree.Text.Length);
         parser.CloseOpenAtEnd();
         ScratchAttributeTable.Return(parser._attributes); // only the tokens are kept
@@ -304,6 +308,7 @@ internal sealed class Parser
     private void CloseOpenAtEnd()
     {
         int length = _text.Length;
+        if (_keysAtRoot && _stack.Count > 0) CloseKeys(0, length);
         for (int i = _stack.Count - 1; i >= 0; i--)
         {
             var open = _stack[i];
@@ -643,6 +648,8 @@ internal sealed class Parser
         // As for attributes (see _nameAfter): the element that followed the last one's name before, such as Custom.
         var elementName = ReadName(p + 1, ref _elementAfter, _previousElement, out int elementNameId, out int nameEnd);
         _previousElement = elementNameId;
+        int keyLevel = _keysAtRoot ? 0 : SectionLevel;
+        if (_stack.Count > keyLevel && elementName != CustomName && (_keysAtRoot || IsInSection())) CloseKeys(keyLevel, p);
         var parent = _stack.Count > 0 ? _stack[^1] : null;
         var element = new ElementNode(_tree, parent, elementName, p, p + 1);
         Emit(SyntaxKind.Name, p + 1, nameEnd);
@@ -692,6 +699,29 @@ internal sealed class Parser
         if ((closed && !selfClosing) || (!closed && IsEndTagOf(i, element.Name))) Push(element, elementNameId);
         else element.End = i;
         return i;
+    }
+
+    // Keys are the children of <configuration><MBProperty>, at this depth of the open elements.
+    private const int SectionLevel = 2;
+    private const string CustomName = "Custom";
+
+    private bool IsInSection() => _stack[1].Name == "MBProperty" && _stack[0].Name == "configuration";
+
+    /// <summary>
+    /// Keys never nest in a metabase: only Custom elements go inside a key. Any other element met inside one starts
+    /// the next key, so the key still open (and anything open in it) ends here instead of holding every key after it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CloseKeys(int keyLevel, int tagStart)
+    {
+        for (int i = _stack.Count - 1; i >= keyLevel; i--)
+        {
+            var open = _stack[i];
+            Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
+                $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before the next key");
+            open.End = tagStart;
+            Pop();
+        }
     }
 
     private bool IsEndTagOf(int i, string name)
@@ -885,7 +915,8 @@ internal sealed class Parser
         int j = lineBreak + 1;
         if (_text[lineBreak] == '\r' && j < _text.Length && _text[j] == '\n') j++;
         while (j < _text.Length && (_text[j] == ' ' || _text[j] == '\t')) j++;
-        if (j >= _text.Length) return false;
+        // A key's text parsed alone is followed by the next key's '<'.
+        if (j >= _text.Length) return _keysAtRoot;
         char c = _text[j];
         if (c == '>' || c == '<') return true;
         if (c == '/') return j + 1 < _text.Length && _text[j + 1] == '>';

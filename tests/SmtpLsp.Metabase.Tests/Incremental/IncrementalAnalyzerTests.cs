@@ -393,6 +393,35 @@ public class IncrementalAnalyzerTests
         Assert.True(incremental * 4 > keystrokes * 3, $"only {incremental} of {keystrokes} keystrokes were incremental");
     }
 
+    /// <summary>
+    /// Once its start tag is closed, a key being typed ends before the next key (never closed) until its end tag is
+    /// typed, so the rest of the document reads as before and every keystroke up to the end tag's '>' stays incremental.
+    /// </summary>
+    [Fact]
+    public void Update_NewKeyTypedThroughItsEndTag_EveryKeystrokeAfterItsNameIncremental()
+    {
+        const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
+        var text = Generated;
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("</IIsWebVirtualDir>\r\n", text.Length / 2, StringComparison.Ordinal) + "</IIsWebVirtualDir>".Length;
+        text = text.Insert(at, "\r\n");
+        state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+        at += 2;
+        var full = new List<string>();
+        for (int i = 0; i < Key.Length; i++)
+        {
+            int length = Key[i] == '\r' ? 2 : 1;
+            text = text.Insert(at, Key.Substring(i, length));
+            state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+            at += length;
+            i += length - 1;
+            if (state.Kind != UpdateKind.Incremental) full.Add(Key[Math.Max(0, i - 11)..(i + 1)].Replace("\r\n", " "));
+            AssertSameAsFull(state, text, $"after {Key[..(i + 1)]}");
+        }
+        Assert.True(full.Count == 0, "full passes after: " + string.Join(" | ", full));
+        Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag);
+    }
+
     [Fact]
     public void Update_ValueOpenedInAKeyBeingTypedRunsPastItsEnd_FallsBackToFullAndMatches()
     {
@@ -433,6 +462,23 @@ public class IncrementalAnalyzerTests
         </MBProperty>
         </configuration>
         """;
+
+    [Theory]
+    [InlineData("<IIsWebDirectory Location=\"/LM/W3SVC/1/ROOT/inner\"/>")]
+    [InlineData("<Custom Name=\"c\" ID=\"1\"/><Other/>")]
+    public void Update_ElementOtherThanCustomTypedInsideAKey_EndsTheKeyThereAsInPlace(string typed)
+    {
+        // In place the element starts the next key and the key before it is never closed; alone the key would hold it.
+        var state = IncrementalAnalyzer.Create(TwoAtOnePath, Catalog);
+        int at = TwoAtOnePath.IndexOf("AccessFlags=\"AccessRead\"", StringComparison.Ordinal);
+        at = TwoAtOnePath.IndexOf('>', at) + 1;
+        var text = TwoAtOnePath.Insert(at, typed);
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag);
+        Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
 
     [Fact]
     public void Update_KeyTypeRenamedInBothTags_StaysIncrementalAndTheDuplicateNamesTheNewType()

@@ -94,7 +94,6 @@ public class MetabaseModelTests
         Assert.Equal("INHERIT", custom.Attributes);
         Assert.NotNull(custom.IdAttribute);
         Assert.Same(service, custom.Key);
-        Assert.Empty(service.OtherChildren);
     }
 
     [Fact]
@@ -110,13 +109,16 @@ public class MetabaseModelTests
     }
 
     [Fact]
-    public void Build_NestedKey_CollectedAsKeyAndOtherChild()
+    public void Build_KeyWrittenInsideAKey_EndsThatKeyAndIsASibling()
     {
-        var model = MetabaseModel.Build(SyntaxTree.Parse(
-            "<configuration><MBProperty><A Location=\"/a\"><Custom Name=\"c\" ID=\"1\"/><B Location=\"/a/b\"/></A></MBProperty></configuration>"));
+        // Keys never nest in a metabase: B ends A (never closed), and A's end tag after B is stray.
+        var tree = SyntaxTree.Parse(
+            "<configuration><MBProperty><A Location=\"/a\"><Custom Name=\"c\" ID=\"1\"/><B Location=\"/a/b\"/></A></MBProperty></configuration>");
+        var model = MetabaseModel.Build(tree);
         Assert.Equal(["A", "B"], model.Keys.Select(k => k.KeyType));
-        Assert.Equal("B", Assert.Single(model.Keys[0].OtherChildren).Name);
+        Assert.Single(model.Keys[0].CustomProperties);
         Assert.Equal("A", model.GetParent(model.Keys[1])?.KeyType);
+        Assert.Equal([DiagnosticCodes.MissingEndTag, DiagnosticCodes.StrayEndTag], tree.Diagnostics.Select(d => d.Code));
     }
 
     [Fact]

@@ -164,6 +164,56 @@ public class SyntaxDiagnosticTests
     }
 
     [Fact]
+    public void MissingEndTag_KeyFollowedByKey_EndsBeforeTheNextKey()
+    {
+        // A key being typed has its start tag closed before its end tag exists: the keys after it stay keys.
+        var (text, start, length) = Fixture.ParseSpan(
+            Open + "\r\n<[IIsWebVirtualDir] Location=\"/LM/W3SVC/1/ROOT/new\">\r\n<IIsWebVirtualDir Location=\"/LM/W3SVC/1/ROOT/old\"></IIsWebVirtualDir>\r\n" + Close);
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(DiagnosticCodes.MissingEndTag, diagnostic.Code);
+        Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
+        Assert.Contains("expected '</IIsWebVirtualDir>' before the next key", diagnostic.Message);
+        var keys = tree.Root!.Children[0].Children;
+        Assert.Equal(2, keys.Count);
+        Assert.Equal(text.LastIndexOf("<IIsWebVirtualDir", StringComparison.Ordinal), keys[0].Span.End);
+        Assert.Null(keys[0].EndTagSpan);
+        Assert.Empty(keys[0].Children);
+        Assert.NotNull(keys[1].EndTagSpan);
+    }
+
+    [Fact]
+    public void MissingEndTag_OpenCustomInKeyFollowedByKey_EndsBothBeforeTheNextKey()
+    {
+        var text = Open + "<A Location=\"/a\"><Custom Name=\"c\" ID=\"1\"><B Location=\"/b\"/>" + Close;
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        Assert.Equal(["A", "Custom"], tree.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingEndTag)
+            .Select(d => text.Substring(d.Span.Start, d.Span.Length)));
+        var keys = tree.Root!.Children[0].Children;
+        Assert.Equal(["A", "B"], keys.Select(k => k.Name));
+        Assert.Equal("Custom", Assert.Single(keys[0].Children).Name);
+        Assert.Equal(text.IndexOf("<B", StringComparison.Ordinal), keys[0].Children[0].Span.End);
+    }
+
+    [Fact]
+    public void MissingEndTag_CustomAfterAnOpenKey_StaysInTheKey()
+    {
+        var tree = SyntaxTree.Parse(Open + "<A Location=\"/a\">\r\n<Custom Name=\"c\" ID=\"1\"/>\r\n" + Close);
+        Assert.Equal("Custom", Assert.Single(tree.Root!.Children[0].Children[0].Children).Name);
+        Assert.Contains("before '</MBProperty>'", Assert.Single(tree.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void MissingEndTag_ElementInsideAnElementOutsideTheSection_Nests()
+    {
+        // Only children of configuration/MBProperty are keys.
+        var tree = SyntaxTree.Parse("<configuration><Other><A><B/></A></Other>" + Open + Close + "</configuration>");
+        Assert.Equal("B", Assert.Single(tree.Root!.Children[0].Children[0].Children).Name);
+    }
+
+    [Fact]
     public void MissingEndTag_AtEndOfFile_ReportsEveryOpenElement()
     {
         var tree = SyntaxTree.Parse("<configuration><MBProperty><Key>");
