@@ -169,8 +169,8 @@ internal static class Latency
             Print("  then deleted", blockDeleteTimes.Skip(1).ToList());
         }
         // A new key typed by hand after a pause: Enter at the end of an end tag, then a virtual directory's start tag
-        // and attributes, its '>' and its end tag, a character at a time. Everything from the '>' on is a full pass by
-        // nature (the '>' makes it hold every key after it until the end tag is typed).
+        // and attributes, its '>' and its end tag, a character at a time, with the outline asked after each keystroke.
+        // From the '>' on the key ends before the next key (never closed) until its end tag is typed.
         {
             const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tAccessFlags=\"AccessRead | AccessScript\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
             var typing = state;
@@ -179,7 +179,9 @@ internal static class Latency
             var startTagTimes = new List<double>();
             var startTagOutlines = new List<double>();
             var restTimes = new List<double>();
-            int startTagFull = 0, startTagDeclined = 0;
+            var restOutlines = new List<double>();
+            var lineBreakTimes = new List<double>();
+            int startTagFull = 0, startTagDeclined = 0, restFull = 0, restDeclined = 0;
             int closed = Key.IndexOf("\t>", StringComparison.Ordinal) + 1;
             for (int i = -1; i < Key.Length; i++)
             {
@@ -188,22 +190,34 @@ internal static class Latency
                 var watch = Stopwatch.StartNew();
                 typing = IncrementalAnalyzer.Update(typing, typed, new TextSpan(at, 0));
                 double ms = watch.Elapsed.TotalMilliseconds;
-                if (i >= 0 && i < closed)
+                bool wasFull = typing.Kind != UpdateKind.Incremental;
+                // The outline editors ask for after each keystroke.
+                watch.Restart();
+                bool declined = i >= 0 && MovedOutline.For(typing)?.DocumentSymbols() == null;
+                double outline = watch.Elapsed.TotalMilliseconds;
+                if (i < 0) lineBreakTimes.Add(ms);
+                else if (i < closed)
                 {
                     startTagTimes.Add(ms);
-                    if (typing.Kind != UpdateKind.Incremental) startTagFull++;
-                    // The outline editors ask for after each keystroke.
-                    watch.Restart();
-                    if (MovedOutline.For(typing)?.DocumentSymbols() == null) startTagDeclined++;
-                    startTagOutlines.Add(watch.Elapsed.TotalMilliseconds);
+                    startTagOutlines.Add(outline);
+                    if (wasFull) startTagFull++;
+                    if (declined) startTagDeclined++;
                 }
-                else restTimes.Add(ms);
+                else
+                {
+                    restTimes.Add(ms);
+                    restOutlines.Add(outline);
+                    if (wasFull) restFull++;
+                    if (declined) restDeclined++;
+                }
                 at += ch.Length;
                 if (ch.Length == 2 && i >= 0) i++;
             }
+            Print("typing a new key, the line break before it", lineBreakTimes);
             Print($"typing a new key, its start tag from the '<': Update on the buffer ({startTagFull} full)", startTagTimes);
             Print($"  then the outline, moved ({startTagDeclined} declined)", startTagOutlines.Skip(1).ToList());
-            Print("typing a new key, the line break before it and from its '>' on (full passes)", restTimes);
+            Print($"typing a new key, from its '>' to its end tag's '>': Update on the buffer ({restFull} full)", restTimes);
+            Print($"  then the outline, moved ({restDeclined} declined)", restOutlines);
         }
         // After a keystroke the whole document's features need the new full parse (string + parse); the server
         // answers hover and completion inside a key from that key alone (KeyWindow) instead.

@@ -603,6 +603,8 @@ public static class IncrementalAnalyzer
         if (tree.QuotedValueRanToEnd) return false;
         // Once one processing instruction is left unclosed, the parser stops looking for "?>" in the rest of the text.
         if (tree.Text.Contains("<?", StringComparison.Ordinal)) return false;
+        // A comment, CDATA or declaration left open in a key that ends before the next key would run on into it in place.
+        if (SlotParse.IsNeverClosed(tree) && tree.Text.Contains("<!", StringComparison.Ordinal)) return false;
         // In place these close the section around the element; alone they match nothing.
         if (tree.Text.Contains("</MBProperty", StringComparison.Ordinal) || tree.Text.Contains("</configuration", StringComparison.Ordinal)) return false;
         foreach (var diagnostic in tree.Diagnostics)

@@ -72,7 +72,7 @@ internal sealed class Parser
     /// <summary>How many speculative pieces were taken over (the tests check that splitting really happens).</summary>
     internal int AdoptedPieces { get; private set; }
 
-    /// <summary>Set when the search for a quoted value's end reached the end of the text (see <see cref="SyntaxTree.QuotedValueRanToEnd"/>).</summary>
+    /// <summary>Set when the search for a quoted value's end (or a stray quoted string's) reached the end of the text (see <see cref="SyntaxTree.QuotedValueRanToEnd"/>).</summary>
     internal bool QuotedValueRanToEnd { get; private set; }
 
     internal string Text => _text;
@@ -741,6 +741,7 @@ internal sealed class Parser
             int lineEnd = LineEnd(i + 1);
             int close = _text.IndexOf(c, i + 1, lineEnd - (i + 1));
             end = close < 0 ? lineEnd : close + 1;
+            if (close < 0 && lineEnd == _text.Length) QuotedValueRanToEnd = true;
         }
         else
         {

@@ -54,7 +54,8 @@ public sealed class SyntaxTree
 
     /// <summary>
     /// True when a quoted value found neither its closing quote nor a line that starts like tag content, and the
-    /// search ran to the end of the text: what follows the text would have decided where the value ends.
+    /// search ran to the end of the text, or a quoted string without a name in a tag found no closing quote on a line
+    /// that the text ends: what follows the text would have decided where they end.
     /// </summary>
     internal bool QuotedValueRanToEnd { get; set; }
 

@@ -423,6 +423,42 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
+    public void Update_QuotedStringInAKeyBeingTypedRunsPastItsEnd_FallsBackToFullAndMatches()
+    {
+        // The start tag ends at "<?pi?>" in place. With "LM" and the line break removed, the stray quote after "0" looks
+        // for its closing quote on its line, past that '<' in place; alone the line would end with the text.
+        var text = TwoAtOnePath.Replace("<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"",
+            "<IIsComputer\tLocation =\"/LM\"\n\t\tEnableEditWhileRunning=\"0\"<?pi?>ableHistory=\"1\"\n<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("\"/LM\"\n", StringComparison.Ordinal) + 2;
+        var edited = text.Remove(at, 5);
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 5));
+
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
+    [Theory]
+    [InlineData("<!-- a note")]
+    [InlineData("<![CDATA[ x")]
+    [InlineData("<!x")]
+    public void Update_MarkupLeftOpenInAKeyBeingTyped_EveryVersionMatchesFull(string typed)
+    {
+        // After its '>' the key ends before the next key; a comment, CDATA or declaration left open in it runs on past it in place.
+        var text = TwoAtOnePath.Replace("<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"",
+            "<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/typed\">\n\n<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("/typed\">\n", StringComparison.Ordinal) + "/typed\">\n".Length;
+        foreach (char c in typed)
+        {
+            text = text.Insert(at, c.ToString());
+            state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+            at++;
+            AssertSameAsFull(state, text, $"after {typed}");
+        }
+    }
+
+    [Fact]
     public void Update_ValueOpenedInAKeyBeingTypedRunsPastItsEnd_FallsBackToFullAndMatches()
     {
         // The key being typed ends at a stray '<' in place. With the quote after "a" removed, its value runs over the
@@ -697,6 +733,41 @@ public class IncrementalAnalyzerTests
             }
         }, iter: 60);
         Assert.True(withSyntaxErrors * 10 > total, $"only {withSyntaxErrors} of {total} updates were incremental with syntax errors ({incremental} incremental)");
+    }
+
+    /// <summary>
+    /// Keys whose end tag is not typed yet end before the next key: this takes some key's end tag away and types and
+    /// deletes markup characters in that key's content, over and over, where the judgement that it ends there is made.
+    /// </summary>
+    [Fact]
+    public void Update_MarkupTypedInAKeyWithoutItsEndTag_EqualFullReanalysis()
+    {
+        const string Alphabet = "<>/\"'=!?-[] \r\nabCustomIIs";
+        int incremental = 0, total = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = (seed & 1) == 0 ? Generated : ExchangeManaged;
+            int endTag = text.IndexOf("\n</I", random.Next(text.Length), StringComparison.Ordinal);
+            if (endTag < 0) return;
+            int endTagEnd = text.IndexOf('>', endTag) + 1;
+            var state = IncrementalAnalyzer.Create(text.Remove(endTag + 1, endTagEnd - endTag - 1), Catalog);
+            int content = endTag + 1; // where the end tag was: inside the key, before the next key's line
+            for (int step = 0; step < 15; step++)
+            {
+                text = state.Text;
+                int at = Math.Max(0, Math.Min(text.Length, content - random.Next(0, 3) + random.Next(0, 6)));
+                int remove = random.Next(3) == 0 ? Math.Min(text.Length - at, random.Next(1, 3)) : 0;
+                var typed = new string(Enumerable.Range(0, random.Next(remove > 0 ? 0 : 1, 4)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+                var newText = text.Remove(at, remove).Insert(at, typed);
+                state = IncrementalAnalyzer.Update(state, newText, new TextSpan(at, remove));
+                Interlocked.Increment(ref total);
+                if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
+                AssertSameAsFull(state, newText,
+                    $"seed {seed} step {step} ({state.Kind}) typed {typed.Replace("\r", "\\r").Replace("\n", "\\n")} over {remove} at {at}");
+            }
+        }, iter: 60);
+        Assert.True(incremental * 2 > total, $"only {incremental} of {total} updates were incremental");
     }
 
     private static (string Text, TextSpan Span) RandomEdit(Random random, string text)

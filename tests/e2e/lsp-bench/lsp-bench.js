@@ -401,14 +401,17 @@ async function onLargeDocument(file) {
   stats(`keystroke in an SMTP domain's Location of ${mb} MB -> publishDiagnostics`, domainKeystrokes);
   stats(`  then documentSymbol, round trip`, domainOutlines);
   // A new key typed by hand on a line of its own after an end tag (Enter first), its start tag and attributes a
-  // character at a time, completion asked at the cursor after each keystroke; timed from its '<', up to its '>' (which
-  // makes it hold every key after it until its end tag is typed: a full pass by nature).
-  const keyText = '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1/ROOT/typed"\r\n\t\tAccessFlags="AccessRead | AccessScript"\r\n\t\tPath="C:\\web"';
+  // character at a time, completion asked at the cursor after each keystroke; timed from its '<' up to its '>', then
+  // from its '>' to its end tag's '>' (the key ends before the next key until its end tag is typed).
+  const keyText = '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1/ROOT/typed"\r\n\t\tAccessFlags="AccessRead | AccessScript"\r\n\t\tPath="C:\\web"\r\n\t>\r\n</IIsWebVirtualDir>';
   const afterEndTag = text.indexOf('</IIsWebVirtualDir>\r\n', Math.floor(text.length / 5)) + '</IIsWebVirtualDir>'.length;
   let { line: keyLine, character: keyCharacter } = positionAt(text, afterEndTag);
   const keyDiagnostics = [];
   const keyCompletion = [];
-  for (const [k, ch] of ['\r\n', ...keyText.match(/\r\n|[^]/g)].entries()) {
+  const endTagDiagnostics = [];
+  const keyStrokes = ['\r\n', ...keyText.match(/\r\n|[^]/g)];
+  const closed = keyStrokes.indexOf('>');
+  for (const [k, ch] of keyStrokes.entries()) {
     version++;
     const started = now();
     const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
@@ -417,10 +420,12 @@ async function onLargeDocument(file) {
     if (ch === '\r\n') { keyLine++; keyCharacter = 0; } else keyCharacter++;
     const completion = (await client.request('textDocument/completion', { textDocument: { uri }, position: { line: keyLine, character: keyCharacter } })).ms;
     const diagnostics = (await published).at - started;
-    if (k >= 1) { keyCompletion.push(completion); keyDiagnostics.push(diagnostics); }
+    if (k >= closed) endTagDiagnostics.push(diagnostics);
+    else if (k >= 1) { keyCompletion.push(completion); keyDiagnostics.push(diagnostics); }
   }
   stats(`typing a new key's start tag on ${mb} MB -> publishDiagnostics`, keyDiagnostics);
   stats(`  completion at each keystroke, round trip`, keyCompletion);
+  stats(`  then from its '>' to its end tag's '>' -> publishDiagnostics`, endTagDiagnostics);
   // A virtual directory pasted at the start of a key's line (five lines), the outline asked right after as editors do,
   // then the lines deleted again; in the first fifth of the file, above the key typed above.
   const pastedKey = '<IIsWebVirtualDir\tLocation ="/LM/W3SVC/1/ROOT/pasted"\r\n\t\tAccessFlags="AccessRead | AccessScript"\r\n\t\tPath="C:\\web"\r\n\t>\r\n</IIsWebVirtualDir>\r\n';
