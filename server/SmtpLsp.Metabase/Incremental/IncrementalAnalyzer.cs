@@ -235,9 +235,23 @@ public static class IncrementalAnalyzer
         if (changed.Length + delta < 0) return null;
 
         var slots = previous.Slots;
+        if (MayMoveAnUnclosedPiEnd(previous, newText, changed, delta)) return null;
         if (TryBetweenKeys(previous, newText, changed, delta) is { } between) return between;
         int index = slots.Find(changed.Start);
         if (index < 0 || changed.Start == slots[index].Start) return TryBetweenSlots(previous, newText, changed, delta);
+        if (TryInSlot(previous, newText, changed, delta, index) is { } inSlot) return inSlot;
+        // The edit made the key two (an element other than Custom typed in it), or a Custom element that goes inside
+        // the key before, which ends where it starts (one being typed): read from the last key that ends with its '>'.
+        int before = index - 1;
+        for (int steps = 0; steps < 2 && before >= 0 && slots[before].End == slots[before + 1].Start; steps++) before--;
+        return TryRegion(previous, newText, changed, delta, before, slots.LastStartingAtOrBefore(changed.End - 1) + 1);
+    }
+
+    /// <summary>An edit strictly inside slot <paramref name="index"/> that leaves it one key element, or null.</summary>
+    private static IncrementalState? TryInSlot(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta, int index)
+    {
+        int oldLength = previous.Buffer.Length;
+        var slots = previous.Slots;
         var old = slots[index];
         // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
         if (!old.ParsesAlone || changed.Start <= old.Start || changed.End >= old.End) return null;
@@ -255,7 +269,17 @@ public static class IncrementalAnalyzer
         // A key being typed ends at the next '<' in place, as SlotParse has it alone; not at the end of the text. One
         // whose start tag is closed ends there only when that '<' starts another key.
         if (SlotParse.IsOpen(tree) && (old.End >= oldLength || previous.Buffer[old.End] != '<')) return null;
-        if (SlotParse.IsNeverClosed(tree) && !SlotParse.IsKeyStartAt(previous.Buffer, old.End)) return null;
+        if (SlotParse.IsNeverClosed(tree) && !SlotParse.IsKeyStartAt(previous.Buffer, old.End))
+        {
+            // Its end tag just broken (a key type renamed in its start tag first): in place it now runs on over the
+            // whitespace after it to the next key.
+            if (index + 1 >= slots.Count) return null;
+            int next = slots[index + 1].Start;
+            if (!IsWhitespace(previous.Buffer, old.End, next) || !SlotParse.IsKeyStartAt(previous.Buffer, next)) return null;
+            fragment = newText.ToString(old.Start, next + delta - old.Start);
+            tree = SlotParse.Parse(fragment);
+            if (!ParsesAsOneElement(tree, fragment.Length) || !SlotParse.IsNeverClosed(tree)) return null;
+        }
         // A Custom element right after a key that ends where it starts (one being typed) goes inside that key in place.
         if (tree.Root!.Name == "Custom" && index > 0 && slots[index - 1].End == old.Start) return null;
         var keys = MetabaseModel.KeysOf(tree);
@@ -289,6 +313,24 @@ public static class IncrementalAnalyzer
 
         var syntax = ReplaceSyntax(previous.SyntaxDiagnostics, new TextSpan(old.Start, old.Length), SyntaxDiagnosticsOf(tree), at, delta);
         return Updated(previous, newText, newSlots, syntax, crossKey, earlier);
+    }
+
+    /// <summary>
+    /// True when a processing instruction before the edit is left unclosed and the edit makes or breaks a "?&gt;": the
+    /// parser looks for one "?&gt;" after the first unclosed one, however far, so its end would move.
+    /// </summary>
+    private static bool MayMoveAnUnclosedPiEnd(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
+    {
+        int from = Math.Max(0, changed.Start - 1);
+        if (!previous.Buffer.ToString(from, Math.Min(previous.Buffer.Length, changed.End + 1) - from).Contains("?>", StringComparison.Ordinal)
+            && !newText.ToString(from, Math.Min(newText.Length, changed.End + delta + 1) - from).Contains("?>", StringComparison.Ordinal))
+            return false;
+        foreach (var diagnostic in previous.SyntaxDiagnostics)
+        {
+            if (diagnostic.Span.Start >= changed.Start) break;
+            if (diagnostic.Code == DiagnosticCodes.UnterminatedTag && previous.Buffer[diagnostic.Span.Start + 1] == '?') return true;
+        }
+        return false;
     }
 
     /// <summary>Where the one element of a slot parsed alone ends with its own '&gt;' before only whitespace, or null.</summary>
@@ -343,10 +385,21 @@ public static class IncrementalAnalyzer
         int before = changed.Start > 0 ? slots.LastStartingAtOrBefore(changed.Start - 1) : -1;
         int after = changed.End > 0 ? slots.LastStartingAtOrBefore(changed.End - 1) + 1 : 0;
         if (before < 0 || after >= slots.Count || after <= before) return null;
+        if (slots[before].End > changed.Start || (after - 1 > before && slots[after - 1].End > changed.End)) return null;
+        return TryRegion(previous, newText, changed, delta, before, after);
+    }
+
+    /// <summary>
+    /// The text between slots <paramref name="before"/> and <paramref name="after"/> (which the edit lies in) parsed
+    /// again as between keys, as <see cref="TryBetweenSlots"/> has it; null when that does not hold.
+    /// </summary>
+    private static IncrementalState? TryRegion(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta, int before, int after)
+    {
+        var slots = previous.Slots;
+        if (before < 0 || after >= slots.Count || after <= before) return null;
         var first = slots[before];
         var next = slots[after];
-        if (first.End > changed.Start || !first.ParsesAlone || previous.Buffer[first.End - 1] != '>') return null;
-        if (after - 1 > before && slots[after - 1].End > changed.End) return null;
+        if (!first.ParsesAlone || previous.Buffer[first.End - 1] != '>') return null;
 
         int start = first.End;
         var was = RegionParse.Parse(previous.Buffer.ToString(start, next.Start - start));

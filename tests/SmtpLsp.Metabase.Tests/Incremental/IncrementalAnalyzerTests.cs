@@ -459,7 +459,7 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
-    public void Update_ValueOpenedInAKeyBeingTypedRunsPastItsEnd_FallsBackToFullAndMatches()
+    public void Update_ValueOpenedInAKeyBeingTypedRunsPastItsEnd_NotReadAloneAndMatchesFull()
     {
         // The key being typed ends at a stray '<' in place. With the quote after "a" removed, its value runs over the
         // line break (the next line does not start like tag content) and past that '<' to the quote of "d"; alone,
@@ -474,7 +474,7 @@ public class IncrementalAnalyzerTests
 
         var next = IncrementalAnalyzer.Update(state, typed, new TextSpan(quote, 1));
 
-        Assert.Equal(UpdateKind.Full, next.Kind);
+        // Not alone: read again with the text around it up to the key above, or wholly.
         Assert.Equal(Describe(Full(typed)), Describe(next.Diagnostics));
     }
 
@@ -516,6 +516,24 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
     }
 
+    [Theory]
+    [InlineData("?>")]
+    [InlineData(">")]
+    public void Update_PiEndTypedFarAfterAnUnclosedPi_MatchesFull(string typed)
+    {
+        // The parser looks for one "?>" after the first processing instruction left open, however far: the one typed
+        // in a later key's value ends it there, and everything between is inside it.
+        var text = TwoAtOnePath.Replace("</IIsWebService>", "<?note\n</IIsWebService>").Replace("AccessFlags=\"AccessRead\"", "AccessFlags=\"AccessRead?\"");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        Assert.Contains(state.Diagnostics, d => d.Code == DiagnosticCodes.UnterminatedTag);
+        int at = text.IndexOf("AccessRead?", StringComparison.Ordinal) + "AccessRead".Length + 2 - typed.Length;
+        var edited = text.Insert(at, typed);
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
     [Fact]
     public void Update_KeyTypeRenamedInBothTags_StaysIncrementalAndTheDuplicateNamesTheNewType()
     {
@@ -532,6 +550,41 @@ public class IncrementalAnalyzerTests
         Assert.Equal(UpdateKind.Incremental, next.Kind);
         Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
         Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation && d.Message.Contains("the IIsWebDirectory key before it"));
+    }
+
+    /// <summary>
+    /// A key type renamed a tag at a time: while the start tag's name is changed the end tag matches nothing, so the key
+    /// runs on to the next key (over the line break after it) until the end tag is changed too; every keystroke stays
+    /// incremental.
+    /// </summary>
+    [Fact]
+    public void Update_KeyTypeRenamedOneTagAtATime_EveryKeystrokeIncrementalAndMatchesFull()
+    {
+        var text = Generated;
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int start = text.IndexOf("\n<IIsWebVirtualDir", text.Length / 2, StringComparison.Ordinal) + 1 + "<IIsWebVirtualDir".Length;
+        var versions = new List<(string Text, TextSpan Span)>();
+        foreach (char c in "X")
+        {
+            text = text.Insert(start, c.ToString());
+            versions.Add((text, new TextSpan(start, 0)));
+        }
+        Assert.Contains(MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), Catalog), d => d.Code == DiagnosticCodes.MissingEndTag);
+        int end = text.IndexOf("</IIsWebVirtualDir>", start, StringComparison.Ordinal) + "</IIsWebVirtualDir".Length;
+        text = text.Insert(end, "X");
+        versions.Add((text, new TextSpan(end, 0)));
+        // And back: the end tag first this time.
+        text = text.Remove(end, 1);
+        versions.Add((text, new TextSpan(end, 1)));
+        text = text.Remove(start, 1);
+        versions.Add((text, new TextSpan(start, 1)));
+
+        foreach (var (version, span) in versions)
+        {
+            state = IncrementalAnalyzer.Update(state, version, span);
+            Assert.Equal(UpdateKind.Incremental, state.Kind);
+            AssertSameAsFull(state, version, $"edit at {span}");
+        }
     }
 
     [Fact]
