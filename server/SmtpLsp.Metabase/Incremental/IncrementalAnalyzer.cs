@@ -171,6 +171,23 @@ public static class IncrementalAnalyzer
         return true;
     }
 
+    /// <summary>
+    /// True when the slot's key ends with its own '&gt;' (its end tag's, or its start tag's when self-closing): then
+    /// what follows it is read the same whatever it is. A key being typed ends before the next key instead, whatever
+    /// its last character; its start tag or its element is reported never closed, at its start.
+    /// </summary>
+    private static bool EndsWithItsOwnTag(IncrementalState previous, KeySlot slot)
+    {
+        if (previous.Buffer[slot.End - 1] != '>') return false;
+        var syntax = previous.SyntaxDiagnostics;
+        for (int i = FirstStartingAtOrAfter(syntax, slot.Start); i < syntax.Length && syntax[i].Span.Start <= slot.Start + 1; i++)
+        {
+            var code = syntax[i].Code;
+            if (code == DiagnosticCodes.UnterminatedTag || code == DiagnosticCodes.MissingEndTag) return false;
+        }
+        return true;
+    }
+
     private static int FirstStartingAtOrAfter(MetabaseDiagnostic[] sorted, int offset)
     {
         int lo = 0, hi = sorted.Length;
@@ -182,7 +199,6 @@ public static class IncrementalAnalyzer
         }
         return lo;
     }
-
 
     /// <summary>
     /// The state for <paramref name="newText"/>, which is the previous text with <paramref name="changedSpan"/> (a range
@@ -399,7 +415,9 @@ public static class IncrementalAnalyzer
         if (before < 0 || after >= slots.Count || after <= before) return null;
         var first = slots[before];
         var next = slots[after];
-        if (!first.ParsesAlone || previous.Buffer[first.End - 1] != '>') return null;
+        if (!first.ParsesAlone || !EndsWithItsOwnTag(previous, first)) return null;
+        // The text is read as followed by a key's start tag; a Custom element there would go inside a key left open.
+        if (!SlotParse.IsKeyStartAt(previous.Buffer, next.Start)) return null;
 
         int start = first.End;
         var was = RegionParse.Parse(previous.Buffer.ToString(start, next.Start - start));

@@ -6,17 +6,14 @@ namespace SmtpLsp.Metabase.Incremental;
 
 /// <summary>
 /// Parses the text between two keys (whitespace, keys, stray text) as it parses in place: inside
-/// &lt;configuration&gt;&lt;MBProperty&gt;, followed by a '&lt;' (here MBProperty's end tag, in place the next key's
-/// start tag), so a key being typed at its end ends there as it does in place. Null when the text could reach past
-/// itself in place or when its parse does: a comment, CDATA, DTD or processing instruction (which can swallow or
-/// change what follows), a value that runs past its end, an end tag that closes MBProperty or configuration early, or
-/// a diagnostic at its very end (where the next key's own would be).
+/// &lt;configuration&gt;&lt;MBProperty&gt;, followed by the next key's start tag (<see cref="TextKind.SectionBeforeAKey"/>),
+/// so a key being typed at its end ends there as it does in place. Null when the text could reach past itself in place
+/// or when its parse does: a comment, CDATA, DTD or processing instruction (which can swallow or change what follows),
+/// a value that runs past its end, or an end tag that closes MBProperty or configuration early.
 /// </summary>
 internal static class RegionParse
 {
     private const string Prefix = "<configuration><MBProperty>";
-    private const string SectionEnd = "</MBProperty>";
-    private const string Suffix = SectionEnd + "</configuration>";
 
     /// <summary>The region's top-level elements and its syntax diagnostics, with spans relative to the region.</summary>
     public sealed record Result(SyntaxTree Tree, TextSpan[] Elements, MetabaseDiagnostic[] Diagnostics);
@@ -24,12 +21,10 @@ internal static class RegionParse
     public static Result? Parse(string region)
     {
         if (region.Contains("<!", StringComparison.Ordinal) || region.Contains("<?", StringComparison.Ordinal)) return null;
-        var tree = SyntaxTree.Parse(Prefix + region + Suffix);
+        var tree = SyntaxTree.Parse(Prefix + region, pieceChars: -1, kind: TextKind.SectionBeforeAKey);
         if (tree.QuotedValueRanToEnd || tree.Document.Prolog.Count != 0 || tree.Document.Elements is not [{ Name: "configuration" } root]) return null;
         int end = Prefix.Length + region.Length;
-        if (root.Children is not [{ Name: "MBProperty" } section] || section.EndTagSpan?.Start != end
-            || root.EndTagSpan?.Start != end + SectionEnd.Length)
-            return null;
+        if (root.Children is not [{ Name: "MBProperty" } section] || section.EndTagSpan != null || root.EndTagSpan != null) return null;
         var diagnostics = new MetabaseDiagnostic[tree.Diagnostics.Count];
         for (int i = 0; i < diagnostics.Length; i++)
         {

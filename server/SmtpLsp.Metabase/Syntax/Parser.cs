@@ -44,9 +44,10 @@ internal sealed class Parser
     private int _previousName;
     // Off only in the test that checks the guesses never change a parse.
     private bool _guessNames = true;
-    // Set for a key's text parsed alone as it parses in place: its top-level elements are keys, as the children of
-    // <MBProperty> are, and the text is followed by the next key's start tag.
-    private bool _keysAtRoot;
+    // Set for part of a document parsed alone (see TextKind): its top-level elements are keys, as the children of
+    // <MBProperty> are; the text is followed by the next key's start tag.
+    private readonly bool _keysAtRoot;
+    private readonly bool _endsBeforeAKey;
     // The same for element names, by the name of the element started before.
     private int[] _elementAfter = new int[128];
     private int _previousElement;
@@ -84,6 +85,8 @@ internal sealed class Parser
     {
         _tree = tree;
         _text = tree.Text;
+        _keysAtRoot = tree.Kind == TextKind.KeysBeforeAKey;
+        _endsBeforeAKey = tree.Kind != TextKind.Document;
         _tokens = collectTokens ? new List<SyntaxToken>(Math.Min(_text.Length / 4 + 16, 1 << 20)) : null;
         // About one attribute per 50 characters in real metabases; growing past that doubles.
         // Entries are written before they are read, so the table need not be zeroed first.
@@ -109,11 +112,11 @@ internal sealed class Parser
     internal static int AttributeCapacity(int chars) => Math.Min(chars / 48 + 16, 1 << 24);
 
     internal static (DocumentNode Document, IReadOnlyList<MetabaseDiagnostic> Diagnostics, AttributeData[] Attributes, string[] Names)
-        Parse(SyntaxTree tree, int pieceChars = 0, bool guessNames = true, bool keysAtRoot = false)
+        Parse(SyntaxTree tree, int pieceChars = 0, bool guessNames = true)
     {
-        if (keysAtRoot) pieceChars = -1;
+        if (tree.Kind != TextKind.Document) pieceChars = -1;
         if (pieceChars == 0) pieceChars = ParallelParse.DefaultPieceChars(tree.Text.Length);
-        var parser = new Parser(tree, collectTokens: false) { _guessNames = guessNames, _keysAtRoot = keysAtRoot };
+        var parser = new Parser(tree, collectTokens: false) { _guessNames = guessNames };
         int pos = parser.Begin();
         if (pieceChars > 0) pos = ParallelParse.Run(parser, pos, pieceChars);
         parser.RunUntil(pos, tree.Text.Length);
@@ -171,7 +174,7 @@ internal sealed class Parser
     /// <summary>Re-scans for the token stream only; the tree stays lean when nobody asks for tokens.</summary>
     internal static (List<SyntaxToken> Tokens, bool Repaired) Tokenize(SyntaxTree tree)
     {
-        var parser = new Parser(tree, collectTokens: true) { _keysAtRoot = tree.KeysAtRoot };
+        var parser = new Parser(tree, collectTokens: true);
         parser.RunUntil(parser.Begin(), tree.Text.Length);
         parser.CloseOpenAtEnd();
         ScratchAttributeTable.Return(parser._attributes); // only the tokens are kept
@@ -308,7 +311,19 @@ internal sealed class Parser
     private void CloseOpenAtEnd()
     {
         int length = _text.Length;
-        if (_keysAtRoot && _stack.Count > 0) CloseKeys(0, length);
+        if (_endsBeforeAKey)
+        {
+            // The next key's start tag follows: keys still open end before it, and the section holding them goes on.
+            int keyLevel = _keysAtRoot ? 0 : SectionLevel;
+            if (_stack.Count > keyLevel && (_keysAtRoot || IsInSection())) CloseKeys(keyLevel, length);
+            if (_keysAtRoot || IsAtBase())
+            {
+                foreach (var open in _stack) open.End = length;
+                _stack.Clear();
+                _stackIds.Clear();
+                return;
+            }
+        }
         for (int i = _stack.Count - 1; i >= 0; i--)
         {
             var open = _stack[i];
@@ -917,7 +932,7 @@ internal sealed class Parser
         if (_text[lineBreak] == '\r' && j < _text.Length && _text[j] == '\n') j++;
         while (j < _text.Length && (_text[j] == ' ' || _text[j] == '\t')) j++;
         // A key's text parsed alone is followed by the next key's '<'.
-        if (j >= _text.Length) return _keysAtRoot;
+        if (j >= _text.Length) return _endsBeforeAKey;
         char c = _text[j];
         if (c == '>' || c == '<') return true;
         if (c == '/') return j + 1 < _text.Length && _text[j + 1] == '>';

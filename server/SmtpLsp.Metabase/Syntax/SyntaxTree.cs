@@ -59,8 +59,8 @@ public sealed class SyntaxTree
     /// </summary>
     internal bool QuotedValueRanToEnd { get; set; }
 
-    /// <summary>Parsed as a key's text alone (see <see cref="Parse(string?, int, bool, bool)"/>); the token scan reads it the same way.</summary>
-    internal bool KeysAtRoot { get; private init; }
+    /// <summary>A whole document, or part of one parsed alone; the token scan reads it the same way.</summary>
+    internal TextKind Kind { get; private init; }
 
     /// <summary>Set when the token scan had to patch its own stream (a scanner bug the tests look for).</summary>
     internal bool TokenizerRepaired { get; private set; }
@@ -72,15 +72,11 @@ public sealed class SyntaxTree
     /// text length and the processor count, -1: one pass); the result is the same either way.
     /// </summary>
     /// <param name="guessNames">False to look every name up (the test of the parser's guesses compares both).</param>
-    /// <param name="keysAtRoot">
-    /// True for a key's text parsed alone as in place: its top-level elements are keys, which end where an element
-    /// other than Custom starts, as the children of &lt;MBProperty&gt; do, and the text is read as followed by the next
-    /// key's start tag (keys still open end there; a value's line break is followed by a '&lt;'). Always one pass.
-    /// </param>
-    internal static SyntaxTree Parse(string? text, int pieceChars, bool guessNames = true, bool keysAtRoot = false)
+    /// <param name="kind">Part of a document parsed alone as in place (see <see cref="TextKind"/>; always one pass).</param>
+    internal static SyntaxTree Parse(string? text, int pieceChars, bool guessNames = true, TextKind kind = TextKind.Document)
     {
-        var tree = new SyntaxTree(text ?? string.Empty) { KeysAtRoot = keysAtRoot };
-        var (document, diagnostics, attributes, names) = Parser.Parse(tree, pieceChars, guessNames, keysAtRoot);
+        var tree = new SyntaxTree(text ?? string.Empty) { Kind = kind };
+        var (document, diagnostics, attributes, names) = Parser.Parse(tree, pieceChars, guessNames);
         tree.Document = document;
         tree.Diagnostics = diagnostics;
         tree.AttributeTable = attributes;

@@ -53,15 +53,17 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
-    public void Update_AngleBracketBreaksStartTag_FallsBackToFullAndMatches()
+    public void Update_AngleBracketBreaksStartTag_ReadAgainFromTheKeyAboveAndMatches()
     {
+        // The start tag ends at the '<', and the name after it starts another key: the key is no longer one element,
+        // so the text from the key above to the next key is read again.
         var state = IncrementalAnalyzer.Create(Generated, Catalog);
         int at = Generated.IndexOf("ServerComment=\"", 5000, StringComparison.Ordinal);
         var text = Generated.Insert(at, "<");
 
         var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
 
-        Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
         Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
     }
 
@@ -282,7 +284,6 @@ public class IncrementalAnalyzerTests
     [Theory]
     [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // Exchange detection reads servers
     [InlineData("<!-- a comment -->\r\n")] // a comment can swallow what follows
-    [InlineData("<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/open\"\r\n\t>\r\n")] // holds every key after it
     [InlineData("</MBProperty>\r\n<MBProperty>\r\n")] // splits the section
     public void Update_TextBetweenKeysThatReachesPastItself_FallsBackToFullAndMatches(string pasted)
     {
@@ -294,6 +295,21 @@ public class IncrementalAnalyzerTests
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
 
         Assert.Equal(UpdateKind.Full, next.Kind);
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_KeyWithoutItsEndTagPastedBetweenKeys_StaysIncrementalAndEndsBeforeTheNextKey()
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("\n<IIsSmtpVirtualDir", StringComparison.Ordinal) + 1;
+        var edited = text.Insert(at, "<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/open\"\r\n\t>\r\n".Replace("\r\n", text.Contains("\r\n") ? "\r\n" : "\n"));
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag && d.Message.EndsWith("before the next key"));
         Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
     }
 
@@ -514,6 +530,23 @@ public class IncrementalAnalyzerTests
 
         Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag);
         Assert.Equal(Describe(Full(text)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_TextTypedAfterAKeyWithoutItsEndTagThatEndsInAStrayGreaterThan_MatchesFull()
+    {
+        // The key ends before the next key, and its last character is a '>' of its content, not its own: what is
+        // typed after that '>' is still in the key.
+        var text = TwoAtOnePath.Replace("</IIsWebDirectory>\n<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"",
+            "\n>" + "<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/images\"");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("\n><", StringComparison.Ordinal) + 2;
+        var edited = text.Insert(at, " \"");
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.StrayText && d.Span.Length == 3);
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
     }
 
     [Theory]
