@@ -59,9 +59,9 @@ public sealed class MovedOutline
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
         List<(MetabaseKey Key, int SlotStart)> added = [];
-        if (_earlier.KeysChanged && !TreeKeepsItsShape(added)) return null;
-        bool spliced = _earlier.Runs.Any(run => run.Growth != 0);
         var earlier = _earlier.Symbols(maxSymbols);
+        if (_earlier.KeysChanged && !ChangedBelowTheCut(earlier) && !TreeKeepsItsShape(added)) return null;
+        bool spliced = _earlier.Runs.Any(run => run.Growth != 0);
         // The moved symbol of each earlier key, where keys are added under them.
         var movedOf = added.Count > 0 ? new Dictionary<MetabaseKey, KeySymbol>(ReferenceEqualityComparer.Instance) : null;
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
@@ -206,6 +206,79 @@ public sealed class MovedOutline
             if (AtOrBelow(path.Path, paths, except: path.Owner)) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether every key renamed, added or removed since the earlier parse stands deeper in the key tree than the last
+    /// symbol of a capped outline (which is breadth first), where it was and where it is: then no symbol the outline
+    /// keeps comes, goes or changes. A key's depth changes only below a key that changed, and stays deeper than the
+    /// shallowest of those. Typing in the Location of a virtual directory with directories below it, in a file whose
+    /// outline is capped among its web sites, is such an edit.
+    /// </summary>
+    private bool ChangedBelowTheCut(SymbolTree earlier)
+    {
+        if (!earlier.Capped) return false;
+        int cut = DeepestLevel(earlier.Symbols);
+        var model = _earlier.Document.Model;
+        var hierarchy = KeyHierarchy.Build(model);
+        var earlierKeys = model.Keys;
+        // An earlier key's depth, and that of a key now by the nearest earlier key above its path (one renamed or
+        // removed since is deeper than the cut itself, and so is whatever hangs above a key below it).
+        int Depth(MetabaseKey key)
+        {
+            int depth = 0;
+            for (var parent = hierarchy.ParentOf(key); parent != null; parent = hierarchy.ParentOf(parent)) depth++;
+            return depth;
+        }
+        int DepthNow(MetabaseKey key) => hierarchy.ParentOf(key) is { } parent ? Depth(parent) + 1 : 0;
+
+        foreach (var run in _earlier.Runs)
+        {
+            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
+            {
+                var was = _earlier.Slots[slot];
+                int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
+                if (run.Growth != 0)
+                {
+                    for (int k = from; k < to; k++)
+                    {
+                        if (Depth(earlierKeys[k]) <= cut) return false;
+                    }
+                    continue;
+                }
+                var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
+                if (keys.Count != to - from) return false;
+                for (int k = from; k < to; k++)
+                {
+                    if (earlierKeys[k].Location == keys[k - from].Location) continue;
+                    if (Depth(earlierKeys[k]) <= cut || DepthNow(keys[k - from]) <= cut) return false;
+                }
+            }
+            if (run.Growth == 0) continue;
+            for (int slot = run.CurrentStart; slot < run.CurrentEnd; slot++)
+            {
+                foreach (var key in Reparsed(slot).Keys)
+                {
+                    if (DepthNow(key) <= cut) return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The level of the deepest symbol (roots are level 0).</summary>
+    private static int DeepestLevel(IReadOnlyList<KeySymbol> roots)
+    {
+        int level = -1;
+        var current = roots;
+        while (current.Count > 0)
+        {
+            level++;
+            var next = new List<KeySymbol>();
+            foreach (var symbol in current) next.AddRange(symbol.Children);
+            current = next;
+        }
+        return level;
     }
 
     /// <summary>A Location a key left (its earlier slot) or took (its slot now) since the earlier parse.</summary>

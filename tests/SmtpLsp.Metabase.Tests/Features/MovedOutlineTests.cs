@@ -21,8 +21,9 @@ public class MovedOutlineTests
 {
     private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
 
-    // A generated metabase with what a slot can hold besides plain keys: a comment inside a key, a key wrongly
-    // nested in another, a comment between keys and a multi-line Custom element.
+    // A generated metabase with what a slot can hold besides plain keys: a comment inside a key, a key written inside
+    // another (which ends that one, never closed, and leaves its end tag stray), a comment between keys and a
+    // multi-line Custom element.
     private static readonly string Unusual = MakeUnusual();
 
     // Misspelt flag and property names throughout, each with a quick fix.
@@ -169,6 +170,25 @@ public class MovedOutlineTests
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
         Assert.Null(MovedOutline.For(next)!.DocumentSymbols());
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Outline_CappedAboveAKeyRenamedWithKeysBelow_MovedWithoutTheWholeParse(int cap)
+    {
+        // The outline capped breadth first above the Domain key: nothing it keeps moves when Domain and the domains
+        // below it change places in the tree.
+        var next = TypedAtTheEndOfALocation("/SmtpSvc/1/Domain", "s");
+        var moved = MovedOutline.For(next)!;
+
+        var symbols = moved.DocumentSymbols(cap);
+
+        Assert.True(symbols != null, Describe(DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(next.Text)), cap)));
+        Assert.True(symbols.Capped);
+        Assert.Equal(Describe(DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(next.Text)), cap)), Describe(symbols));
+        Assert.Null(moved.DocumentSymbols());
+        Assert.False(next.HasDocument);
     }
 
     [Fact]
