@@ -14,11 +14,10 @@ namespace SmtpLsp.Metabase.Features;
 /// text outside those runs but whitespace and stray text between slots (<see cref="EarlierDocument"/>), so the earlier
 /// outline has the same symbols in the same tree but for those runs: each moves by its slot's shift, and the keys and
 /// elements of the slots edited or added since are read from those slots' new text alone, which parses as it does in
-/// place (an update keeps a slot only while it does). A changed Location renames its symbol, and a key added or
-/// removed between keys adds or drops its symbol, where the tree keeps its shape otherwise (see
-/// <see cref="TreeKeepsItsShape"/>) and the cut of a capped outline cannot move; a changed key type gives its symbol
-/// the new type; where the tree changes shape the outline declines. The result is what the whole parse would give,
-/// cap included.
+/// place (an update keeps a slot only while it does). When keys were renamed, added or removed where the outline shows
+/// them, it is built again breadth first over the earlier key tree with those keys, and the keys below their old and
+/// new Locations, hung where they now belong (<see cref="Rebuilt"/>); a changed key type gives its symbol the new type.
+/// The result is what the whole parse would give, cap included.
 /// </summary>
 public sealed class MovedOutline
 {
@@ -26,9 +25,8 @@ public sealed class MovedOutline
     private readonly EarlierDocument _earlier;
     // The slots' new text parsed alone (offsets from the slot's start), by their number now.
     private readonly Dictionary<int, (SyntaxTree Tree, List<MetabaseKey> Keys)> _reparsed = new();
-    // More renamed keys than this, or twice as many added or removed, and the outline declines: each costs a pass
-    // over every key.
-    private const int MaxRenamedKeys = 8;
+    // More Locations left or taken than this and the outline declines: each costs a pass over every key.
+    private const int MaxChangedPaths = 16;
 
     private MovedOutline(IncrementalState state, EarlierDocument earlier)
     {
@@ -58,94 +56,47 @@ public sealed class MovedOutline
     /// <summary>The document symbols as <see cref="DocumentSymbols.Build"/> on the whole new version gives them, or null.</summary>
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
-        List<(MetabaseKey Key, int SlotStart)> added = [];
         var earlier = _earlier.Symbols(maxSymbols);
-        if (_earlier.KeysChanged && !ChangedBelowTheCut(earlier) && !TreeKeepsItsShape(added)) return null;
-        bool spliced = _earlier.Runs.Any(run => run.Growth != 0);
-        // The moved symbol of each earlier key, where keys are added under them.
-        var movedOf = added.Count > 0 ? new Dictionary<MetabaseKey, KeySymbol>(ReferenceEqualityComparer.Instance) : null;
+        // Keys renamed, added or removed where the outline shows them: built again over the earlier key tree.
+        if (_earlier.KeysChanged && !ChangedBelowTheCut(earlier)) return Rebuilt(maxSymbols);
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
-        int count = earlier.Count;
         foreach (var symbol in earlier.Symbols)
         {
-            if (!TryMoveSymbol(symbol, parent: null, earlier.Capped, movedOf, ref count, out var moved)) return null;
-            if (moved != null) roots.Add(moved);
+            if (!TryMoveSymbol(symbol, parent: null, out var moved)) return null;
+            roots.Add(moved);
         }
-        if (!spliced) return earlier with { Symbols = roots };
-        var hierarchy = KeyHierarchy.Build(_earlier.Document.Model);
-        foreach (var (key, slotStart) in added)
-        {
-            // A leaf (TreeKeepsItsShape): it hangs under its nearest ancestor key, which is not itself added.
-            var parent = hierarchy.ParentOf(key);
-            var siblings = parent == null ? roots : movedOf!.TryGetValue(parent, out var parentSymbol) ? parentSymbol.ChildList : null;
-            // Below a parent a capped outline cut away, the key is cut away too.
-            if (siblings == null)
-            {
-                if (earlier.Capped) continue;
-                return null;
-            }
-            var symbol = KeySymbol.At(key, Navigation.DocumentSymbols.NameOf(key, parent), slotStart);
-            int at = 0;
-            while (at < siblings.Count && siblings[at].Span.Start < symbol.Span.Start) at++;
-            if (earlier.Capped)
-            {
-                // Breadth first: the key's symbol comes before the outline's last one, which it pushes past the cap,
-                // or after it, and is cut away.
-                if (LastSymbolAfter(roots, siblings, at) is not var (last, lastSiblings)) continue;
-                siblings.Insert(at, symbol);
-                lastSiblings.Remove(last);
-                continue;
-            }
-            siblings.Insert(at, symbol);
-            count++;
-        }
-        return count > maxSymbols ? null : new SymbolTree(roots, count, earlier.Capped);
+        return earlier with { Symbols = roots };
     }
 
     /// <summary>
-    /// The outline's last symbol breadth first (the one the cap keeps last) and the list it is in, when a symbol put in
-    /// <paramref name="siblings"/> at <paramref name="at"/> would come before it; null when it would come after (or
-    /// the outline is empty). Lists of children come in their parents' order, after the roots.
+    /// The outline breadth first, as <see cref="DocumentSymbols.Build"/> makes it, over the earlier key tree with what
+    /// changed since put where it now hangs: the keys of removed slots left out, those of edited and added slots read
+    /// from their new text, and each key at or below a Location a key left or took given its nearest ancestor key now
+    /// (the first key at a Location is the parent). Null when so many keys would move that a whole parse is cheaper.
     /// </summary>
-    private static (KeySymbol Last, List<KeySymbol> Siblings)? LastSymbolAfter(List<KeySymbol> roots, List<KeySymbol> siblings, int at)
-    {
-        if (roots.Count == 0) return null;
-        var (last, lastSiblings, lastOrder) = (roots[^1], roots, -1);
-        int order = ReferenceEquals(siblings, roots) ? -1 : int.MaxValue;
-        int parents = 0;
-        var pending = new Queue<KeySymbol>(roots);
-        while (pending.Count > 0)
-        {
-            var parent = pending.Dequeue();
-            if (ReferenceEquals(parent.ChildList, siblings)) order = parents;
-            if (parent.ChildList.Count > 0) (last, lastSiblings, lastOrder) = (parent.ChildList[^1], parent.ChildList, parents);
-            parents++;
-            foreach (var child in parent.ChildList) pending.Enqueue(child);
-        }
-        bool before = order < lastOrder || (order == lastOrder && at < siblings.Count);
-        return before ? (last, lastSiblings) : null;
-    }
-
-    /// <summary>
-    /// Whether the key tree keeps its shape but for leaves added or removed and keys renamed in place, so the earlier
-    /// outline moved gives the new one: every changed Location keeps its parent path (so does the nearest ancestor
-    /// key, and the key's place among its siblings, which is document order); no other key is at or below the old or
-    /// new Location of a key renamed, or the Location of a key added or removed (so no key moves under it or away from
-    /// it, and no duplicate changes which key is first), unless a key kept since holds that Location before it (then
-    /// that key is the parent of what lies below). Typing a remote domain's or a leaf directory's name, or pasting a
-    /// virtual directory, is such an edit; renaming a ROOT with keys below it is not. Fills <paramref name="added"/>
-    /// with the added keys and where their slots now start.
-    /// </summary>
-    private bool TreeKeepsItsShape(List<(MetabaseKey Key, int SlotStart)> added)
+    private SymbolTree? Rebuilt(int maxSymbols)
     {
         var model = _earlier.Document.Model;
+        var hierarchy = KeyHierarchy.Build(model);
         var earlierKeys = model.Keys;
-        // Earlier keys edited in place by number, with their keys now; earlier keys removed.
-        var replaced = new Dictionary<int, MetabaseKey>();
-        var removed = new HashSet<int>();
-        // Each path a key left or took, with that key (the earlier one for a rename), which is not judged against it,
-        // and the slot it is in: its number now for a path taken, its earlier number for a path left.
-        var paths = new List<ChangedPath>();
+        // Earlier keys of the edited runs: the key now (null when removed); keys now read from slots: their slot's start.
+        var keyNow = new Dictionary<MetabaseKey, MetabaseKey?>(ReferenceEqualityComparer.Instance);
+        var earlierOf = new Dictionary<MetabaseKey, MetabaseKey>(ReferenceEqualityComparer.Instance);
+        var slotStartOf = new Dictionary<MetabaseKey, int>(ReferenceEqualityComparer.Instance);
+        // Keys now at a Location no key had there before them (added, renamed to), by that Location; and every path
+        // a key left or took.
+        var arrived = new Dictionary<string, List<MetabaseKey>>(LocationPath.Comparer);
+        var paths = new List<string>();
+        var moving = new List<MetabaseKey>();
+        void Took(MetabaseKey key)
+        {
+            moving.Add(key);
+            if (key.Location is not { } location) return;
+            paths.Add(location);
+            var normalized = LocationPath.Normalize(location);
+            if (!arrived.TryGetValue(normalized, out var list)) arrived[normalized] = list = [];
+            list.Add(key);
+        }
         foreach (var run in _earlier.Runs)
         {
             for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
@@ -156,22 +107,24 @@ public sealed class MovedOutline
                 {
                     for (int k = from; k < to; k++)
                     {
-                        removed.Add(k);
-                        if (earlierKeys[k].Location is { } path) paths.Add(new(earlierKeys[k], path, Taken: false, slot));
+                        keyNow[earlierKeys[k]] = null;
+                        if (earlierKeys[k].Location is { } path) paths.Add(path);
                     }
                     continue;
                 }
                 int now = run.CurrentStart + slot - run.EarlierStart;
                 var keys = Reparsed(now).Keys;
-                if (keys.Count != to - from) return false;
+                if (keys.Count != to - from) return null;
                 for (int k = from; k < to; k++)
                 {
-                    replaced[k] = keys[k - from];
-                    string? old = earlierKeys[k].Location, renamed = keys[k - from].Location;
-                    if (old == renamed) continue;
-                    if (old == null || renamed == null || !SameParentPath(old, renamed)) return false;
-                    paths.Add(new(earlierKeys[k], old, Taken: false, slot));
-                    paths.Add(new(earlierKeys[k], renamed, Taken: true, now));
+                    var key = keys[k - from];
+                    keyNow[earlierKeys[k]] = key;
+                    earlierOf[key] = earlierKeys[k];
+                    slotStartOf[key] = _state.Slots[now].Start;
+                    if (LocationPath.AreEqual(earlierKeys[k].Location, key.Location)) continue;
+                    if (earlierKeys[k].Location is { } left) paths.Add(left);
+                    earlierOf.Remove(key); // renamed: not where the earlier key was in the tree
+                    Took(key);
                 }
             }
             if (run.Growth == 0) continue;
@@ -179,33 +132,140 @@ public sealed class MovedOutline
             {
                 foreach (var key in Reparsed(slot).Keys)
                 {
-                    added.Add((key, _state.Slots[slot].Start));
-                    if (key.Location is { } path) paths.Add(new(key, path, Taken: true, slot));
+                    slotStartOf[key] = _state.Slots[slot].Start;
+                    Took(key);
                 }
             }
         }
-        // Each path costs a pass over every key, and each key added a walk of the outline.
-        if (paths.Count > 2 * MaxRenamedKeys || added.Count > 2 * MaxRenamedKeys) return false;
-        if (paths.Count == 0) return true;
-        // A key at a path another key kept before it holds is no parent of anything (the first key at a Location is):
-        // it is a leaf wherever keys are below that path. The rest must have no other key at or below them.
-        var leading = paths.Where(path => !BehindAKeptKey(path, removed, replaced)).ToList();
-        // One pass over every earlier key (one edited in place is judged by its Location now below), then the others.
-        for (int k = 0; k < earlierKeys.Count; k++)
+        if (paths.Count > MaxChangedPaths) return null;
+
+        // Where a key now stands in the text: keys are in document order, and these positions keep it.
+        int Position(MetabaseKey key) => slotStartOf.TryGetValue(key, out int start) ? start + key.Element.Span.Start : key.Element.Span.Start + ShiftOf(key);
+        // The first key now at a Location, and a key's nearest ancestor key now.
+        MetabaseKey? FirstAt(string location)
         {
-            var key = earlierKeys[k];
-            if (key.HasLocation && !removed.Contains(k) && !replaced.ContainsKey(k) && AtOrBelow(key.LocationText, leading, except: key)) return false;
+            MetabaseKey? first = null;
+            foreach (var key in model.FindByLocation(location))
+            {
+                var now = keyNow.TryGetValue(key, out var replaced) ? replaced : key;
+                // Removed, or renamed away (a key renamed in place is among the arrivals).
+                if (now == null || !earlierOf.ContainsKey(now) && !ReferenceEquals(now, key)) continue;
+                first = now;
+                break;
+            }
+            if (paths.Count > 0 && arrived.TryGetValue(LocationPath.Normalize(location), out var list))
+            {
+                foreach (var key in list)
+                {
+                    if (first == null || Position(key) < Position(first)) first = key;
+                }
+            }
+            return first;
         }
-        foreach (var (number, key) in replaced)
+        MetabaseKey? ParentNow(MetabaseKey key)
         {
-            if (key.HasLocation && AtOrBelow(key.LocationText, leading, except: earlierKeys[number])) return false;
+            for (var path = key.ParentLocation; path != null; path = LocationPath.GetParent(path))
+            {
+                if (FirstAt(path) is { } parent) return parent;
+            }
+            return null;
         }
-        // And no path is at or below another key's.
+
+        // The keys whose parent may have changed: those that took a Location, and every key below a path.
+        if (paths.Count > 0)
+        {
+            for (int k = 0; k < earlierKeys.Count; k++)
+            {
+                var key = earlierKeys[k];
+                if (!key.HasLocation || !Below(key.LocationText, paths)) continue;
+                if (!keyNow.TryGetValue(key, out var now)) moving.Add(key);
+                else if (now != null && earlierOf.ContainsKey(now)) moving.Add(now);
+            }
+        }
+        if (moving.Count > MaxKeysMoved) return null;
+        var arrivals = new Dictionary<MetabaseKey, List<MetabaseKey>>(ReferenceEqualityComparer.Instance);
+        var rootArrivals = new List<MetabaseKey>();
+        var moved = new HashSet<MetabaseKey>(moving, ReferenceEqualityComparer.Instance);
+        foreach (var key in moved)
+        {
+            var parent = ParentNow(key);
+            if (parent == null) rootArrivals.Add(key);
+            else
+            {
+                if (!arrivals.TryGetValue(parent, out var list)) arrivals[parent] = list = [];
+                list.Add(key);
+            }
+        }
+
+        // The children of a key now: its earlier ones that stayed (read again where edited), and those that came.
+        List<MetabaseKey> Children(IReadOnlyList<MetabaseKey> before, List<MetabaseKey>? came)
+        {
+            var children = new List<MetabaseKey>(before.Count + (came?.Count ?? 0));
+            foreach (var child in before)
+            {
+                var now = keyNow.TryGetValue(child, out var replaced) ? replaced : child;
+                if (now != null && !moved.Contains(now)) children.Add(now);
+            }
+            if (came is { Count: > 0 })
+            {
+                children.AddRange(came);
+                children.Sort((a, b) => Position(a).CompareTo(Position(b)));
+            }
+            return children;
+        }
+        IReadOnlyList<MetabaseKey> EarlierChildren(MetabaseKey key) =>
+            !slotStartOf.ContainsKey(key) ? hierarchy.ChildrenOf(key) : earlierOf.TryGetValue(key, out var was) ? hierarchy.ChildrenOf(was) : [];
+        KeySymbol SymbolOf(MetabaseKey key, MetabaseKey? parent) =>
+            KeySymbol.At(key, Navigation.DocumentSymbols.NameOf(key, parent), slotStartOf.TryGetValue(key, out int start) ? start : ShiftOf(key));
+
+        // Breadth first and capped as the whole build does it.
+        var roots = new List<KeySymbol>();
+        var pending = new Queue<KeySymbol>();
+        int count = 0;
+        bool capped = false;
+        foreach (var key in Children(hierarchy.Roots, rootArrivals))
+        {
+            if (count == maxSymbols) { capped = true; break; }
+            var symbol = SymbolOf(key, null);
+            roots.Add(symbol);
+            pending.Enqueue(symbol);
+            count++;
+        }
+        while (pending.Count > 0)
+        {
+            var parent = pending.Dequeue();
+            // A duplicate of an earlier Location is no parent: its children went to the first key there.
+            if (parent.Key.Location == null || !ReferenceEquals(FirstAt(parent.Key.Location), parent.Key)) continue;
+            foreach (var child in Children(EarlierChildren(parent.Key), arrivals.GetValueOrDefault(parent.Key)))
+            {
+                if (count == maxSymbols) { capped = true; break; }
+                var symbol = SymbolOf(child, parent.Key);
+                parent.ChildList.Add(symbol);
+                pending.Enqueue(symbol);
+                count++;
+            }
+        }
+        return new SymbolTree(roots, count, capped);
+    }
+
+    // More keys than this moving to another parent (a Location high in the tree renamed), and a whole parse is cheaper.
+    private const int MaxKeysMoved = 20_000;
+
+    /// <summary>How far an earlier key of a kept slot now stands from where the earlier parse has it.</summary>
+    private int ShiftOf(MetabaseKey key)
+    {
+        int slot = _earlier.Slots.LastStartingAtOrBefore(key.Element.Span.Start);
+        return _state.Slots[Follow(slot).Now].Start - _earlier.Slots[slot].Start;
+    }
+
+    /// <summary>Whether this Location is at or below one of the paths.</summary>
+    private static bool Below(ReadOnlySpan<char> location, List<string> paths)
+    {
         foreach (var path in paths)
         {
-            if (AtOrBelow(path.Path, paths, except: path.Owner)) return false;
+            if (ParentKeyRules.IsAncestorOrSelf(path, location)) return true;
         }
-        return true;
+        return false;
     }
 
     /// <summary>
@@ -281,44 +341,6 @@ public sealed class MovedOutline
         return level;
     }
 
-    /// <summary>A Location a key left (its earlier slot) or took (its slot now) since the earlier parse.</summary>
-    private readonly record struct ChangedPath(MetabaseKey Owner, string Path, bool Taken, int Slot);
-
-    /// <summary>
-    /// Whether a key neither removed nor edited since is at this path before the key that took or left it: in the
-    /// version where that key is there (now, or earlier), by slot.
-    /// </summary>
-    private bool BehindAKeptKey(ChangedPath path, HashSet<int> removed, Dictionary<int, MetabaseKey> replaced)
-    {
-        var model = _earlier.Document.Model;
-        foreach (var key in model.FindByLocation(path.Path))
-        {
-            int number = model.FirstKeyStartingAtOrAfter(key.Element.Span.Start);
-            if (removed.Contains(number) || replaced.ContainsKey(number)) continue;
-            // The first kept key at the path, in document order: it leads the path when before the changed key.
-            int slot = _earlier.Slots.LastStartingAtOrBefore(key.Element.Span.Start);
-            int position = path.Taken ? Follow(slot).Now : slot;
-            return position < path.Slot;
-        }
-        return false;
-    }
-
-    /// <summary>Whether this Location is at or below one of the paths, but those of <paramref name="except"/>.</summary>
-    private static bool AtOrBelow(ReadOnlySpan<char> location, List<ChangedPath> paths, MetabaseKey except)
-    {
-        foreach (var path in paths)
-        {
-            if (!ReferenceEquals(path.Owner, except) && ParentKeyRules.IsAncestorOrSelf(path.Path, location)) return true;
-        }
-        return false;
-    }
-
-    private static bool SameParentPath(string a, string b)
-    {
-        bool hasA = LocationPath.TryGetParent(a, out var parentA), hasB = LocationPath.TryGetParent(b, out var parentB);
-        return hasA == hasB && LocationPath.SamePath(LocationPath.Normalize(parentA), LocationPath.Normalize(parentB));
-    }
-
     /// <summary>The folding ranges as <see cref="FoldingRanges.Compute(SyntaxTree, LineIndex?, int)"/> gives them on the new version, or null.</summary>
     public FoldingResult? Folding(LineIndex lines, int max = FoldingRanges.DefaultMax)
     {
@@ -327,25 +349,16 @@ public sealed class MovedOutline
         return failed ? null : result;
     }
 
-    /// <summary>
-    /// The symbol and its subtree where they are now, into <paramref name="moved"/> (null when its key was removed, a
-    /// leaf, whose symbol a capped outline cannot drop without moving its cut); false to decline.
-    /// </summary>
+    /// <summary>The symbol and its subtree where they are now (its key neither renamed nor removed); false to decline.</summary>
     /// <param name="parent">The symbol's parent in the earlier outline, whose key's Location names it.</param>
-    private bool TryMoveSymbol(KeySymbol symbol, KeySymbol? parent, bool capped, Dictionary<MetabaseKey, KeySymbol>? movedOf,
-        ref int count, out KeySymbol? moved)
+    private bool TryMoveSymbol(KeySymbol symbol, KeySymbol? parent, out KeySymbol moved)
     {
-        moved = null;
+        moved = null!;
         // The symbol's own span is its key's element in the earlier version.
         int slot = _earlier.Slots.LastStartingAtOrBefore(symbol.Span.Start);
         if (slot < 0) return false;
         var (fate, now) = Follow(slot);
-        if (fate == Fate.Removed)
-        {
-            if (capped) return false;
-            count--;
-            return true;
-        }
+        if (fate == Fate.Removed) return false;
         if (fate == Fate.Kept)
         {
             int shift = _state.Slots[now].Start - _earlier.Slots[slot].Start;
@@ -360,17 +373,15 @@ public sealed class MovedOutline
             if (number >= keys.Count) return false;
             var key = keys[number];
             int start = _state.Slots[now].Start;
-            // Named as the whole build names it: a renamed key (TreeKeepsItsShape) has no children and its parent kept
-            // its Location; a key without one is named by its type, which may have changed too (a key being typed).
+            // Named as the whole build names it: a key without a Location is named by its type, which may have changed.
             string name = key.Location == symbol.Key.Location && key.KeyType == symbol.Detail
                 ? symbol.Name : Navigation.DocumentSymbols.NameOf(key, parent?.Key);
             moved = symbol.MovedTo(key, name, Shift(key.Element.Span, start), Shift(KeyTarget.SelectionOf(key), start));
         }
-        if (movedOf != null) movedOf[symbol.Key] = moved;
         foreach (var child in symbol.Children)
         {
-            if (!TryMoveSymbol(child, symbol, capped, movedOf, ref count, out var movedChild)) return false;
-            if (movedChild != null) moved.ChildList.Add(movedChild);
+            if (!TryMoveSymbol(child, symbol, out var movedChild)) return false;
+            moved.ChildList.Add(movedChild);
         }
         return true;
     }

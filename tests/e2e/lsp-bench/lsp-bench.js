@@ -377,14 +377,17 @@ async function onLargeDocument(file) {
     }
   }
   stats(`typing a new property on ${mb} MB, completion at each keystroke`, newProperty);
-  // Renaming paths: a keystroke at the end of a Location value, each in another key. Last, because until the next
-  // pause the outline is then no longer moved from the last whole parse (keys nest by Location).
+  // Renaming paths: a keystroke at the end of a Location value, each in another key (web sites, their ROOTs and the
+  // directories below them), the outline asked right after as editors do.
   const locationKeystrokes = [];
+  const locationOutlines = [];
   for (const position of locationEnds(text, 'Location ="/LM/W3SVC/', RUNS * 4).map((end) => positionAt(text, end))) {
     const started = now();
     locationKeystrokes.push((await typeAt(position)).at - started);
+    locationOutlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
   }
   stats(`keystroke in a Location of ${mb} MB -> publishDiagnostics`, locationKeystrokes);
+  stats(`  then documentSymbol, round trip`, locationOutlines);
   // Renaming SMTP remote domains: five characters at the end of a domain's Location, the outline asked right after
   // each keystroke as editors do. A domain has no keys below it, so the outline is moved and renamed.
   const domainKeystrokes = [];
