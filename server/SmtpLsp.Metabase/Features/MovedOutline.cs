@@ -153,7 +153,7 @@ public sealed class MovedOutline
                 first = now;
                 break;
             }
-            if (paths.Count > 0 && arrived.TryGetValue(LocationPath.Normalize(location), out var list))
+            if (arrived.Count > 0 && arrived.TryGetValue(LocationPath.Normalize(location), out var list))
             {
                 foreach (var key in list)
                 {
@@ -171,6 +171,9 @@ public sealed class MovedOutline
             return null;
         }
 
+        // A path whose first key was kept and stays first (a key typed or pasted after another at its Location, a
+        // duplicate renamed away) is still where the keys below it hang.
+        paths.RemoveAll(path => model.FindByLocation(path) is [var first, ..] && !keyNow.ContainsKey(first) && ReferenceEquals(FirstAt(path), first));
         // The keys whose parent may have changed: those that took a Location, and every key below a path.
         if (paths.Count > 0)
         {
@@ -206,10 +209,18 @@ public sealed class MovedOutline
                 var now = keyNow.TryGetValue(child, out var replaced) ? replaced : child;
                 if (now != null && !moved.Contains(now)) children.Add(now);
             }
-            if (came is { Count: > 0 })
+            // Few come, to a list that may hold every web site: each goes in by a binary search of where keys now stand.
+            foreach (var key in came ?? [])
             {
-                children.AddRange(came);
-                children.Sort((a, b) => Position(a).CompareTo(Position(b)));
+                int position = Position(key);
+                int lo = 0, hi = children.Count;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (Position(children[mid]) < position) lo = mid + 1;
+                    else hi = mid;
+                }
+                children.Insert(lo, key);
             }
             return children;
         }
