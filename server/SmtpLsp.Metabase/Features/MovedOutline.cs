@@ -25,8 +25,8 @@ public sealed class MovedOutline
     private readonly EarlierDocument _earlier;
     // The slots' new text parsed alone (offsets from the slot's start), by their number now.
     private readonly Dictionary<int, (SyntaxTree Tree, List<MetabaseKey> Keys)> _reparsed = new();
-    // More Locations left or taken than this and the outline declines: each costs a pass over every key.
-    private const int MaxChangedPaths = 16;
+    // More Locations left or taken since the earlier parse than this and the outline declines.
+    private const int MaxChangedPaths = 256;
 
     private MovedOutline(IncrementalState state, EarlierDocument earlier)
     {
@@ -121,7 +121,7 @@ public sealed class MovedOutline
                     keyNow[earlierKeys[k]] = key;
                     earlierOf[key] = earlierKeys[k];
                     slotStartOf[key] = _state.Slots[now].Start;
-                    if (LocationPath.AreEqual(earlierKeys[k].Location, key.Location)) continue;
+                    if (earlierKeys[k].Location == key.Location || LocationPath.AreEqual(earlierKeys[k].Location, key.Location)) continue;
                     if (earlierKeys[k].Location is { } left) paths.Add(left);
                     earlierOf.Remove(key); // renamed: not where the earlier key was in the tree
                     Took(key);
@@ -175,17 +175,15 @@ public sealed class MovedOutline
         // duplicate renamed away) is still where the keys below it hang.
         paths.RemoveAll(path => model.FindByLocation(path) is [var first, ..] && !keyNow.ContainsKey(first) && ReferenceEquals(FirstAt(path), first));
         // The keys whose parent may have changed: those that took a Location, and every key below a path.
-        if (paths.Count > 0)
+        foreach (var path in paths)
         {
-            for (int k = 0; k < earlierKeys.Count; k++)
+            foreach (var key in EarlierKeysBelow(hierarchy, path))
             {
-                var key = earlierKeys[k];
-                if (!key.HasLocation || !Below(key.LocationText, paths)) continue;
                 if (!keyNow.TryGetValue(key, out var now)) moving.Add(key);
                 else if (now != null && earlierOf.ContainsKey(now)) moving.Add(now);
+                if (moving.Count > MaxKeysMoved) return null;
             }
         }
-        if (moving.Count > MaxKeysMoved) return null;
         var arrivals = new Dictionary<MetabaseKey, List<MetabaseKey>>(ReferenceEqualityComparer.Instance);
         var rootArrivals = new List<MetabaseKey>();
         var moved = new HashSet<MetabaseKey>(moving, ReferenceEqualityComparer.Instance);
@@ -269,14 +267,37 @@ public sealed class MovedOutline
         return _state.Slots[Follow(slot).Now].Start - _earlier.Slots[slot].Start;
     }
 
-    /// <summary>Whether this Location is at or below one of the paths.</summary>
-    private static bool Below(ReadOnlySpan<char> location, List<string> paths)
+    /// <summary>
+    /// The earlier keys strictly below a Location: the subtree of the first key at it, or, where no key was at it, the
+    /// keys below it among the children of its nearest ancestor key (or the roots) and their subtrees.
+    /// </summary>
+    private IEnumerable<MetabaseKey> EarlierKeysBelow(KeyHierarchy hierarchy, string location)
     {
-        foreach (var path in paths)
+        var model = _earlier.Document.Model;
+        var pending = new Stack<MetabaseKey>();
+        if (model.FindByLocation(location) is [var first, ..])
         {
-            if (ParentKeyRules.IsAncestorOrSelf(path, location)) return true;
+            foreach (var child in hierarchy.ChildrenOf(first)) pending.Push(child);
         }
-        return false;
+        else
+        {
+            MetabaseKey? ancestor = null;
+            for (var path = LocationPath.GetParent(location); path != null && ancestor == null; path = LocationPath.GetParent(path))
+            {
+                if (model.FindByLocation(path) is [var found, ..]) ancestor = found;
+            }
+            foreach (var key in ancestor == null ? hierarchy.Roots : hierarchy.ChildrenOf(ancestor))
+            {
+                if (key.HasLocation && ParentKeyRules.IsAncestorOrSelf(location, key.LocationText) && !LocationPath.AreEqual(location, key.Location))
+                    pending.Push(key);
+            }
+        }
+        while (pending.Count > 0)
+        {
+            var key = pending.Pop();
+            yield return key;
+            foreach (var child in hierarchy.ChildrenOf(key)) pending.Push(child);
+        }
     }
 
     /// <summary>
