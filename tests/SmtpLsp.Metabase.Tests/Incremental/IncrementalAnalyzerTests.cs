@@ -413,10 +413,12 @@ public class IncrementalAnalyzerTests
     /// Once its start tag is closed, a key being typed ends before the next key (never closed) until its end tag is
     /// typed, so the rest of the document reads as before and every keystroke up to the end tag's '>' stays incremental.
     /// </summary>
-    [Fact]
-    public void Update_NewKeyTypedThroughItsEndTag_EveryKeystrokeAfterItsNameIncremental()
+    [Theory]
+    [InlineData("")]
+    [InlineData("<Custom Name=\"c\" ID=\"9999\" Value=\"1\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\r\n")]
+    public void Update_NewKeyTypedThroughItsEndTag_EveryKeystrokeAfterItsNameIncremental(string custom)
     {
-        const string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
+        string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n" + custom + "</IIsWebVirtualDir>";
         var text = Generated;
         var state = IncrementalAnalyzer.Create(text, Catalog);
         int at = text.IndexOf("</IIsWebVirtualDir>\r\n", text.Length / 2, StringComparison.Ordinal) + "</IIsWebVirtualDir>".Length;
