@@ -10,6 +10,54 @@ public sealed partial class MovedOutline
     // More Locations left or taken since the earlier parse than this and the outline declines.
     private const int MaxChangedPaths = 256;
 
+    /// <summary>A key of the runs edited since the earlier parse: removed (none now), read again from its edited slot, or added (none earlier).</summary>
+    private readonly record struct ChangedKey(MetabaseKey? Was, MetabaseKey? Now, int SlotStart);
+
+    /// <summary>
+    /// The keys of the runs edited since the earlier parse, in order, once; null when an edited slot's keys do not pair
+    /// one to one with its earlier ones.
+    /// </summary>
+    private List<ChangedKey>? ChangedKeys()
+    {
+        if (!_changedKeysRead) (_changedKeys, _changedKeysRead) = (ReadChangedKeys(), true);
+        return _changedKeys;
+    }
+
+    private List<ChangedKey>? _changedKeys;
+    private bool _changedKeysRead;
+
+    private List<ChangedKey>? ReadChangedKeys()
+    {
+        var model = _earlier.Document.Model;
+        var earlierKeys = model.Keys;
+        var changes = new List<ChangedKey>();
+        foreach (var run in _earlier.Runs)
+        {
+            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
+            {
+                var was = _earlier.Slots[slot];
+                int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
+                if (run.Growth != 0)
+                {
+                    for (int k = from; k < to; k++) changes.Add(new(earlierKeys[k], null, 0));
+                    continue;
+                }
+                int now = run.CurrentStart + slot - run.EarlierStart;
+                var keys = Reparsed(now).Keys;
+                if (keys.Count != to - from) return null;
+                for (int k = from; k < to; k++) changes.Add(new(earlierKeys[k], keys[k - from], _state.Slots[now].Start));
+            }
+            if (run.Growth == 0) continue;
+            for (int slot = run.CurrentStart; slot < run.CurrentEnd; slot++)
+            {
+                foreach (var key in Reparsed(slot).Keys) changes.Add(new(null, key, _state.Slots[slot].Start));
+            }
+        }
+        return changes;
+    }
+
+    private static bool SameLocation(MetabaseKey a, MetabaseKey b) => a.Location == b.Location || LocationPath.AreEqual(a.Location, b.Location);
+
     /// <summary>
     /// The outline breadth first, as <see cref="DocumentSymbols.Build"/> makes it, over the earlier key tree with what
     /// changed since put where it now hangs: the keys of removed slots left out, those of edited and added slots read
@@ -20,7 +68,6 @@ public sealed partial class MovedOutline
     {
         var model = _earlier.Document.Model;
         var hierarchy = KeyHierarchy.Build(model);
-        var earlierKeys = model.Keys;
         // Earlier keys of the edited runs: the key now (null when removed); keys now read from slots: their slot's start.
         var keyNow = new Dictionary<MetabaseKey, MetabaseKey?>(ReferenceEqualityComparer.Instance);
         var earlierOf = new Dictionary<MetabaseKey, MetabaseKey>(ReferenceEqualityComparer.Instance);
@@ -38,45 +85,18 @@ public sealed partial class MovedOutline
             if (!arrived.TryGetValue(normalized, out var list)) arrived[normalized] = list = [];
             list.Add(key);
         }
-        foreach (var run in _earlier.Runs)
+        if (ChangedKeys() is not { } changes) return null;
+        foreach (var (was, now, slotStart) in changes)
         {
-            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
+            if (now != null) slotStartOf[now] = slotStart;
+            if (was != null) keyNow[was] = now;
+            if (was != null && now != null && SameLocation(was, now))
             {
-                var was = _earlier.Slots[slot];
-                int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
-                if (run.Growth != 0)
-                {
-                    for (int k = from; k < to; k++)
-                    {
-                        keyNow[earlierKeys[k]] = null;
-                        if (earlierKeys[k].Location is { } path) paths.Add(path);
-                    }
-                    continue;
-                }
-                int now = run.CurrentStart + slot - run.EarlierStart;
-                var keys = Reparsed(now).Keys;
-                if (keys.Count != to - from) return null;
-                for (int k = from; k < to; k++)
-                {
-                    var key = keys[k - from];
-                    keyNow[earlierKeys[k]] = key;
-                    earlierOf[key] = earlierKeys[k];
-                    slotStartOf[key] = _state.Slots[now].Start;
-                    if (earlierKeys[k].Location == key.Location || LocationPath.AreEqual(earlierKeys[k].Location, key.Location)) continue;
-                    if (earlierKeys[k].Location is { } left) paths.Add(left);
-                    earlierOf.Remove(key); // renamed: not where the earlier key was in the tree
-                    Took(key);
-                }
+                earlierOf[now] = was;
+                continue;
             }
-            if (run.Growth == 0) continue;
-            for (int slot = run.CurrentStart; slot < run.CurrentEnd; slot++)
-            {
-                foreach (var key in Reparsed(slot).Keys)
-                {
-                    slotStartOf[key] = _state.Slots[slot].Start;
-                    Took(key);
-                }
-            }
+            if (was?.Location is { } left) paths.Add(left);
+            if (now != null) Took(now);
         }
         if (paths.Count > MaxChangedPaths) return null;
 
@@ -252,9 +272,7 @@ public sealed partial class MovedOutline
     {
         if (!earlier.Capped) return false;
         int cut = DeepestLevel(earlier.Symbols);
-        var model = _earlier.Document.Model;
-        var hierarchy = KeyHierarchy.Build(model);
-        var earlierKeys = model.Keys;
+        var hierarchy = KeyHierarchy.Build(_earlier.Document.Model);
         // An earlier key's depth, and that of a key now by the nearest earlier key above its path (one renamed or
         // removed since is deeper than the cut itself, and so is whatever hangs above a key below it).
         int Depth(MetabaseKey key)
@@ -265,36 +283,11 @@ public sealed partial class MovedOutline
         }
         int DepthNow(MetabaseKey key) => hierarchy.ParentOf(key) is { } parent ? Depth(parent) + 1 : 0;
 
-        foreach (var run in _earlier.Runs)
+        if (ChangedKeys() is not { } changes) return false;
+        foreach (var (was, now, _) in changes)
         {
-            for (int slot = run.EarlierStart; slot < run.EarlierEnd; slot++)
-            {
-                var was = _earlier.Slots[slot];
-                int from = model.FirstKeyStartingAtOrAfter(was.Start), to = model.FirstKeyStartingAtOrAfter(was.End);
-                if (run.Growth != 0)
-                {
-                    for (int k = from; k < to; k++)
-                    {
-                        if (Depth(earlierKeys[k]) <= cut) return false;
-                    }
-                    continue;
-                }
-                var keys = Reparsed(run.CurrentStart + slot - run.EarlierStart).Keys;
-                if (keys.Count != to - from) return false;
-                for (int k = from; k < to; k++)
-                {
-                    if (earlierKeys[k].Location == keys[k - from].Location) continue;
-                    if (Depth(earlierKeys[k]) <= cut || DepthNow(keys[k - from]) <= cut) return false;
-                }
-            }
-            if (run.Growth == 0) continue;
-            for (int slot = run.CurrentStart; slot < run.CurrentEnd; slot++)
-            {
-                foreach (var key in Reparsed(slot).Keys)
-                {
-                    if (DepthNow(key) <= cut) return false;
-                }
-            }
+            if (was != null && now != null && SameLocation(was, now)) continue;
+            if ((was != null && Depth(was) <= cut) || (now != null && DepthNow(now) <= cut)) return false;
         }
         return true;
     }
