@@ -14,19 +14,10 @@ public sealed partial class MovedOutline
     private readonly record struct ChangedKey(MetabaseKey? Was, MetabaseKey? Now, int SlotStart);
 
     /// <summary>
-    /// The keys of the runs edited since the earlier parse, in order, once; null when an edited slot's keys do not pair
-    /// one to one with its earlier ones.
+    /// The keys of the runs edited since the earlier parse, in order; null when an edited slot's keys do not pair one to
+    /// one with its earlier ones.
     /// </summary>
     private List<ChangedKey>? ChangedKeys()
-    {
-        if (!_changedKeysRead) (_changedKeys, _changedKeysRead) = (ReadChangedKeys(), true);
-        return _changedKeys;
-    }
-
-    private List<ChangedKey>? _changedKeys;
-    private bool _changedKeysRead;
-
-    private List<ChangedKey>? ReadChangedKeys()
     {
         var model = _earlier.Document.Model;
         var earlierKeys = model.Keys;
@@ -64,7 +55,7 @@ public sealed partial class MovedOutline
     /// from their new text, and each key at or below a Location a key left or took given its nearest ancestor key now
     /// (the first key at a Location is the parent). Null when so many keys would move that a whole parse is cheaper.
     /// </summary>
-    private SymbolTree? Rebuilt(int maxSymbols)
+    private SymbolTree? Rebuilt(List<ChangedKey> changes, int maxSymbols)
     {
         var model = _earlier.Document.Model;
         var hierarchy = KeyHierarchy.Build(model);
@@ -85,7 +76,6 @@ public sealed partial class MovedOutline
             if (!arrived.TryGetValue(normalized, out var list)) arrived[normalized] = list = [];
             list.Add(key);
         }
-        if (ChangedKeys() is not { } changes) return null;
         foreach (var (was, now, slotStart) in changes)
         {
             if (now != null) slotStartOf[now] = slotStart;
@@ -136,7 +126,7 @@ public sealed partial class MovedOutline
         // duplicate renamed away) is still where the keys below it hang.
         paths.RemoveAll(path => model.FindByLocation(path) is [var first, ..] && !keyNow.ContainsKey(first) && ReferenceEquals(FirstAt(path), first));
         // The keys whose parent may have changed: those that took a Location, and every key below a path.
-        foreach (var path in paths)
+        foreach (var path in new HashSet<string>(paths.Select(LocationPath.Normalize), LocationPath.Comparer))
         {
             foreach (var key in EarlierKeysBelow(hierarchy, path))
             {
@@ -268,7 +258,7 @@ public sealed partial class MovedOutline
     /// shallowest of those. Typing in the Location of a virtual directory with directories below it, in a file whose
     /// outline is capped among its web sites, is such an edit.
     /// </summary>
-    private bool ChangedBelowTheCut(SymbolTree earlier)
+    private bool ChangedBelowTheCut(SymbolTree earlier, List<ChangedKey> changes)
     {
         if (!earlier.Capped) return false;
         int cut = DeepestLevel(earlier.Symbols);
@@ -283,7 +273,6 @@ public sealed partial class MovedOutline
         }
         int DepthNow(MetabaseKey key) => hierarchy.ParentOf(key) is { } parent ? Depth(parent) + 1 : 0;
 
-        if (ChangedKeys() is not { } changes) return false;
         foreach (var (was, now, _) in changes)
         {
             if (was != null && now != null && SameLocation(was, now)) continue;

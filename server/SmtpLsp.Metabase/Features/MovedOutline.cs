@@ -55,8 +55,12 @@ public sealed partial class MovedOutline
     public SymbolTree? DocumentSymbols(int maxSymbols = Navigation.DocumentSymbols.DefaultMax)
     {
         var earlier = _earlier.Symbols(maxSymbols);
-        // Keys renamed, added or removed where the outline shows them: built again over the earlier key tree.
-        if (_earlier.KeysChanged && !ChangedBelowTheCut(earlier)) return Rebuilt(maxSymbols);
+        if (_earlier.KeysChanged)
+        {
+            if (ChangedKeys() is not { } changes) return null;
+            // Keys renamed, added or removed where the outline shows them: built again over the earlier key tree.
+            if (!ChangedBelowTheCut(earlier, changes)) return Rebuilt(changes, maxSymbols);
+        }
         var roots = new List<KeySymbol>(earlier.Symbols.Count);
         foreach (var symbol in earlier.Symbols)
         {

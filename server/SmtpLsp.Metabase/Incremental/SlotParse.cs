@@ -8,9 +8,8 @@ namespace SmtpLsp.Metabase.Incremental;
 /// is not closed yet (one being typed: <c>&lt;IIsSmtpDomain Location="/LM/SmtpSvc/1/Domain/ne</c>) ends at the next
 /// '&lt;'; one whose start tag is closed but whose end tag is not typed yet ends before the next key (never closed);
 /// a value left open ends at the line that starts with that '&lt;'. Alone, the parser reads the text's end as that
-/// start tag (<see cref="TextKind.KeysBeforeAKey"/>). A value whose search for its end
-/// runs past the text would run on into the next key in place: such a slot does not parse alone
-/// (<see cref="SyntaxTree.QuotedValueRanToEnd"/>).
+/// start tag (<see cref="TextKind.KeysBeforeAKey"/>). A value whose search for its end runs past the text would run on
+/// into the next key in place: such a slot does not parse alone (<see cref="SyntaxTree.QuotedValueRanToEnd"/>).
 /// </summary>
 internal static class SlotParse
 {

@@ -44,13 +44,13 @@ internal sealed class Parser
     private int _previousName;
     // Off only in the test that checks the guesses never change a parse.
     private bool _guessNames = true;
+    // The same for element names, by the name of the element started before.
+    private int[] _elementAfter = new int[128];
+    private int _previousElement;
     // Set for part of a document parsed alone (see TextKind): its top-level elements are keys, as the children of
     // <MBProperty> are; the text is followed by the next key's start tag.
     private readonly bool _keysAtRoot;
     private readonly bool _endsBeforeAKey;
-    // The same for element names, by the name of the element started before.
-    private int[] _elementAfter = new int[128];
-    private int _previousElement;
     // _seenInTag[nameId] == _tagNumber when the name already appeared in the current start tag.
     private int[] _seenInTag = new int[64];
     private int _tagNumber;
