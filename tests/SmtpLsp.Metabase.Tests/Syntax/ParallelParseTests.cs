@@ -82,6 +82,7 @@ public class ParallelParseTests
     [InlineData("<!--")]
     [InlineData("Location=\"/LM/unclosed")]
     [InlineData("</MBProperty>")]
+    [InlineData("<IIsWebServer Location=\"/LM/W3SVC/never-closed\">\r\n")] // ends before the next key
     public void Parse_LargeDocumentWithDefaultPieces_EqualsOnePass(string insertedInTheMiddle)
     {
         // Large enough for the default split on a machine with several cores.
