@@ -124,9 +124,21 @@ public sealed partial class MovedOutline
         var pending = new Stack<ElementNode>();
         var top = _earlier.Document.Tree.Document.Elements;
         for (int i = top.Count - 1; i >= 0; i--) pending.Push(top[i]);
+        // Keys added after the last one come right after its subtree: before the first element that starts past it.
+        var earlierSlots = _earlier.Slots;
+        int lastEnd = earlierSlots.Count > 0 ? earlierSlots[^1].End : int.MaxValue;
+        bool addedAtEndDone = false;
         while (pending.Count > 0)
         {
             var element = pending.Pop();
+            if (!addedAtEndDone && element.Span.Start >= lastEnd)
+            {
+                addedAtEndDone = true;
+                foreach (int added in AddedBefore(earlierSlots.Count))
+                {
+                    foreach (var span in ElementsOfSlotNow(added)) yield return span;
+                }
+            }
             if (SlotOf(element.Span) is int slot)
             {
                 foreach (int added in AddedBefore(slot))
@@ -149,6 +161,11 @@ public sealed partial class MovedOutline
             yield return moved;
             var children = element.Children;
             for (int i = children.Count - 1; i >= 0; i--) pending.Push(children[i]);
+        }
+        if (addedAtEndDone) yield break;
+        foreach (int added in AddedBefore(earlierSlots.Count))
+        {
+            foreach (var span in ElementsOfSlotNow(added)) yield return span;
         }
     }
 
@@ -179,7 +196,7 @@ public sealed partial class MovedOutline
             for (int now = run.CurrentStart; now < run.CurrentEnd; now++)
             {
                 int earlier = run.Growth == 0 ? run.EarlierStart + now - run.CurrentStart : run.EarlierStart;
-                reread.Add((_earlier.Slots[earlier].Start, now));
+                reread.Add((earlier < _earlier.Slots.Count ? _earlier.Slots[earlier].Start : _earlier.Slots[^1].End, now));
             }
         }
         int next = 0;
@@ -239,6 +256,12 @@ public sealed partial class MovedOutline
         moved = offset;
         if (slot < 0) return true;
         var was = before[slot];
+        // After the last key every edit since lies behind: the section's end tag moved by them all.
+        if (offset >= was.End && slot == before.Count - 1)
+        {
+            moved = offset + _state.Buffer.Length - _earlier.Document.Tree.Text.Length;
+            return true;
+        }
         var (fate, number) = Follow(slot);
         if (fate == Fate.Removed) return false;
         var now = _state.Slots[number];

@@ -254,6 +254,10 @@ public static class IncrementalAnalyzer
         if (MayMoveAnUnclosedPiEnd(previous, newText, changed, delta)) return null;
         if (TryBetweenKeys(previous, newText, changed, delta) is { } between) return between;
         int index = slots.Find(changed.Start);
+        // Typed right at the end of a key being typed, which ends at the next '<': the key grows.
+        if ((index < 0 || changed.Start == slots[index].Start) && changed.Start > 0 && slots.LastStartingAtOrBefore(changed.Start - 1) is var last and >= 0
+            && slots[last].End == changed.Start && TryInSlot(previous, newText, changed, delta, last) is { } grown)
+            return grown;
         if (index < 0 || changed.Start == slots[index].Start) return TryBetweenSlots(previous, newText, changed, delta);
         if (TryInSlot(previous, newText, changed, delta, index) is { } inSlot) return inSlot;
         // The edit made the key two (an element other than Custom typed in it), or a Custom element that goes inside
@@ -269,8 +273,10 @@ public static class IncrementalAnalyzer
         int oldLength = previous.Buffer.Length;
         var slots = previous.Slots;
         var old = slots[index];
-        // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before.
-        if (!old.ParsesAlone || changed.Start <= old.Start || changed.End >= old.End) return null;
+        // Strictly inside: the element's '<' and final '>' stay as they were, so its neighbours parse as before. A key
+        // being typed ends at the next '<' instead, which stays too when the edit ends right before it.
+        if (!old.ParsesAlone || changed.Start <= old.Start || changed.End > old.End) return null;
+        if (changed.End == old.End && (old.End >= oldLength || previous.Buffer[old.End] != '<' || EndsWithItsOwnTag(previous, old))) return null;
 
         var fragment = newText.ToString(old.Start, old.Length + delta);
         var tree = SlotParse.Parse(fragment);
@@ -285,13 +291,12 @@ public static class IncrementalAnalyzer
         // A key being typed ends at the next '<' in place, as SlotParse has it alone; not at the end of the text. One
         // whose start tag is closed ends there only when that '<' starts another key.
         if (SlotParse.IsOpen(tree) && (old.End >= oldLength || previous.Buffer[old.End] != '<')) return null;
-        if (SlotParse.IsNeverClosed(tree) && !SlotParse.IsKeyStartAt(previous.Buffer, old.End))
+        if (SlotParse.IsNeverClosed(tree) && !SlotParse.EndsAnOpenKeyAt(previous.Buffer, old.End))
         {
             // Its end tag just broken (a key type renamed in its start tag first): in place it now runs on over the
-            // whitespace after it to the next key.
-            if (index + 1 >= slots.Count) return null;
-            int next = slots[index + 1].Start;
-            if (!IsWhitespace(previous.Buffer, old.End, next) || !SlotParse.IsKeyStartAt(previous.Buffer, next)) return null;
+            // whitespace after it to the next key, or to the section's end tag.
+            int next = index + 1 < slots.Count ? slots[index + 1].Start : SlotParse.SectionEndAfter(previous.Buffer, old.End);
+            if (next < 0 || !IsWhitespace(previous.Buffer, old.End, next) || !SlotParse.EndsAnOpenKeyAt(previous.Buffer, next)) return null;
             fragment = newText.ToString(old.Start, next + delta - old.Start);
             tree = SlotParse.Parse(fragment);
             if (!ParsesAsOneElement(tree, fragment.Length) || !SlotParse.IsNeverClosed(tree)) return null;
@@ -400,7 +405,7 @@ public static class IncrementalAnalyzer
         // The last slot starting before the edit, and the first starting at or after its end; those between are removed.
         int before = changed.Start > 0 ? slots.LastStartingAtOrBefore(changed.Start - 1) : -1;
         int after = changed.End > 0 ? slots.LastStartingAtOrBefore(changed.End - 1) + 1 : 0;
-        if (before < 0 || after >= slots.Count || after <= before) return null;
+        if (before < 0 || after <= before) return null;
         if (slots[before].End > changed.Start || (after - 1 > before && slots[after - 1].End > changed.End)) return null;
         return TryRegion(previous, newText, changed, delta, before, after);
     }
@@ -412,16 +417,18 @@ public static class IncrementalAnalyzer
     private static IncrementalState? TryRegion(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta, int before, int after)
     {
         var slots = previous.Slots;
-        if (before < 0 || after >= slots.Count || after <= before) return null;
+        if (before < 0 || after > slots.Count || after <= before) return null;
         var first = slots[before];
-        var next = slots[after];
         if (!first.ParsesAlone || !EndsWithItsOwnTag(previous, first)) return null;
+        // Up to the next key, or after the last one up to the section's end tag.
+        int end = after < slots.Count ? slots[after].Start : SlotParse.SectionEndAfter(previous.Buffer, first.End);
+        if (end < changed.End) return null;
         // The text is read as followed by a key's start tag; a Custom element there would go inside a key left open.
-        if (!SlotParse.IsKeyStartAt(previous.Buffer, next.Start)) return null;
+        if (!SlotParse.EndsAnOpenKeyAt(previous.Buffer, end)) return null;
 
         int start = first.End;
-        var was = RegionParse.Parse(previous.Buffer.ToString(start, next.Start - start));
-        var now = RegionParse.Parse(newText.ToString(start, next.Start + delta - start));
+        var was = RegionParse.Parse(previous.Buffer.ToString(start, end - start));
+        var now = RegionParse.Parse(newText.ToString(start, end + delta - start));
         // Each key pasted is parsed and judged alone, at a cost per key that a full pass spreads over many: past this
         // many, one full pass is cheaper.
         if (was == null || now == null || was.Elements.Length != after - before - 1 || now.Elements.Length > MaxKeysAddedAlone) return null;
@@ -431,7 +438,7 @@ public static class IncrementalAnalyzer
         }
         // The text between read alone must draw what it drew in place.
         var syntax = previous.SyntaxDiagnostics;
-        int from = FirstStartingAtOrAfter(syntax, start), to = FirstStartingAtOrAfter(syntax, next.Start);
+        int from = FirstStartingAtOrAfter(syntax, start), to = FirstStartingAtOrAfter(syntax, end);
         if (to - from != was.Diagnostics.Length) return null;
         for (int i = 0; i < was.Diagnostics.Length; i++)
         {
@@ -471,10 +478,10 @@ public static class IncrementalAnalyzer
 
         int removed = after - before - 1;
         var newSlots = removed == 0 && added.Length == 0
-            ? slots.Replace(after, next with { Start = next.Start + delta }, delta)
+            ? after < slots.Count ? slots.Replace(after, slots[after] with { Start = end + delta }, delta) : slots
             : slots.Splice(before + 1, removed, added, delta);
         int at = changed.End;
-        var newSyntax = ReplaceSyntax(syntax, TextSpan.FromBounds(start, next.Start), now.Diagnostics, at, delta);
+        var newSyntax = ReplaceSyntax(syntax, TextSpan.FromBounds(start, end), now.Diagnostics, at, delta);
         if (wasKeys.Count == 0 && addedKeys == 0)
         {
             // Only stray text changed: no key moved or changed, so the cross-key results and the earlier parse only move.

@@ -24,10 +24,33 @@ internal static class SlotParse
         tree.Document.Elements is [var only] && only.IsStartTagClosed && !only.IsSelfClosing && only.EndTagSpan == null;
 
     /// <summary>
-    /// True when the text at <paramref name="offset"/> starts an element other than Custom: where a key never closed
-    /// before it ends, as a slot parsed alone has it.
+    /// True when the text at <paramref name="offset"/> ends a key left open there the way a slot parsed alone ends: a
+    /// start tag other than Custom (the next key's), or the section's end tag.
     /// </summary>
-    public static bool IsKeyStartAt(TextBuffer text, int offset)
+    public static bool EndsAnOpenKeyAt(TextBuffer text, int offset) => IsKeyStartAt(text, offset) || IsSectionEndAt(text, offset);
+
+    /// <summary>Where the section's end tag is at or after <paramref name="from"/>, or -1.</summary>
+    public static int SectionEndAfter(TextBuffer text, int from)
+    {
+        int at = text.ToString(from, text.Length - from).IndexOf(SectionEnd, StringComparison.Ordinal);
+        return at < 0 || !IsSectionEndAt(text, from + at) ? -1 : from + at;
+    }
+
+    private const string SectionEnd = "</MBProperty";
+
+    private static bool IsSectionEndAt(TextBuffer text, int offset)
+    {
+        int after = offset + SectionEnd.Length;
+        if (after > text.Length) return false;
+        for (int i = 0; i < SectionEnd.Length; i++)
+        {
+            if (text[offset + i] != SectionEnd[i]) return false;
+        }
+        return after == text.Length || !Parser.IsNameChar(text[after]);
+    }
+
+    /// <summary>True when the text at <paramref name="offset"/> starts an element other than Custom.</summary>
+    private static bool IsKeyStartAt(TextBuffer text, int offset)
     {
         if (offset + 1 >= text.Length || text[offset] != '<' || !Parser.IsNameStart(text[offset + 1])) return false;
         const string Custom = "Custom";

@@ -314,8 +314,7 @@ internal sealed class Parser
         if (_endsBeforeAKey)
         {
             // The next key's start tag follows: keys still open end before it, and the section holding them goes on.
-            int keyLevel = _keysAtRoot ? 0 : SectionLevel;
-            if (_stack.Count > keyLevel && (_keysAtRoot || IsInSection())) CloseKeys(keyLevel, length);
+            if (KeyLevel() is var keyLevel and >= 0) CloseKeys(keyLevel, length);
             if (_keysAtRoot || IsAtBase())
             {
                 foreach (var open in _stack) open.End = length;
@@ -614,10 +613,12 @@ internal sealed class Parser
             ReportStrayEndTag(name, TextSpan.FromBounds(tagStart, tagEnd));
             return;
         }
+        int keyLevel = KeyLevel();
         for (int i = _stack.Count - 1; i > match; i--)
         {
             var open = _stack[i];
-            ReportNeverClosed(open, name);
+            if (keyLevel >= 0 && i >= keyLevel) ReportKeyNeverClosed(open);
+            else ReportNeverClosed(open, name);
             open.End = tagStart;
             Pop();
         }
@@ -663,8 +664,7 @@ internal sealed class Parser
         // As for attributes (see _nameAfter): the element that followed the last one's name before, such as Custom.
         var elementName = ReadName(p + 1, ref _elementAfter, _previousElement, out int elementNameId, out int nameEnd);
         _previousElement = elementNameId;
-        int keyLevel = _keysAtRoot ? 0 : SectionLevel;
-        if (_stack.Count > keyLevel && elementName != CustomName && (_keysAtRoot || IsInSection())) CloseKeys(keyLevel, p);
+        if (KeyLevel() is var keyLevel and >= 0 && _stack.Count > keyLevel && elementName != CustomName) CloseKeys(keyLevel, p);
         var parent = _stack.Count > 0 ? _stack[^1] : null;
         var element = new ElementNode(_tree, parent, elementName, p, p + 1);
         Emit(SyntaxKind.Name, p + 1, nameEnd);
@@ -732,12 +732,22 @@ internal sealed class Parser
         for (int i = _stack.Count - 1; i >= keyLevel; i--)
         {
             var open = _stack[i];
-            Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
-                $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' before the next key");
+            ReportKeyNeverClosed(open);
             open.End = tagStart;
             Pop();
         }
     }
+
+    /// <summary>
+    /// The same words wherever a key ends without its end tag (before the next key, or at the section's end tag), so a
+    /// key's text parsed alone draws what it draws in place.
+    /// </summary>
+    private void ReportKeyNeverClosed(ElementNode open) =>
+        Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
+            $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' at the end of the key");
+
+    /// <summary>The depth of the open elements where keys are (their section open), or -1.</summary>
+    private int KeyLevel() => _keysAtRoot ? 0 : _stack.Count > SectionLevel && IsInSection() ? SectionLevel : -1;
 
     private bool IsEndTagOf(int i, string name)
     {

@@ -188,7 +188,7 @@ public class IncrementalAnalyzerTests
     }
 
     [Fact]
-    public void Update_WhitespaceAfterAKeyThatRecoveryEnded_FallsBackToFullAndMatches()
+    public void Update_WhitespaceAfterAKeyThatRecoveryEnded_ReadWithTheKeyAndMatchesFull()
     {
         // The Location's quote is never closed: recovery ends the value at the line break before the Custom element
         // and the key right before its '<', and the Custom element stands as a slot of its own. Whitespace typed
@@ -203,8 +203,8 @@ public class IncrementalAnalyzerTests
 
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
 
+        // Not as whitespace between keys: the key before grows by it and is read again.
         Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
-        Assert.Equal(UpdateKind.Full, next.Kind);
     }
 
     [Fact]
@@ -309,7 +309,7 @@ public class IncrementalAnalyzerTests
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
-        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag && d.Message.EndsWith("before the next key"));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag && d.Message.EndsWith("at the end of the key"));
         Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
     }
 
@@ -438,6 +438,33 @@ public class IncrementalAnalyzerTests
         }
         Assert.True(full.Count == 0, "full passes after: " + string.Join(" | ", full));
         Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag);
+    }
+
+    /// <summary>
+    /// A key appended after the last key, before MBProperty's end tag, where administrators often add one: its '<' and
+    /// start tag are read as text after the last key, and after its '>' it ends at the section's end tag as it would
+    /// before another key, so every keystroke stays incremental.
+    /// </summary>
+    [Fact]
+    public void Update_NewKeyTypedAfterTheLastKey_EveryKeystrokeIncrementalAndMatchesFull()
+    {
+        // Enter at the end of the last key's end tag, then the key.
+        const string Key = "\r\n<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/last\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
+        var text = Generated;
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.LastIndexOf("</MBProperty>", StringComparison.Ordinal) - 2;
+        var full = new List<string>();
+        for (int i = 0; i < Key.Length; i++)
+        {
+            int length = Key[i] == '\r' ? 2 : 1;
+            text = text.Insert(at, Key.Substring(i, length));
+            state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+            at += length;
+            i += length - 1;
+            if (state.Kind != UpdateKind.Incremental) full.Add(Key[Math.Max(0, i - 11)..(i + 1)].Replace("\r\n", " "));
+            AssertSameAsFull(state, text, $"after {Key[..(i + 1)]}");
+        }
+        Assert.True(full.Count == 0, "full passes after: " + string.Join(" | ", full));
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public class SyntaxDiagnosticTests
         var diagnostic = Assert.Single(tree.Diagnostics);
         Assert.Equal(DiagnosticCodes.MissingEndTag, diagnostic.Code);
         Assert.Equal((start, length), (diagnostic.Span.Start, diagnostic.Span.Length));
-        Assert.Contains("expected '</IIsWebVirtualDir>' before the next key", diagnostic.Message);
+        Assert.Contains("expected '</IIsWebVirtualDir>' at the end of the key", diagnostic.Message);
         var keys = tree.Root!.Children[0].Children;
         Assert.Equal(2, keys.Count);
         Assert.Equal(text.LastIndexOf("<IIsWebVirtualDir", StringComparison.Ordinal), keys[0].Span.End);
@@ -202,7 +202,8 @@ public class SyntaxDiagnosticTests
     {
         var tree = SyntaxTree.Parse(Open + "<A Location=\"/a\">\r\n<Custom Name=\"c\" ID=\"1\"/>\r\n" + Close);
         Assert.Equal("Custom", Assert.Single(tree.Root!.Children[0].Children[0].Children).Name);
-        Assert.Contains("before '</MBProperty>'", Assert.Single(tree.Diagnostics).Message);
+        // Closed by the section's end tag, in the words a key closed by the next key gets.
+        Assert.Contains("expected '</A>' at the end of the key", Assert.Single(tree.Diagnostics).Message);
     }
 
     [Fact]
