@@ -418,24 +418,15 @@ public class IncrementalAnalyzerTests
     [InlineData("<Custom Name=\"c\" ID=\"9999\" Value=\"1\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\r\n")]
     public void Update_NewKeyTypedThroughItsEndTag_EveryKeystrokeAfterItsNameIncremental(string custom)
     {
-        string Key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n" + custom + "</IIsWebVirtualDir>";
+        string key = "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/typed\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n" + custom + "</IIsWebVirtualDir>";
         var text = Generated;
         var state = IncrementalAnalyzer.Create(text, Catalog);
         int at = text.IndexOf("</IIsWebVirtualDir>\r\n", text.Length / 2, StringComparison.Ordinal) + "</IIsWebVirtualDir>".Length;
         text = text.Insert(at, "\r\n");
         state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
-        at += 2;
-        var full = new List<string>();
-        for (int i = 0; i < Key.Length; i++)
-        {
-            int length = Key[i] == '\r' ? 2 : 1;
-            text = text.Insert(at, Key.Substring(i, length));
-            state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
-            at += length;
-            i += length - 1;
-            if (state.Kind != UpdateKind.Incremental) full.Add(Key[Math.Max(0, i - 11)..(i + 1)].Replace("\r\n", " "));
-            AssertSameAsFull(state, text, $"after {Key[..(i + 1)]}");
-        }
+
+        state = TypeAndCompare(state, at + 2, key, out var full);
+
         Assert.True(full.Count == 0, "full passes after: " + string.Join(" | ", full));
         Assert.DoesNotContain(state.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag);
     }
@@ -450,21 +441,33 @@ public class IncrementalAnalyzerTests
     {
         // Enter at the end of the last key's end tag, then the key.
         const string Key = "\r\n<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/last\"\r\n\t\tPath=\"C:\\web\"\r\n\t>\r\n</IIsWebVirtualDir>";
-        var text = Generated;
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.LastIndexOf("</MBProperty>", StringComparison.Ordinal) - 2;
-        var full = new List<string>();
-        for (int i = 0; i < Key.Length; i++)
+        var state = IncrementalAnalyzer.Create(Generated, Catalog);
+
+        TypeAndCompare(state, Generated.LastIndexOf("</MBProperty>", StringComparison.Ordinal) - 2, Key, out var full);
+
+        Assert.True(full.Count == 0, "full passes after: " + string.Join(" | ", full));
+    }
+
+    /// <summary>
+    /// Types <paramref name="typed"/> at <paramref name="at"/> a character at a time (a line break as one change),
+    /// checking every version against a full analysis; <paramref name="full"/> gets the text typed up to each
+    /// keystroke that was a full pass.
+    /// </summary>
+    private static IncrementalState TypeAndCompare(IncrementalState state, int at, string typed, out List<string> full)
+    {
+        full = [];
+        var text = state.Text;
+        for (int i = 0; i < typed.Length; i++)
         {
-            int length = Key[i] == '\r' ? 2 : 1;
-            text = text.Insert(at, Key.Substring(i, length));
+            int length = typed[i] == '\r' ? 2 : 1;
+            text = text.Insert(at, typed.Substring(i, length));
             state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
             at += length;
             i += length - 1;
-            if (state.Kind != UpdateKind.Incremental) full.Add(Key[Math.Max(0, i - 11)..(i + 1)].Replace("\r\n", " "));
-            AssertSameAsFull(state, text, $"after {Key[..(i + 1)]}");
+            if (state.Kind != UpdateKind.Incremental) full.Add(typed[Math.Max(0, i - 11)..(i + 1)].Replace("\r\n", " "));
+            AssertSameAsFull(state, text, $"after {typed[..(i + 1)]}");
         }
-        Assert.True(full.Count == 0, "full passes after: " + string.Join(" | ", full));
+        return state;
     }
 
     [Fact]
