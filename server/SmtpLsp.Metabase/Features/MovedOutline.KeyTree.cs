@@ -125,7 +125,7 @@ public sealed partial class MovedOutline
         // A path whose first key was kept and stays first (a key typed or pasted after another at its Location, a
         // duplicate renamed away) is still where the keys below it hang.
         paths.RemoveAll(path => model.FindByLocation(path) is [var first, ..] && !keyNow.ContainsKey(first) && ReferenceEquals(FirstAt(path), first));
-        // The keys whose parent may have changed: those that took a Location, and every key below a path.
+        // The keys whose parent may have changed: those that took a Location, and those hanging just below a path.
         foreach (var path in new HashSet<string>(paths.Select(LocationPath.Normalize), LocationPath.Comparer))
         {
             foreach (var key in EarlierKeysBelow(hierarchy, path))
@@ -219,36 +219,21 @@ public sealed partial class MovedOutline
     }
 
     /// <summary>
-    /// The earlier keys strictly below a Location: the subtree of the first key at it, or, where no key was at it, the
-    /// keys below it among the children of its nearest ancestor key (or the roots) and their subtrees.
+    /// The earlier keys below a Location whose parent is at or above it: the children of the first key at it, or, where
+    /// no key was at it, the keys below it among the children of its nearest ancestor key (or the roots). Only these
+    /// can hang elsewhere when a key comes to the Location or leaves it; the keys below them keep their parents.
     /// </summary>
     private IEnumerable<MetabaseKey> EarlierKeysBelow(KeyHierarchy hierarchy, string location)
     {
         var model = _earlier.Document.Model;
-        var pending = new Stack<MetabaseKey>();
-        if (model.FindByLocation(location) is [var first, ..])
+        if (model.FindByLocation(location) is [var first, ..]) return hierarchy.ChildrenOf(first);
+        MetabaseKey? ancestor = null;
+        for (var path = LocationPath.GetParent(location); path != null && ancestor == null; path = LocationPath.GetParent(path))
         {
-            foreach (var child in hierarchy.ChildrenOf(first)) pending.Push(child);
+            if (model.FindByLocation(path) is [var found, ..]) ancestor = found;
         }
-        else
-        {
-            MetabaseKey? ancestor = null;
-            for (var path = LocationPath.GetParent(location); path != null && ancestor == null; path = LocationPath.GetParent(path))
-            {
-                if (model.FindByLocation(path) is [var found, ..]) ancestor = found;
-            }
-            foreach (var key in ancestor == null ? hierarchy.Roots : hierarchy.ChildrenOf(ancestor))
-            {
-                if (key.HasLocation && ParentKeyRules.IsAncestorOrSelf(location, key.LocationText) && !LocationPath.AreEqual(location, key.Location))
-                    pending.Push(key);
-            }
-        }
-        while (pending.Count > 0)
-        {
-            var key = pending.Pop();
-            yield return key;
-            foreach (var child in hierarchy.ChildrenOf(key)) pending.Push(child);
-        }
+        return (ancestor == null ? hierarchy.Roots : hierarchy.ChildrenOf(ancestor))
+            .Where(key => key.HasLocation && ParentKeyRules.IsAncestorOrSelf(location, key.LocationText) && !LocationPath.AreEqual(location, key.Location));
     }
 
     /// <summary>
