@@ -91,8 +91,9 @@ internal static class Latency
             }
             Print($"keystroke in {what}: Update on the buffer ({locationFull} full)", locationTimes.Skip(5).ToList());
             // The outline editors ask for after each of those keystrokes, typing one name after a pause (the server's
-            // idle build, outside the clock, makes the whole parse and its hierarchy): moved and renamed, or declined
-            // when the key tree changes shape (the server then parses the whole document).
+            // idle build, outside the clock, makes the whole parse and its hierarchy): moved, or built again over the
+            // earlier key tree where keys move to other parents; declined (the server then parses the whole document)
+            // only past what is worth rebuilding.
             var outlineTimes = new List<double>();
             int outlineDeclined = 0;
             typing = state;
@@ -129,9 +130,9 @@ internal static class Latency
                 editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
                 pasteTimes.Add(watch.Elapsed.TotalMilliseconds);
                 if (editing.Kind != UpdateKind.Incremental) pasteFull++;
-                // The outline editors ask for right after, moved from the last whole parse (whose own outline is made
-                // once, untimed, after the first paste): the pasted key's symbol goes in where the capped outline's cut
-                // allows.
+                // The outline editors ask for right after, from the last whole parse (whose own outline is made once,
+                // untimed, after the first paste): moved when the pasted key lies below the capped outline's cut, else
+                // built again with it.
                 if (pasteTimes.Count == 1) MovedOutline.For(editing)?.DocumentSymbols();
                 watch.Restart();
                 if (MovedOutline.For(editing)?.DocumentSymbols() == null) outlineDeclined++;

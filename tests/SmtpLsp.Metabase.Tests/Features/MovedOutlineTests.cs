@@ -47,9 +47,9 @@ public class MovedOutlineTests
             var state = IncrementalAnalyzer.Create(text, Catalog);
             for (int step = 0; step < 15; step++)
             {
-                // A quarter in Location values: renames move the outline too, other changes of the key tree decline.
-                // Some key types renamed and Custom elements added or removed, which the moved outline follows too, and
-                // whole keys pasted or deleted, whose symbols are added or dropped where they are leaves.
+                // A quarter in Location values, some key types renamed and Custom elements added or removed, and whole
+                // keys pasted or deleted: the outline is moved, or built again over the earlier key tree where keys
+                // were renamed, added or removed.
                 int kind = random.Next(9);
                 var (newText, span) = kind < 2 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
                     : kind == 2 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
@@ -65,7 +65,7 @@ public class MovedOutlineTests
                 foreach (int cap in new[] { 3, 40, DocumentSymbols.DefaultMax })
                 {
                     var expected = Describe(DocumentSymbols.Build(whole, cap));
-                    // A changed Location moves keys in the outline's hierarchy: then, and only then, the server parses.
+                    // Null only where rebuilding would cost more than a whole parse: then the server parses.
                     var symbols = moved.DocumentSymbols(cap);
                     if (symbols != null && cap == DocumentSymbols.DefaultMax) Interlocked.Increment(ref outlinesMoved);
                     if (symbols != null && cap == DocumentSymbols.DefaultMax && state.Earlier!.KeysChanged) Interlocked.Increment(ref renamesMoved);
@@ -115,8 +115,7 @@ public class MovedOutlineTests
                 foreach (int cap in new[] { 3, 40, DocumentSymbols.DefaultMax })
                 {
                     var symbols = outline.DocumentSymbols(cap);
-                    // A changed type or Location renames the key in place; the outline declines only where the tree
-                    // changes shape (the Location typed so far is another key's path, or one with keys below it).
+                    // A changed type or Location renames the key, or moves the keys below its Locations, old and new.
                     if (symbols != null)
                     {
                         Assert.Equal(Describe(DocumentSymbols.Build(whole, cap)), Describe(symbols));
@@ -244,12 +243,7 @@ public class MovedOutlineTests
     public void Outline_AfterPastingAKeyBeforeAKeyWithKeysBelowAtItsLocation_RebuiltWithoutTheWholeParse()
     {
         // Pasted first at /LM/SmtpSvc/1/Domain, the new key takes the domains below from the key after it.
-        var text = Fixture.ReadSample("MetaBase.xml");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
-        var pasted = text.Insert(at, "<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain\"\r\n\t>\r\n</IIsSmtpDomain>\r\n");
-
-        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
+        var next = PastedBeforeTheFirstDomain("<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain\"\r\n\t>\r\n</IIsSmtpDomain>\r\n");
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
         AssertSameAsWholeParse(next, MovedOutline.For(next)!.DocumentSymbols());
@@ -258,14 +252,9 @@ public class MovedOutlineTests
     [Fact]
     public void Outline_CappedAtNoSymbolAfterAKeyWithoutLocationIsPasted_StaysEmpty()
     {
-        var text = Fixture.ReadSample("MetaBase.xml");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
-        var pasted = text.Insert(at, "<IIsWebDirectory\r\n\t>\r\n</IIsWebDirectory>\r\n");
+        var next = PastedBeforeTheFirstDomain("<IIsWebDirectory\r\n\t>\r\n</IIsWebDirectory>\r\n");
 
-        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
-
-        var whole = MetabaseModel.Build(SyntaxTree.Parse(pasted));
+        var whole = MetabaseModel.Build(SyntaxTree.Parse(next.Text));
         Assert.Equal(Describe(DocumentSymbols.Build(whole, 0)), Describe(MovedOutline.For(next)!.DocumentSymbols(0)!));
     }
 
@@ -273,14 +262,9 @@ public class MovedOutlineTests
     public void Outline_AfterPastingAKeyWithAKeyBelowIt_RebuiltWithoutTheWholeParse()
     {
         // The second key hangs under the first, not under ROOT.
-        var text = Fixture.ReadSample("MetaBase.xml");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
-        var pasted = text.Insert(at,
+        var next = PastedBeforeTheFirstDomain(
             "<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/new\"\r\n\t>\r\n</IIsWebDirectory>\r\n" +
             "<IIsWebVirtualDir\tLocation =\"/LM/W3SVC/1/ROOT/new/below\"\r\n\t>\r\n</IIsWebVirtualDir>\r\n");
-
-        var next = IncrementalAnalyzer.Update(state, pasted, new TextSpan(at, 0));
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
         AssertSameAsWholeParse(next, MovedOutline.For(next)!.DocumentSymbols());
@@ -384,6 +368,14 @@ public class MovedOutlineTests
         text = text.Insert(vdirEnd, "\t<IIsWebDirectory\tLocation =\"/LM/W3SVC/1/ROOT/nested\"\r\n\t\tAccessFlags=\"AccessRead\"\r\n\t>\r\n\t</IIsWebDirectory>\r\n");
         int later = text.IndexOf("\r\n<", text.Length * 3 / 4, StringComparison.Ordinal) + 2;
         return text.Insert(later, "<!-- between\r\n keys -->\r\n");
+    }
+
+    /// <summary>The sample after <paramref name="keys"/> are pasted before its first SMTP domain, one incremental update on.</summary>
+    private static IncrementalState PastedBeforeTheFirstDomain(string keys)
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        int at = text.IndexOf("<IIsSmtpDomain", StringComparison.Ordinal);
+        return IncrementalAnalyzer.Update(IncrementalAnalyzer.Create(text, Catalog), text.Insert(at, keys), new TextSpan(at, 0));
     }
 
     private static void AssertSameAsWholeParse(IncrementalState state, SymbolTree? symbols, int cap = DocumentSymbols.DefaultMax)
