@@ -72,18 +72,21 @@ internal static class Breakdown
         for (int run = 0; run < warmups; run++) work();
         var all = Stopwatch.StartNew();
         var pausedBefore = GC.GetTotalPauseDuration();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = TimeSpan.Zero;
         // BREAKDOWN_COLLECT=1 collects before each run, outside the clock, as the paired rounds do.
         bool collect = Environment.GetEnvironmentVariable("BREAKDOWN_COLLECT") == "1";
         for (int run = 0; run < runs; run++)
         {
             if (collect) GC.Collect();
+            // The CPU time of the run alone: the collection before it is outside, as it is outside the clock.
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             timing.Measure(work);
+            cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         }
         // The mean with the GC pauses in it is what a loop of runs (and BenchmarkDotNet's mean) sees.
         double meanMs = all.Elapsed.TotalMilliseconds / runs, pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs;
         // CPU time of every thread, GC included: what two cores have to share, whatever the parallelism.
-        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
+        double cpuMs = cpu.TotalMilliseconds / runs;
         Console.WriteLine($"{phase}: {timing}; mean {meanMs:F1} ms, of which GC pauses {pausedMs:F1} ms; CPU {cpuMs:F1} ms per run; " +
                           $"pieces taken over by a parallel parse: {SyntaxTree.Parse(text).AdoptedPieces}");
         if (Environment.GetEnvironmentVariable("BREAKDOWN_RUNS") == "1") Console.WriteLine(string.Join(" ", timing.Runs));

@@ -149,29 +149,24 @@ public sealed partial class MovedOutline
             }
         }
 
-        // The children of a key now: its earlier ones that stayed (read again where edited), and those that came.
-        List<MetabaseKey> Children(IReadOnlyList<MetabaseKey> before, List<MetabaseKey>? came)
+        // The children of a key now: its earlier ones that stayed (read again where edited), and those that came, each
+        // where it now stands. Lazily: a capped outline reads a list that may hold every web site only up to the cap.
+        IEnumerable<MetabaseKey> Children(IReadOnlyList<MetabaseKey> before, List<MetabaseKey>? came)
         {
-            var children = new List<MetabaseKey>(before.Count + (came?.Count ?? 0));
+            var coming = came == null ? [] : came.OrderBy(Position).ToList();
+            int next = 0;
             foreach (var child in before)
             {
                 var now = keyNow.TryGetValue(child, out var replaced) ? replaced : child;
-                if (now != null && !moved.Contains(now)) children.Add(now);
-            }
-            // Few come, to a list that may hold every web site: each goes in by a binary search of where keys now stand.
-            foreach (var key in came ?? [])
-            {
-                int position = Position(key);
-                int lo = 0, hi = children.Count;
-                while (lo < hi)
+                if (now == null || moved.Contains(now)) continue;
+                if (next < coming.Count)
                 {
-                    int mid = (lo + hi) >>> 1;
-                    if (Position(children[mid]) < position) lo = mid + 1;
-                    else hi = mid;
+                    int position = Position(now);
+                    while (next < coming.Count && Position(coming[next]) < position) yield return coming[next++];
                 }
-                children.Insert(lo, key);
+                yield return now;
             }
-            return children;
+            while (next < coming.Count) yield return coming[next++];
         }
         IReadOnlyList<MetabaseKey> EarlierChildren(MetabaseKey key) =>
             !slotStartOf.ContainsKey(key) ? hierarchy.ChildrenOf(key) : earlierOf.TryGetValue(key, out var was) ? hierarchy.ChildrenOf(was) : [];
@@ -191,7 +186,7 @@ public sealed partial class MovedOutline
             pending.Enqueue(symbol);
             count++;
         }
-        while (pending.Count > 0)
+        while (pending.Count > 0 && !capped)
         {
             var parent = pending.Dequeue();
             // A duplicate of an earlier Location is no parent: its children went to the first key there.
@@ -232,7 +227,9 @@ public sealed partial class MovedOutline
         {
             if (model.FindByLocation(path) is [var found, ..]) ancestor = found;
         }
-        return (ancestor == null ? hierarchy.Roots : hierarchy.ChildrenOf(ancestor))
+        // The children the model's parent index lists have their parent path at the ancestor, above the Location, so
+        // only the adopted ones can be below it (34,000 web sites against a few, for a site's new Location).
+        return (ancestor == null ? hierarchy.Roots : hierarchy.AdoptedBy(ancestor))
             .Where(key => key.HasLocation && ParentKeyRules.IsAncestorOrSelf(location, key.LocationText) && !LocationPath.AreEqual(location, key.Location));
     }
 

@@ -69,6 +69,13 @@ public sealed class KeyHierarchy
     }
 
     /// <summary>
+    /// The children of this key (the first at its Location) whose parent path has no key, or is not spelt as the
+    /// model's parent index files it, in document order: of its children, the only ones that can stand more than one
+    /// level below it.
+    /// </summary>
+    internal IReadOnlyList<MetabaseKey> AdoptedBy(MetabaseKey key) => _adopted.TryGetValue(key, out var adopted) ? adopted : None;
+
+    /// <summary>
     /// Whether the model's parent index files a key with this parent path under the key at that path: it looks up the
     /// path as given, the key's Location normalised, so a parent path with a trailing slash ("/LM/" from "/LM//x")
     /// is not found there.

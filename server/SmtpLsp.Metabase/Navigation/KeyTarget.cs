@@ -8,5 +8,7 @@ public sealed record KeyTarget(MetabaseKey Key, TextSpan Span, TextSpan Selectio
 {
     public static KeyTarget Of(MetabaseKey key) => new(key, key.Element.Span, SelectionOf(key));
 
-    public static TextSpan SelectionOf(MetabaseKey key) => key.LocationAttribute?.ValueSpan ?? key.Element.NameSpan;
+    // Read from the tree: an attribute node would make (and keep) nodes for every attribute of the element, which the
+    // outline of 50 MB paid 5000 times per request.
+    public static TextSpan SelectionOf(MetabaseKey key) => key.LocationView is { } location ? location.ValueSpan : key.Element.NameSpan;
 }

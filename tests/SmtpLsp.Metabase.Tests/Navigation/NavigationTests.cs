@@ -57,6 +57,24 @@ public class NavigationTests
         Assert.Equal(".\n/\n  LM\n    W3SVC\n", Outline(tree.Symbols));
     }
 
+    [Theory]
+    [InlineData(11, false)]
+    [InlineData(10, true)]
+    public void DocumentSymbols_CapAtOrBeforeTheLastSymbol_CappedOnlyWhenOneIsLeftOut(int max, bool capped)
+    {
+        var tree = DocumentSymbols.Build(Sample(), maxSymbols: max);
+        Assert.Equal((max, capped), (tree.Count, tree.Capped));
+    }
+
+    [Fact]
+    public void DocumentSymbols_LocationsWithEmptySegmentsOrEntities_NamedByTheirSegmentsBelowTheParent()
+    {
+        var text = Wrap(Key("IIsWebService", "/LM/W3SVC") + Key("IIsWebVirtualDir", "/LM/W3SVC//1/ROOT/") + Key("IIsWebServer", "/LM/W3SVC/2/")
+            + Key("IIsWebVirtualDir", "/LM/W3SVC/2//a&amp;b") + Key("IIsWebVirtualDir", "/LM/W3SVC/2/c//d/") + Key("IIsObject", "/LM//W3SVC/"));
+        var tree = DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(text)));
+        Assert.Equal("/LM/W3SVC\n  1/ROOT\n  2\n    a&b\n    c/d\n/LM//W3SVC/\n", Outline(tree.Symbols));
+    }
+
     [Fact]
     public void DocumentSymbols_DeepChain_NoStackOverflow()
     {
