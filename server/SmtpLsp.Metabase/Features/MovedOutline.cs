@@ -240,24 +240,26 @@ public sealed partial class MovedOutline
     private bool TryMove(TextSpan span, out TextSpan moved)
     {
         moved = default;
-        if (!TryMove(span.Start, out int start) || !TryMove(span.End, out int end)) return false;
+        if (!TryMove(span.Start, isEnd: false, out int start) || !TryMove(span.End, isEnd: true, out int end)) return false;
         moved = TextSpan.FromBounds(start, end);
         return true;
     }
 
     /// <summary>
     /// Where an earlier offset is now: text between slots moves with the slot before it, text inside a slot with
-    /// that slot; false inside a slot edited since, whose inside may have moved in any way, or removed.
+    /// that slot; false inside a slot edited since, whose inside may have moved in any way, or removed. The end of a
+    /// span that ends where a slot does (its key's element) moves with that slot.
     /// </summary>
-    private bool TryMove(int offset, out int moved)
+    private bool TryMove(int offset, bool isEnd, out int moved)
     {
         var before = _earlier.Slots;
         int slot = before.LastStartingAtOrBefore(offset);
         moved = offset;
         if (slot < 0) return true;
         var was = before[slot];
-        // After the last key every edit since lies behind: the section's end tag moved by them all.
-        if (offset >= was.End && slot == before.Count - 1)
+        // After the last key every edit since lies behind: the section's end tag moved by them all. Not the last key's
+        // own end: text typed right after it, before the line break, does not move it.
+        if ((offset > was.End || (offset == was.End && !isEnd)) && slot == before.Count - 1)
         {
             moved = offset + _state.Buffer.Length - _earlier.Document.Tree.Text.Length;
             return true;

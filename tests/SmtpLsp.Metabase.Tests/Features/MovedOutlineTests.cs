@@ -270,6 +270,26 @@ public class MovedOutlineTests
         AssertSameAsWholeParse(next, MovedOutline.For(next)!.DocumentSymbols());
     }
 
+    /// <summary>
+    /// Text typed right after the last key's end tag (before its line break, or inside it) lies after that key: the
+    /// key's element still ends where it did, while the section's end tag moves.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Folding_AfterTextTypedRightAfterTheLastKey_SameAsWholeParse(int pastEndTag)
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        int at = text.LastIndexOf("\r\n</MBProperty>", StringComparison.Ordinal) + pastEndTag;
+        var edited = text.Insert(at, "\"");
+
+        var next = IncrementalAnalyzer.Update(IncrementalAnalyzer.Create(text, Catalog), edited, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        var lines = new LineIndex(edited);
+        Assert.Equal(Describe(FoldingRanges.Compute(SyntaxTree.Parse(edited), lines)), Describe(MovedOutline.For(next)!.Folding(lines)!));
+    }
+
     /// <summary>The sample metabase after <paramref name="typed"/> at the end of the Location value ending in <paramref name="pathEnd"/>.</summary>
     private static IncrementalState TypedAtTheEndOfALocation(string pathEnd, string typed)
     {
