@@ -306,9 +306,9 @@ public static class IncrementalAnalyzer
         var keys = MetabaseModel.KeysOf(tree);
 
         // Results for other keys can only change when a key's type, Location or Custom elements changed. A change in
-        // a key Exchange detection reads needs the full pass; a changed Location, type or Location attribute, or an
-        // edit in a key the cross-key rules report on, has those rules run again over the keys of the last whole
-        // parse (CrossKeyRecheck).
+        // a key Exchange detection reads needs the full pass, but for an SMTP server detection judges alone; a
+        // changed Location, type or Location attribute, or an edit in a key the cross-key rules report on, has those
+        // rules run again over the keys of the last whole parse (CrossKeyRecheck).
         var change = Compare(previous.Buffer.ToString(old.Start, old.Length), keys, previous.SmtpKeys);
         if (change == KeyChange.Other) return null;
         bool reportedOn = false;
@@ -569,7 +569,8 @@ public static class IncrementalAnalyzer
     /// How the keys of the old slot's element (which parses alone as it did in place) differ from the re-parsed ones:
     /// not at all for other keys (Custom elements added or removed, which only Exchange detection reads), in what the
     /// cross-key rules read (a Location, a key type, whether a Location attribute is there), or otherwise (their
-    /// number, or a key Exchange detection reads: an SMTP server, or a key at a path above one). Recomputed here
+    /// number, or a key Exchange detection reads: an SMTP server, but for one it judges alone, or a key at a path above
+    /// one). Recomputed here
     /// instead of kept per slot: one small parse per keystroke instead of an array and a Location string per key held
     /// for the life of the document.
     /// </summary>
@@ -582,7 +583,8 @@ public static class IncrementalAnalyzer
         {
             KeySummary was = KeySummary.Of(oldKeys[k]), now = KeySummary.Of(newKeys[k]);
             if (was == now) continue;
-            if (ReadByExchangeDetection(oldKeys[k], smtpKeys) || ReadByExchangeDetection(newKeys[k], smtpKeys)) return KeyChange.Other;
+            if ((ReadByExchangeDetection(oldKeys[k], smtpKeys) || ReadByExchangeDetection(newKeys[k], smtpKeys))
+                && !OnlyItsOwnHintsChange(oldKeys[k], newKeys[k], smtpKeys)) return KeyChange.Other;
             if (was with { HasCustom = now.HasCustom } != now) change = KeyChange.CrossKey;
         }
         return change;
@@ -593,7 +595,24 @@ public static class IncrementalAnalyzer
     /// present or not). Other keys under /LM/SmtpSvc (domains, virtual directories) are never read by it.
     /// </summary>
     private static bool ReadByExchangeDetection(MetabaseKey key, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys) =>
-        key.KeyType == ExchangeRules.SmtpServerType || (key.Location is { } location && smtpKeys.ContainsKey(LocationPath.Normalize(location)));
+        key.KeyType == ExchangeRules.SmtpServerType || AtPathAskedAbout(key, smtpKeys);
+
+    /// <summary>
+    /// An SMTP server that stays one under the same parent path, at no path detection asks about before or after (no
+    /// other server hangs below it): detection then judges it alone, by the same keys above it, and no other server by
+    /// it, so only its own hints change (made again with its slot) and <see cref="IncrementalState.SmtpKeys"/> stays
+    /// what a full pass makes. Typing in a server's Location or adding a Custom element to it is such an edit.
+    /// </summary>
+    private static bool OnlyItsOwnHintsChange(MetabaseKey was, MetabaseKey now, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys)
+    {
+        if (was.KeyType != ExchangeRules.SmtpServerType || now.KeyType != ExchangeRules.SmtpServerType) return false;
+        if (AtPathAskedAbout(was, smtpKeys) || AtPathAskedAbout(now, smtpKeys)) return false;
+        string? wasParent = was.ParentLocation, nowParent = now.ParentLocation;
+        return (wasParent == null && nowParent == null) || LocationPath.AreEqual(wasParent, nowParent);
+    }
+
+    private static bool AtPathAskedAbout(MetabaseKey key, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys) =>
+        key.Location is { } location && smtpKeys.ContainsKey(LocationPath.Normalize(location));
 
     /// <summary>MB5001 on the SMTP servers among a re-parsed slot's keys (whose spans are already slot-relative).</summary>
     private static MetabaseDiagnostic[] ExchangeHints(List<MetabaseKey> keys, IncrementalState previous)

@@ -786,6 +786,85 @@ public class IncrementalAnalyzerTests
     }
 
     /// <summary>
+    /// Detection judges each SMTP server by itself and the keys above it: typing in a server's Location below the same
+    /// parent changes that server's hints only. Renaming it under another parent changes which keys are above it, and
+    /// makes the whole pass.
+    /// </summary>
+    [Theory]
+    [InlineData("Location =\"/LM/SmtpSvc/1", "0", true)]
+    [InlineData("Location =\"/LM/SmtpSvc/1", "/x", false)]
+    [InlineData("Location =\"/LM/SmtpSvc", "x", false)]
+    public void Update_TypingInAnSmtpServersLocation_IncrementalBelowTheSameParentAndMatches(string after, string typed, bool incremental)
+    {
+        var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
+        int server = ExchangeManaged.IndexOf("<IIsSmtpServer", StringComparison.Ordinal);
+        int at = ExchangeManaged.IndexOf(after, server, StringComparison.Ordinal) + after.Length;
+
+        TypeAndCompare(state, at, typed, out var full);
+
+        if (incremental) Assert.Empty(full);
+        else Assert.NotEmpty(full);
+    }
+
+    /// <summary>
+    /// Servers side by side, one below another and one with a Custom element: keystrokes anywhere in their Locations
+    /// (digits, letters, slashes, deletions), each version from the one before, equal a full analysis, and those that
+    /// keep a server below the same parent stay incremental.
+    /// </summary>
+    [Fact]
+    public void Update_RandomKeystrokesInSmtpServersLocations_EqualFullReanalysis()
+    {
+        const string Server = "<IIsSmtpServer\tLocation =\"";
+        var text = ExchangeManaged.Replace("</MBProperty>",
+            Server + "/LM/SmtpSvc/2\"\n\t\tServerComment=\"Second\"\n\t>\n</IIsSmtpServer>\n" +
+            Server + "/LM/SmtpSvc/2/inner\"\n\t\tMaxMessageSize=\"0\"\n\t\tFullyQualifiedDomainName=\"inner.example.com\"\n\t>\n</IIsSmtpServer>\n" +
+            Server + "/LM/SmtpSvc/3\"\n\t>\n\t<Custom\tName=\"X\" ID=\"1\" Value=\"1\" Type=\"DWORD\"/>\n</IIsSmtpServer>\n</MBProperty>");
+        int total = 0, incremental = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var state = IncrementalAnalyzer.Create(text, Catalog);
+            for (int step = 0; step < 12; step++)
+            {
+                var current = state.Text;
+                var servers = new List<int>();
+                for (int i = current.IndexOf(Server, StringComparison.Ordinal); i >= 0; i = current.IndexOf(Server, i + 1, StringComparison.Ordinal))
+                    servers.Add(i + Server.Length);
+                int valueStart = servers[random.Next(servers.Count)], valueEnd = current.IndexOf('"', valueStart);
+                // Mostly where a name is typed, at the value's end (a deletion takes the character before it).
+                bool atEnd = random.Next(3) > 0;
+                int at = atEnd ? valueEnd : valueStart + random.Next(valueEnd - valueStart + 1);
+                bool delete = random.Next(4) == 0 && valueEnd > valueStart;
+                if (delete && at == valueEnd) at--;
+                var newText = delete ? current.Remove(at, 1) : current.Insert(at, "0129x/"[random.Next(6)].ToString());
+                state = IncrementalAnalyzer.Update(state, newText, new TextSpan(at, delete ? 1 : 0));
+                Interlocked.Increment(ref total);
+                if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
+                AssertSameAsFull(state, newText, $"seed {seed} step {step}");
+            }
+        }, iter: 40);
+        Assert.True(incremental * 3 > total, $"only {incremental} of {total} keystrokes were incremental");
+    }
+
+    [Fact]
+    public void Update_CustomElementPastedIntoAnSmtpServer_StaysIncrementalAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
+        int at = ExchangeManaged.IndexOf("\t>\n</IIsSmtpServer>", StringComparison.Ordinal) + 3;
+        const string Custom = "\t<Custom\tName=\"RelayIpList\" ID=\"36882\" Value=\"0\" Type=\"BINARY\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\n";
+        var text = ExchangeManaged.Insert(at, Custom);
+
+        var next = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        AssertSameAsFull(next, text, "Custom pasted");
+        // And taken out again.
+        var back = IncrementalAnalyzer.Update(next, ExchangeManaged, new TextSpan(at, Custom.Length));
+        Assert.Equal(UpdateKind.Incremental, back.Kind);
+        AssertSameAsFull(back, ExchangeManaged, "Custom deleted");
+    }
+
+    /// <summary>
     /// The invariant: after any sequence of edits, incremental diagnostics equal a full re-analysis of the same text.
     /// Edits land mostly inside attribute values (the fast path) and sometimes add structure (the fallback).
     /// </summary>
