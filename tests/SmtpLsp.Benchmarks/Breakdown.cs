@@ -3,6 +3,7 @@ using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Syntax;
 
 namespace SmtpLsp.Benchmarks;
@@ -57,6 +58,9 @@ internal static class Breakdown
             "parse" => () => SyntaxTree.Parse(text),
             "parse1" => () => SyntaxTree.Parse(text, pieceChars: -1),
             "model" => () => MetabaseModel.Build(tree),
+            // What the first outline on a new version adds to its model: the key tree and the model's child index.
+            "hierarchy" => () => KeyHierarchy.Build(MetabaseModel.Build(tree)),
+            "children" => () => MetabaseModel.Build(tree).GetChildren(built.Keys[0]),
             "full" => () => MetabaseAnalyzer.Analyze(MetabaseModel.Build(SyntaxTree.Parse(text)), catalog),
             "create" => () => IncrementalAnalyzer.Create(text, catalog),
             "analyze" => () => MetabaseAnalyzer.Analyze(built, catalog),
@@ -64,7 +68,7 @@ internal static class Breakdown
             "common" => () => ParentKeyRules.CommonAncestor(built) ?? "",
             "duplicates" => () => Rule(sink => DuplicateLocationRules.Check(built, sink)),
             "exchange" => () => Rule(sink => ExchangeRules.Analyze(built, catalog, sink)),
-            _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, full, create, analyze, parents, common, duplicates or exchange"),
+            _ => throw new ArgumentException($"unknown phase '{phase}': parse, parse1, model, hierarchy, children, full, create, analyze, parents, common, duplicates or exchange"),
         };
         // Warm-up runs outside the figures, as BenchmarkDotNet does: the first ones run tier-0 code and the JIT's
         // own compilation, which made the means and CPU times two to five times the settled ones.
