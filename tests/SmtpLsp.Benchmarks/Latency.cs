@@ -69,10 +69,12 @@ internal static class Latency
         Print($"keystroke: Update on a string ({full} full)", updateTimes.Skip(5).ToList());
         Print("keystroke: Update on the buffer", bufferUpdateTimes.Skip(5).ToList());
         Print($"keystroke: {diagnostics} diagnostics to positions", positionTimes.Skip(5).ToList());
-        // Typing into Locations (renaming a virtual directory, then an SMTP remote domain): five characters at the end
-        // of each of 21 Locations, each version from the one before, as the server chains them. The cross-key rules
-        // run again over the keys of the last whole parse (the first keystroke also indexes its children).
-        foreach (var (what, marker) in new[] { ("a Location", "Location =\"/LM/W3SVC/"), ("an SMTP domain's Location", "/Domain/relay") })
+        // Typing into Locations (renaming a virtual directory, an SMTP remote domain, then renumbering an SMTP virtual
+        // server, which Exchange detection reads): five characters at the end of each of 21 Locations, each version
+        // from the one before, as the server chains them. The cross-key rules run again over the keys of the last
+        // whole parse (the first keystroke also indexes its children).
+        foreach (var (what, marker) in new[] { ("a Location", "Location =\"/LM/W3SVC/"), ("an SMTP domain's Location", "/Domain/relay"),
+                     ("an SMTP server's Location", "<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/") })
         {
             var locationTimes = new List<double>();
             int locationFull = 0;

@@ -403,6 +403,21 @@ async function onLargeDocument(file) {
   }
   stats(`keystroke in an SMTP domain's Location of ${mb} MB -> publishDiagnostics`, domainKeystrokes);
   stats(`  then documentSymbol, round trip`, domainOutlines);
+  // Renumbering SMTP virtual servers: five characters at the end of a server's Location (its directories and domains
+  // lose their parent key), the outline asked right after each keystroke. Exchange detection reads servers.
+  const serverKeystrokes = [];
+  const serverOutlines = [];
+  for (const end of locationEnds(text, '<IIsSmtpServer\tLocation ="/LM/SmtpSvc/', RUNS, 40)) {
+    const { line, character } = nowAt(end);
+    for (let c = 0; c < 5; c++) {
+      const started = now();
+      const published = typeAt({ line, character: character + c });
+      serverOutlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
+      serverKeystrokes.push((await published).at - started);
+    }
+  }
+  stats(`keystroke in an SMTP server's Location of ${mb} MB -> publishDiagnostics`, serverKeystrokes);
+  stats(`  then documentSymbol, round trip`, serverOutlines);
   // A new key typed by hand on a line of its own after an end tag (Enter first), its start tag and attributes a
   // character at a time, completion asked at the cursor after each keystroke; timed from its '<' up to its '>', then
   // from its '>' to its end tag's '>' (the key ends before the next key until its end tag is typed).
