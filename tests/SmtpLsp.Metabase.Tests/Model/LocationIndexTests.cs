@@ -38,9 +38,14 @@ public class LocationIndexTests
             bool duplicated = keys.Where(k => k.Location != null).GroupBy(k => LocationPath.Normalize(k.Location!), LocationPath.Comparer).Any(g => g.Count() > 1);
             Assert.Equal(duplicated, model.HasDuplicateLocations);
             Assert.Equal(SharedLocations(keys), model.DuplicatedKeys());
+            // The parents looked up in parallel, a few keys a range, as on a large model.
+            var index = new LocationIndex(keys);
+            var inParallel = new ChildIndex(keys, index, parallelFromKeys: 0, keysPerRange: 3);
             foreach (var key in keys)
             {
                 Assert.Equal(ChildrenByOldRule(keys, key), model.GetChildren(key));
+                if (key.HasLocation && index.FindFirst(LocationPath.Normalize(key.LocationText)) is >= 0 and var first)
+                    Assert.Equal(model.GetChildren(key), inParallel.ChildrenOf(first));
                 Assert.Equal(key.Location == null ? null : EntityDecoder.Decode(key.LocationView!.Value.RawValueSpan), key.Location);
                 Assert.Equal(key.Location ?? "", key.LocationText.ToString());
             }

@@ -275,6 +275,9 @@ async function onLargeDocument(file) {
     console.log(`  server memory after didOpen of ${mb} MB and its diagnostics: peak RSS (VmHWM) ${memory.peak.toFixed(0)} MB` +
       ` (${(memory.peak / Number(mb)).toFixed(2)}x the file), RSS now ${memory.now.toFixed(0)} MB`);
   }
+  // What an editor asks as soon as a document opens: the outline, before the server's idle build has made its key tree.
+  stats(`first documentSymbol right after didOpen's diagnostics, round trip`,
+    [(await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms]);
   const offsets = valueOffsets(text, 200);
   const positions = offsets.map((o) => positionAt(text, o));
 
