@@ -75,6 +75,41 @@ public class NavigationTests
         Assert.Equal("/LM/W3SVC\n  1/ROOT\n  2\n    a&b\n    c/d\n/LM//W3SVC/\n", Outline(tree.Symbols));
     }
 
+    /// <summary>
+    /// Names cut from the spans equal the key's Location segments after its parent's, joined by '/', for any paths:
+    /// case variants, entities, trailing and doubled slashes, relative and empty ones.
+    /// </summary>
+    [Fact]
+    public void DocumentSymbols_RandomLocations_NamedBySegmentsBelowTheParent()
+    {
+        var segment = Gen.OneOfConst("LM", "lm", "W3SVC", "1", "Root", "a&amp;b", "x&#47;y", "");
+        var location = Gen.Frequency(
+            (8, Gen.Select(segment.Array[0, 5], Gen.OneOfConst("", "/", "//")).Select((parts, tail) => "/" + string.Join("/", parts) + tail)),
+            (1, Gen.OneOfConst("", "/", ".", "LM/W3SVC", "/LM//W3SVC")));
+        location.Array[1, 30].Sample(locations =>
+        {
+            var keys = string.Concat(locations.Select(l => $"<IIsWebVirtualDir Location=\"{l}\"/>\n"));
+            var tree = DocumentSymbols.Build(MetabaseModel.Build(SyntaxTree.Parse(Wrap(keys))));
+            void Check(IReadOnlyList<KeySymbol> symbols, KeySymbol? parent)
+            {
+                foreach (var symbol in symbols)
+                {
+                    Assert.Equal(parent == null ? symbol.Key.Location : SegmentsBelow(parent.Key.Location, symbol.Key.Location!), symbol.Name);
+                    Check(symbol.Children, symbol);
+                }
+            }
+            Check(tree.Symbols, null);
+        }, iter: 300);
+    }
+
+    /// <summary>The name by splitting both paths into their non-empty segments.</summary>
+    private static string SegmentsBelow(string? parentLocation, string location)
+    {
+        var parentSegments = parentLocation?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var segments = location.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length <= parentSegments.Length ? location : string.Join('/', segments.Skip(parentSegments.Length));
+    }
+
     [Fact]
     public void DocumentSymbols_DeepChain_NoStackOverflow()
     {
