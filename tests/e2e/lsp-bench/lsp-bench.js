@@ -391,36 +391,27 @@ async function onLargeDocument(file) {
   }
   stats(`keystroke in a Location of ${mb} MB -> publishDiagnostics`, locationKeystrokes);
   stats(`  then documentSymbol, round trip`, locationOutlines);
-  // Renaming SMTP remote domains: five characters at the end of a domain's Location, the outline asked right after
-  // each keystroke as editors do. A domain has no keys below it, so the outline is moved and renamed.
-  const domainKeystrokes = [];
-  const domainOutlines = [];
-  for (const end of locationEnds(text, '/Domain/relay', RUNS, 40)) {
-    const { line, character } = nowAt(end);
-    for (let c = 0; c < 5; c++) {
-      const started = now();
-      const published = typeAt({ line, character: character + c });
-      domainOutlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
-      domainKeystrokes.push((await published).at - started);
+  // Five characters at the end of each of five Locations, the outline asked right after each keystroke as editors do.
+  const typeFiveAtLocationEnds = async (marker, what) => {
+    const keystrokes = [];
+    const outlines = [];
+    for (const end of locationEnds(text, marker, RUNS, 40)) {
+      const { line, character } = nowAt(end);
+      for (let c = 0; c < 5; c++) {
+        const started = now();
+        const published = typeAt({ line, character: character + c });
+        outlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
+        keystrokes.push((await published).at - started);
+      }
     }
-  }
-  stats(`keystroke in an SMTP domain's Location of ${mb} MB -> publishDiagnostics`, domainKeystrokes);
-  stats(`  then documentSymbol, round trip`, domainOutlines);
-  // Renumbering SMTP virtual servers: five characters at the end of a server's Location (its directories and domains
-  // lose their parent key), the outline asked right after each keystroke. Exchange detection reads servers.
-  const serverKeystrokes = [];
-  const serverOutlines = [];
-  for (const end of locationEnds(text, '<IIsSmtpServer\tLocation ="/LM/SmtpSvc/', RUNS, 40)) {
-    const { line, character } = nowAt(end);
-    for (let c = 0; c < 5; c++) {
-      const started = now();
-      const published = typeAt({ line, character: character + c });
-      serverOutlines.push((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).ms);
-      serverKeystrokes.push((await published).at - started);
-    }
-  }
-  stats(`keystroke in an SMTP server's Location of ${mb} MB -> publishDiagnostics`, serverKeystrokes);
-  stats(`  then documentSymbol, round trip`, serverOutlines);
+    stats(`keystroke in ${what} of ${mb} MB -> publishDiagnostics`, keystrokes);
+    stats(`  then documentSymbol, round trip`, outlines);
+  };
+  // Renaming SMTP remote domains: a domain has no keys below it, so the outline is moved and renamed.
+  await typeFiveAtLocationEnds('/Domain/relay', "an SMTP domain's Location");
+  // Renumbering SMTP virtual servers: their directories and domains lose their parent key. Exchange detection reads
+  // servers.
+  await typeFiveAtLocationEnds('<IIsSmtpServer\tLocation ="/LM/SmtpSvc/', "an SMTP server's Location");
   // A new key typed by hand on a line of its own after an end tag (Enter first), its start tag and attributes a
   // character at a time, completion asked at the cursor after each keystroke; timed from its '<' up to its '>', then
   // from its '>' to its end tag's '>' (the key ends before the next key until its end tag is typed).
