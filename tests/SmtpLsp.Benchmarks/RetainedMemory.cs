@@ -1,6 +1,7 @@
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Features;
 using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
@@ -35,9 +36,12 @@ internal static class RetainedMemory
         long withState = Settle();
         var document = state.Document;
         long withDocument = Settle();
-        // The lazy parts features build on first use and then keep (Location children index, attribute nodes are not kept).
+        // The lazy parts features build on first use and then keep: the Location children index, and the key tree that
+        // the server builds when the user pauses, with whatever the outline an editor asks for at once leaves behind.
         _ = document.Model.GetChildren(document.Model.Keys[0]);
         long withChildren = Settle();
+        _ = DocumentSymbols.Build(document.Model);
+        long withOutline = Settle();
 
         Console.WriteLine($"file: {fileBytes / 1e6:F1} MB ({megabytes} MiB generated), keys {document.Model.Keys.Count}, "
             + $"lines {lines.LineCount}, diagnostics {state.Diagnostics.Count}; growth of the settled GC heap:");
@@ -46,8 +50,9 @@ internal static class RetainedMemory
         Report("IncrementalState (tree, model, slots, diagnostics)", withState - withSnapshot, fileBytes);
         Report("its Document (wraps the same parse)", withDocument - withState, fileBytes);
         Report("Location children index (navigation)", withChildren - withDocument, fileBytes);
-        Report("structures beyond the text", withChildren - withText, fileBytes);
-        Report("server total for the open document", withChildren - baseline, fileBytes);
+        Report("key tree, after the first outline", withOutline - withChildren, fileBytes);
+        Report("structures beyond the text", withOutline - withText, fileBytes);
+        Report("server total for the open document", withOutline - baseline, fileBytes);
         GC.KeepAlive(text);
         GC.KeepAlive(buffer);
         GC.KeepAlive(lines);
