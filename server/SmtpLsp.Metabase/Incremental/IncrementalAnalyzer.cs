@@ -570,9 +570,8 @@ public static class IncrementalAnalyzer
     /// not at all for other keys (Custom elements added or removed, which only Exchange detection reads), in what the
     /// cross-key rules read (a Location, a key type, whether a Location attribute is there), or otherwise (their
     /// number, or a key Exchange detection reads: an SMTP server, but for one it judges alone, or a key at a path above
-    /// one). Recomputed here
-    /// instead of kept per slot: one small parse per keystroke instead of an array and a Location string per key held
-    /// for the life of the document.
+    /// one). Recomputed here instead of kept per slot: one small parse per keystroke instead of an array and a Location
+    /// string per key held for the life of the document.
     /// </summary>
     private static KeyChange Compare(string oldFragment, List<MetabaseKey> newKeys, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys)
     {

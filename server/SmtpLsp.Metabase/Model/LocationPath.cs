@@ -49,10 +49,6 @@ public static class LocationPath
     internal static ReadOnlyMemory<char> Normalize(ReadOnlyMemory<char> location) =>
         location[..Normalize(location.Span).Length];
 
-    /// <summary>The non-empty parts between slashes: "/LM/SmtpSvc/1" -> ["LM", "SmtpSvc", "1"].</summary>
-    public static IReadOnlyList<string> Segments(string location) =>
-        location.Split('/', StringSplitOptions.RemoveEmptyEntries);
-
     public static bool AreEqual(string? a, string? b) =>
         a != null && b != null && string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
 

@@ -20,13 +20,6 @@ public class LocationPathTests
     }
 
     [Fact]
-    public void Segments_Path_SplitsOnSlashes()
-    {
-        Assert.Equal(["LM", "SmtpSvc", "1"], LocationPath.Segments("/LM/SmtpSvc/1/"));
-        Assert.Empty(LocationPath.Segments("/"));
-    }
-
-    [Fact]
     public void Comparer_DifferentCase_Equal()
     {
         Assert.True(LocationPath.Comparer.Equals("/LM/SMTPSVC/1", "/lm/SmtpSvc/1"));
