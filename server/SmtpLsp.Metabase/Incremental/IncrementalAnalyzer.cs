@@ -13,7 +13,7 @@ namespace SmtpLsp.Metabase.Incremental;
 /// the same extent (a half-typed attribute inside it is fine, see <see cref="ParsesAsOneElement"/>), only its keys
 /// are re-analysed (Exchange hints on its SMTP servers included), its syntax diagnostics replace the old ones, and
 /// every other key's results move by the length change, provided the edited keys are not ones Exchange detection
-/// reads whose type, Location or Custom presence changed. The Location rules (duplicates, parent links) are reused,
+/// reads for other keys (at the paths above SMTP servers) whose type, Location or Custom presence changed. The Location rules (duplicates, parent links) are reused,
 /// or, after a changed Location, type or Location attribute, run again over the keys of the last whole parse
 /// (<see cref="CrossKeyRecheck"/>). Whitespace typed or removed between two keys only moves what follows; keys
 /// pasted or deleted there, a new key's first characters and stray text are parsed alone as they are in place, each
@@ -127,23 +127,33 @@ public static class IncrementalAnalyzer
 
     /// <summary>
     /// The paths Exchange detection can ask about: the /LM/SmtpSvc paths above each IIsSmtpServer. An incremental
-    /// update keeps every server, every key type and every key at these paths, so no other path is ever asked for;
-    /// keeping only these (a few instead of every SMTP domain and virtual directory, 4 MB on 50 MB) is what lets the
-    /// state stay small.
+    /// update keeps every key at these paths and brings no server below a path not among them, so no other path is
+    /// ever asked for; a server removed or renamed away may leave its paths here, where a key typed later makes the
+    /// full pass as it did before. Keeping only these (a few instead of every SMTP domain and virtual directory, 4 MB on
+    /// 50 MB) is what lets the state stay small.
     /// </summary>
     private static HashSet<string> PathsAboveSmtpServers(IReadOnlyList<MetabaseKey> servers)
     {
         var paths = new HashSet<string>(LocationPath.Comparer);
         foreach (var server in servers)
         {
-            var location = server.Location;
-            while (LocationPath.GetParent(location) is { } parent && ExchangeDetection.IsSmtpSvcPath(parent))
+            foreach (var path in PathsAbove(server))
             {
-                if (!paths.Add(LocationPath.Normalize(parent))) break;
-                location = parent;
+                if (!paths.Add(path)) break;
             }
         }
         return paths;
+    }
+
+    /// <summary>The /LM/SmtpSvc paths above one server, normalised, nearest first: those detection asks about for it.</summary>
+    private static IEnumerable<string> PathsAbove(MetabaseKey server)
+    {
+        var location = server.Location;
+        while (LocationPath.GetParent(location) is { } parent && ExchangeDetection.IsSmtpSvcPath(parent))
+        {
+            yield return LocationPath.Normalize(parent);
+            location = parent;
+        }
     }
 
     /// <summary>Where one slot's keys are in the full pass's list, and whether its text parses alone as in place.</summary>
@@ -396,8 +406,9 @@ public static class IncrementalAnalyzer
     /// An edit between two keys that keeps both (the key before ends with its own '&gt;' and parses alone as in place)
     /// and leaves between them whitespace, stray text and whole keys: a key pasted, deleted, or started with its '&lt;'.
     /// The text between them is parsed inside an MBProperty as it is in place (<see cref="RegionParse"/>), before and
-    /// after the edit; each key there now must parse alone as in place, and becomes a slot of its own. Keys Exchange
-    /// detection reads are not added or removed this way. Null for anything else.
+    /// after the edit; each key there now must parse alone as in place, and becomes a slot of its own. Keys at paths
+    /// Exchange detection asks about are not added or removed this way, nor SMTP servers it would judge by keys it has
+    /// not looked up. Null for anything else.
     /// </summary>
     private static IncrementalState? TryBetweenSlots(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
     {
@@ -445,9 +456,10 @@ public static class IncrementalAnalyzer
             if (Move(was.Diagnostics[i], start) != syntax[from + i]) return null;
         }
 
-        // Keys Exchange detection reads are not removed or added here (those added are checked as each is read below).
+        // Keys at paths Exchange detection asks about are not removed or added here, nor servers it would judge by keys
+        // it has not looked up (those added are checked as each is read below); servers that go take their hints along.
         var wasKeys = MetabaseModel.Build(was.Tree).Keys;
-        if (wasKeys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys))) return null;
+        if (wasKeys.Any(key => AtPathAskedAbout(key, previous.SmtpKeys))) return null;
 
         var lookups = CatalogLookups.For(previous.Catalog);
         var added = new KeySlot[now.Elements.Length];
@@ -469,7 +481,7 @@ public static class IncrementalAnalyzer
             }
             if (inRegion != alone.Length) return null;
             var keys = MetabaseModel.KeysOf(tree);
-            if (keys.Any(key => ReadByExchangeDetection(key, previous.SmtpKeys))) return null;
+            if (!keys.All(key => JudgedAlone(key, previous.SmtpKeys))) return null;
             addedKeys += keys.Count;
             added[i] = BuildSlot(keys, 0, keys.Count, new TextSpan(0, fragment.Length), lookups, parsesAlone: true)
                 with { Start = start + span.Start, ExchangeDiagnostics = ExchangeHints(keys, previous) };
@@ -597,18 +609,21 @@ public static class IncrementalAnalyzer
         key.KeyType == ExchangeRules.SmtpServerType || AtPathAskedAbout(key, smtpKeys);
 
     /// <summary>
-    /// An SMTP server that stays one under the same parent path, at no path detection asks about before or after (no
-    /// other server hangs below it): detection then judges it alone, by the same keys above it, and no other server by
-    /// it, so only its own hints change (made again with its slot) and <see cref="IncrementalState.SmtpKeys"/> stays
-    /// what a full pass makes. Typing in a server's Location or adding a Custom element to it is such an edit.
+    /// A key changed into <paramref name="now"/> that detection judges alone, before and after: an SMTP server (or a key
+    /// that becomes or stops being one) at no path detection asks about (no other server hangs below it), which
+    /// detection judges by the keys above it, and no other server by it. Only its own hints change, made again with its
+    /// slot. Typing in a server's Location or its type, or adding a Custom element to it, is such an edit.
     /// </summary>
-    private static bool OnlyItsOwnHintsChange(MetabaseKey was, MetabaseKey now, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys)
-    {
-        if (was.KeyType != ExchangeRules.SmtpServerType || now.KeyType != ExchangeRules.SmtpServerType) return false;
-        if (AtPathAskedAbout(was, smtpKeys) || AtPathAskedAbout(now, smtpKeys)) return false;
-        string? wasParent = was.ParentLocation, nowParent = now.ParentLocation;
-        return (wasParent == null && nowParent == null) || LocationPath.AreEqual(wasParent, nowParent);
-    }
+    private static bool OnlyItsOwnHintsChange(MetabaseKey was, MetabaseKey now, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys) =>
+        !AtPathAskedAbout(was, smtpKeys) && JudgedAlone(now, smtpKeys);
+
+    /// <summary>
+    /// A key now in the text that detection sees in its own hints only: at no path it asks about, and no SMTP server,
+    /// or one whose paths above are all among those asked about, so the keys above it are known and no path has to
+    /// be added (which would need every key to look it up).
+    /// </summary>
+    private static bool JudgedAlone(MetabaseKey key, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys) =>
+        !AtPathAskedAbout(key, smtpKeys) && (key.KeyType != ExchangeRules.SmtpServerType || PathsAbove(key).All(smtpKeys.ContainsKey));
 
     private static bool AtPathAskedAbout(MetabaseKey key, IReadOnlyDictionary<string, SmtpAncestor?> smtpKeys) =>
         key.Location is { } location && smtpKeys.ContainsKey(LocationPath.Normalize(location));

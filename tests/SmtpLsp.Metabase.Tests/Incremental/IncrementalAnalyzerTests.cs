@@ -282,7 +282,8 @@ public class IncrementalAnalyzerTests
     }
 
     [Theory]
-    [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // Exchange detection reads servers
+    [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9/inner\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // detection would ask about /LM/SmtpSvc/9
+    [InlineData("<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t>\r\n</IIsSmtpService>\r\n")] // a key at a path detection asks about
     [InlineData("<!-- a comment -->\r\n")] // a comment can swallow what follows
     [InlineData("</MBProperty>\r\n<MBProperty>\r\n")] // splits the section
     public void Update_TextBetweenKeysThatReachesPastItself_FallsBackToFullAndMatches(string pasted)
@@ -787,13 +788,14 @@ public class IncrementalAnalyzerTests
 
     /// <summary>
     /// Detection judges each SMTP server by itself and the keys above it: typing in a server's Location below the same
-    /// parent changes that server's hints only. Renaming it under another parent changes which keys are above it, and
-    /// makes the whole pass.
+    /// parent changes that server's hints only. Renaming it below a path detection has not looked up makes the whole
+    /// pass.
     /// </summary>
     [Theory]
     [InlineData("Location =\"/LM/SmtpSvc/1", "0", true)]
     [InlineData("Location =\"/LM/SmtpSvc/1", "/x", false)]
-    [InlineData("Location =\"/LM/SmtpSvc", "x", false)]
+    [InlineData("Location =\"/LM/SmtpSvc", "/Sub", false)]
+    [InlineData("Location =\"/LM/SmtpSvc", "x", true)] // under /LM/SmtpSvcx detection asks about no key above it
     public void Update_TypingInAnSmtpServersLocation_IncrementalBelowTheSameParentAndMatches(string after, string typed, bool incremental)
     {
         var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
@@ -844,6 +846,50 @@ public class IncrementalAnalyzerTests
             }
         }, iter: 40);
         Assert.True(incremental * 3 > total, $"only {incremental} of {total} keystrokes were incremental");
+    }
+
+    /// <summary>
+    /// An SMTP server pasted beside another (a copy made into a second virtual server) is judged by the same keys above
+    /// it: its hints come with its slot, and deleting it takes them away, both without the whole pass.
+    /// </summary>
+    [Fact]
+    public void Update_SmtpServerPastedBesideAnotherThenDeleted_StaysIncrementalAndMatches()
+    {
+        var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
+        int server = ExchangeManaged.IndexOf("<IIsSmtpServer", StringComparison.Ordinal);
+        int at = ExchangeManaged.IndexOf("<IIsSmtpVirtualDir", StringComparison.Ordinal);
+        var copy = ExchangeManaged[server..at].Replace("/LM/SmtpSvc/1\"", "/LM/SmtpSvc/2\"");
+        var text = ExchangeManaged.Insert(at, copy);
+
+        var pasted = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, pasted.Kind);
+        AssertSameAsFull(pasted, text, "server pasted");
+        // The copy is as Exchange-managed as the original.
+        Assert.Contains(pasted.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged && d.Span.Start > at);
+        var deleted = IncrementalAnalyzer.Update(pasted, ExchangeManaged, new TextSpan(at, copy.Length));
+        Assert.Equal(UpdateKind.Incremental, deleted.Kind);
+        AssertSameAsFull(deleted, ExchangeManaged, "server deleted");
+    }
+
+    /// <summary>
+    /// A server pasted below a path no server had makes that path one detection asks about: a key pasted there later,
+    /// whose Custom elements make the server look Exchange-managed, changes the server's hints.
+    /// </summary>
+    [Fact]
+    public void Update_KeyPastedAboveAServerPastedBelowANewPath_MatchesFull()
+    {
+        var state = IncrementalAnalyzer.Create(ExchangeManaged, Catalog);
+        int at = ExchangeManaged.IndexOf("<IIsSmtpVirtualDir", StringComparison.Ordinal);
+        const string Server = "<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9/inner\"\n\t\tFullyQualifiedDomainName=\"inner.example.com\"\n\t>\n</IIsSmtpServer>\n";
+        const string Above = "<IIsSmtpService\tLocation =\"/LM/SmtpSvc/9\"\n\t>\n\t<Custom\tName=\"X\" ID=\"1\" Value=\"1\" Type=\"DWORD\"/>\n</IIsSmtpService>\n";
+        var withServer = ExchangeManaged.Insert(at, Server);
+        var withBoth = withServer.Insert(at, Above);
+
+        var next = IncrementalAnalyzer.Update(IncrementalAnalyzer.Update(state, withServer, new TextSpan(at, 0)), withBoth, new TextSpan(at, 0));
+
+        AssertSameAsFull(next, withBoth, "key pasted above the server");
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged && d.Span.Start > at);
     }
 
     [Fact]

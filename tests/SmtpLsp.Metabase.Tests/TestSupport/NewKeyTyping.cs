@@ -16,6 +16,8 @@ public static class NewKeyTyping
         "<IIsWebDirectory Location=\"/LM/W3SVC/1/ROOT/images\" AuthFlags=\"AuthNTLM\" DirBrowseFlags=\"bad\"/>\r\n",
         "<IIsWebServer\tLocation =\"/LM/W3SVC/1\"\r\n\t\tServerBindings=\"10.0.0.1:80:\r\n\t\t\t:443:\"\r\n\t>\r\n</IIsWebServer>\r\n",
         "<IIsBogus Location=\"/LM/W3SVC/1/ROOT/x\r\n\tAccessFlags=\"AccessRead\">\r\n</IIsBogus>\r\n",
+        // Exchange detection judges servers: one beside the others, its hints made with its slot.
+        "<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/2\"\r\n\t\tMaxMessageSize=\"0\"\r\n\t\tServerComment=\"Typed\"\r\n\t>\r\n</IIsSmtpServer>\r\n",
     ];
 
     /// <summary>
