@@ -10,6 +10,10 @@ namespace SmtpLsp.Server.Lsp;
 /// </summary>
 public static class TextChangeApplier
 {
+    // From this many changes in one message, one copy of the text beats editing it change by change (each edit copies
+    // the chunk and line block lists: 74 µs per change on 50 MB, 6.6 s for a replace-all of 90,000 matches).
+    internal const int BatchFromChanges = 256;
+
     public static DocumentSnapshot Apply(
         DocumentSnapshot document, IReadOnlyList<TextDocumentContentChangeEvent> changes, int version, List<string> problems)
     {
@@ -17,6 +21,13 @@ public static class TextChangeApplier
         var lines = document.Lines;
         var covered = new ChangedRange();
         bool replacedWhole = false;
+        if (changes.Count >= BatchFromChanges && InOriginalOffsets(lines, changes) is { } spans)
+        {
+            buffer = Spliced(buffer, spans, changes);
+            lines = new LineIndex(buffer);
+            for (int i = 0; i < spans.Length; i++) covered.Add(spans[i], (changes[i].Text ?? "").Length);
+            changes = [];
+        }
         foreach (var change in changes)
         {
             string inserted = change.Text ?? "";
@@ -44,6 +55,52 @@ public static class TextChangeApplier
         DocumentEdit? edit = replacedWhole ? null
             : DocumentEdit.After(document.LastEdit, document.Version, covered.Original, buffer.Length - document.Length + covered.Original.Length);
         return document with { Version = version, Buffer = buffer, Lines = lines, LastEdit = edit };
+    }
+
+    /// <summary>
+    /// The changes' ranges as offsets of the text before any of them, when each one ends strictly before the previous
+    /// one starts (as editors send a replace-all: last match first) and every position lies in the text: then no
+    /// change moves the text before it, so each range means the same offsets before and after the ones ahead of it.
+    /// Null otherwise (the changes are applied one by one).
+    /// </summary>
+    private static TextSpan[]? InOriginalOffsets(LineIndex lines, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        var spans = new TextSpan[changes.Count];
+        var unused = new List<string>();
+        for (int i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Range is not { } range || Compare(range.End, range.Start) < 0) return null;
+            if (i > 0 && Compare(range.End, changes[i - 1].Range!.Value.Start) >= 0) return null;
+            int start = ToOffset(lines, range.Start, unused), end = ToOffset(lines, range.End, unused);
+            if (unused.Count > 0) return null;
+            spans[i] = TextSpan.FromBounds(start, end);
+        }
+        return spans;
+    }
+
+    private static int Compare(Position a, Position b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Character.CompareTo(b.Character);
+
+    /// <summary>The text with every span (last first, none overlapping) replaced by its change's text, in one copy.</summary>
+    private static TextBuffer Spliced(TextBuffer buffer, TextSpan[] spans, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        long length = buffer.Length;
+        for (int i = 0; i < spans.Length; i++) length += (changes[i].Text ?? "").Length - spans[i].Length;
+        var text = string.Create(checked((int)length), (buffer, spans, changes), static (text, state) =>
+        {
+            var (buffer, spans, changes) = state;
+            int at = 0, from = 0;
+            for (int i = spans.Length - 1; i >= 0; i--)
+            {
+                buffer.CopyTo(from, text.Slice(at, spans[i].Start - from));
+                at += spans[i].Start - from;
+                var inserted = changes[i].Text ?? "";
+                inserted.CopyTo(text[at..]);
+                at += inserted.Length;
+                from = spans[i].End;
+            }
+            buffer.CopyTo(from, text[at..]);
+        });
+        return TextBuffer.From(text);
     }
 
     private static int ToOffset(LineIndex lines, Position position, List<string> problems)

@@ -70,6 +70,66 @@ public sealed class TextStoreTests
         }, iter: 150);
     }
 
+    /// <summary>
+    /// A replace-all: hundreds of changes in one message, the last match first, as editors send it (spliced in one copy
+    /// of the text), and the same with two changes in document order or one touching the next (applied one by one).
+    /// Text, line index and the edit's span agree with string splicing either way.
+    /// </summary>
+    [Fact]
+    public void Apply_ManyChangesLastMatchFirst_MatchStringSplicing()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            string text = RandomText(random, random.Next(2_000, 12_000));
+            var snapshot = DocumentSnapshot.Create("u", "xml", 1, text);
+            string original = text;
+            // Ranges of the original text in document order, apart from each other, not splitting a CRLF.
+            var cuts = new SortedSet<int>();
+            int wanted = 2 * (TextChangeApplier.BatchFromChanges + random.Next(100));
+            while (cuts.Count < wanted) cuts.Add(OutsideCrLf(text, random.Next(text.Length + 1)));
+            var bounds = cuts.ToArray();
+            var ranges = new List<(int Start, int End, string Text)>();
+            // Replacements that cannot pair with a CR or LF beside them into a line break no position could address.
+            string Replacement() => RandomText(random, random.Next(0, 4)).Replace("\r", "").TrimStart('\n');
+            for (int i = 0; i + 1 < bounds.Length; i += 2)
+                ranges.Add((bounds[i], random.Next(3) == 0 ? bounds[i] : bounds[i + 1], Replacement()));
+            int variant = random.Next(3);
+            if (variant == 2)
+            {
+                // One range ends where the next starts, away from a CR or LF (which the next change could pair up).
+                int k = random.Next(ranges.Count - 1), at = ranges[k + 1].Start;
+                if (original[at - 1] is not ('\r' or '\n') && (at == original.Length || original[at] is not ('\r' or '\n')))
+                    ranges[k] = ranges[k] with { End = at };
+            }
+            var order = Enumerable.Range(0, ranges.Count).Reverse().ToList();
+            // Two neighbours sent in document order.
+            if (variant == 1) { int k = random.Next(order.Count - 1); (order[k], order[k + 1]) = (order[k + 1], order[k]); }
+
+            var changes = new List<TextDocumentContentChangeEvent>();
+            var applied = new List<int>();
+            foreach (int r in order)
+            {
+                // Where the range is now: moved by the changes already made before it in the text.
+                int shift = applied.Where(a => ranges[a].Start < ranges[r].Start).Sum(a => ranges[a].Text.Length - (ranges[a].End - ranges[a].Start));
+                int start = ranges[r].Start + shift, end = ranges[r].End + shift;
+                changes.Add(Change(new LineIndex(text), start, end, ranges[r].Text));
+                text = string.Concat(text.AsSpan(0, start), ranges[r].Text, text.AsSpan(end));
+                applied.Add(r);
+            }
+
+            snapshot = TextChangeApplier.Apply(snapshot, changes, 2, []);
+
+            if (snapshot.Buffer.ToString() != text) throw new Exception($"seed {seed} variant {variant}: text differs");
+            AssertSameLines(new LineIndex(text), snapshot.Lines, $"seed {seed} variant {variant}");
+            var span = snapshot.ChangedSince(1) ?? throw new Exception($"seed {seed}: no span");
+            int delta = text.Length - original.Length;
+            if (!text.AsSpan(0, span.Start).SequenceEqual(original.AsSpan(0, span.Start))
+                || !text.AsSpan(span.End + delta).SequenceEqual(original.AsSpan(span.End)))
+                throw new Exception($"seed {seed}: {span} does not cover the edits");
+        }, iter: 60);
+    }
+
     [Fact]
     public void ChangedSince_AfterWholeTextReplacement_Null()
     {
