@@ -259,6 +259,9 @@ public static class IncrementalAnalyzer
         if (changed.Start < 0 || changed.Length < 0 || changed.End > oldLength) return null;
         int delta = newText.Length - oldLength;
         if (changed.Length + delta < 0) return null;
+        // An edit whose old and new text together outweigh the document (a replace-all over the file) would be read
+        // twice on one thread before the rules run: one full pass is cheaper.
+        if (2L * changed.Length + delta > Math.Max(oldLength, MinEditReadAsAWhole)) return null;
 
         var slots = previous.Slots;
         if (MayMoveAnUnclosedPiEnd(previous, newText, changed, delta)) return null;
@@ -507,6 +510,9 @@ public static class IncrementalAnalyzer
     }
 
     private const int MaxKeysAddedAlone = 1000;
+
+    // Below this many characters an edit is never too large to read alone, however small the document.
+    private const int MinEditReadAsAWhole = 1 << 20;
 
     /// <summary>The state an incremental update makes; the whole parse of the new text is left until a feature asks.</summary>
     private static IncrementalState Updated(IncrementalState previous, TextBuffer newText, SlotTable slots,
