@@ -463,6 +463,32 @@ async function onLargeDocument(file) {
   await client.stop();
 }
 
+// A replace-all over the whole file, as an editor sends it: one didChange with a change per match, the last match first
+// (every "AccessRead" becomes "AccessRead | AccessScript"), on a freshly opened document; then a hover at once.
+async function replaceAll(file) {
+  const { client, uri, text } = await openDocument(file);
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const at = (offset) => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
+    return { line: lo, character: offset - lineStarts[lo] };
+  };
+  const contentChanges = [];
+  for (let i = text.lastIndexOf('AccessRead'); i >= 0; i = i === 0 ? -1 : text.lastIndexOf('AccessRead', i - 1)) {
+    contentChanges.push({ range: { start: at(i), end: at(i + 'AccessRead'.length) }, text: 'AccessRead | AccessScript' });
+  }
+  const started = now();
+  const published = client.waitFor(isDiagnosticsFor(uri, 2), 120000);
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges });
+  const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: at(valueOffsets(text, 1)[0]) });
+  const diagnostics = (await published).at - started;
+  stats(`replace-all on ${mb} MB: ${contentChanges.length} changes in one didChange -> publishDiagnostics`, [diagnostics]);
+  stats(`  a hover sent right after it, round trip`, [hover.ms]);
+  await client.stop();
+}
+
 (async () => {
   console.log(`server: ${serverPath}`);
   await coldStart();
@@ -470,4 +496,5 @@ async function onLargeDocument(file) {
   await didOpenFirstDiagnostics(file20);
   for (const other of otherServers()) await didOpenFirstDiagnostics(file20, other, false);
   await onLargeDocument(file50);
+  await replaceAll(file50);
 })().catch((error) => { console.error(error); process.exit(1); });
