@@ -145,6 +145,22 @@ internal static class Latency
                 deleteTimes.Add(watch.Elapsed.TotalMilliseconds);
                 if (editing.Kind != UpdateKind.Incremental) deleteFull++;
             }
+            // Text pasted at `at`, then deleted again, each version from the one before: both timed, full passes counted.
+            int PasteThenDelete(int at, string pasted, List<double> pastes, List<double> deletions)
+            {
+                int full = 0;
+                edited = edited.Replace(at, 0, pasted);
+                var watch = Stopwatch.StartNew();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
+                pastes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) full++;
+                edited = edited.Replace(at, pasted.Length, "");
+                watch.Restart();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, pasted.Length));
+                deletions.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) full++;
+                return full;
+            }
             // A thousand keys pasted at once, then deleted: each key is parsed and judged alone, and the Location rules
             // ask about every one of them.
             var block = string.Concat(Enumerable.Range(0, 1000).Select(i => Key.Replace("/pasted\"", $"/pasted{i}\"")));
@@ -152,19 +168,7 @@ internal static class Latency
             var blockDeleteTimes = new List<double>();
             int blockFull = 0;
             foreach (var line in Offsets(text, "\n<IIsWeb", new Random(10), 6).OrderByDescending(o => o))
-            {
-                int at = line + 1;
-                edited = edited.Replace(at, 0, block);
-                var watch = Stopwatch.StartNew();
-                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
-                blockTimes.Add(watch.Elapsed.TotalMilliseconds);
-                if (editing.Kind != UpdateKind.Incremental) blockFull++;
-                edited = edited.Replace(at, block.Length, "");
-                watch.Restart();
-                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, block.Length));
-                blockDeleteTimes.Add(watch.Elapsed.TotalMilliseconds);
-                if (editing.Kind != UpdateKind.Incremental) blockFull++;
-            }
+                blockFull += PasteThenDelete(line + 1, block, blockTimes, blockDeleteTimes);
             Print($"a key pasted between keys: Update on the buffer ({pasteFull} full)", pasteTimes.Skip(1).ToList());
             Print($"  then the outline, moved ({outlineDeclined} declined)", pasteOutlineTimes.Skip(1).ToList());
             Print($"  then deleted: Update on the buffer ({deleteFull} full)", deleteTimes.Skip(1).ToList());
@@ -179,17 +183,7 @@ internal static class Latency
             {
                 int at = line + 1;
                 int end = text.IndexOf("</IIsSmtpServer>\r\n", at, StringComparison.Ordinal) + "</IIsSmtpServer>\r\n".Length;
-                var server = text[at..end].Replace("Location =\"/LM/SmtpSvc/", "Location =\"/LM/SmtpSvc/copy");
-                edited = edited.Replace(at, 0, server);
-                var watch = Stopwatch.StartNew();
-                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, 0));
-                serverTimes.Add(watch.Elapsed.TotalMilliseconds);
-                if (editing.Kind != UpdateKind.Incremental) serverFull++;
-                edited = edited.Replace(at, server.Length, "");
-                watch.Restart();
-                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, server.Length));
-                serverDeleteTimes.Add(watch.Elapsed.TotalMilliseconds);
-                if (editing.Kind != UpdateKind.Incremental) serverFull++;
+                serverFull += PasteThenDelete(at, text[at..end].Replace("Location =\"/LM/SmtpSvc/", "Location =\"/LM/SmtpSvc/copy"), serverTimes, serverDeleteTimes);
             }
             Print($"an SMTP server pasted beside others: Update on the buffer ({serverFull} full, with the deletions)", serverTimes.Skip(1).ToList());
             Print("  then deleted", serverDeleteTimes.Skip(1).ToList());
