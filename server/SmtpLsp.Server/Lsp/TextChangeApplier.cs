@@ -28,6 +28,22 @@ public static class TextChangeApplier
             for (int i = 0; i < spans.Length; i++) covered.Add(spans[i], (changes[i].Text ?? "").Length);
             changes = [];
         }
+        else if (changes.Count >= BatchFromChanges && InOriginalOffsetsInOrder(buffer, lines, changes) is { } ascending)
+        {
+            var lastFirst = changes.Reverse().ToList();
+            var spansLastFirst = ascending.Reverse().ToArray();
+            // Each range where the changes before it left it, as applying them one by one records it.
+            int shift = 0;
+            for (int i = 0; i < ascending.Length; i++)
+            {
+                int inserted = (changes[i].Text ?? "").Length;
+                covered.Add(new TextSpan(ascending[i].Start + shift, ascending[i].Length), inserted);
+                shift += inserted - ascending[i].Length;
+            }
+            buffer = Spliced(buffer, spansLastFirst, lastFirst);
+            lines = new LineIndex(buffer);
+            changes = [];
+        }
         foreach (var change in changes)
         {
             string inserted = change.Text ?? "";
@@ -74,6 +90,57 @@ public static class TextChangeApplier
             int start = ToOffset(lines, range.Start, unused), end = ToOffset(lines, range.End, unused);
             if (unused.Count > 0) return null;
             spans[i] = TextSpan.FromBounds(start, end);
+        }
+        return spans;
+    }
+
+    /// <summary>
+    /// The same when the changes come in document order (as a client that sends edits as they happened sends a
+    /// replace-all from the top): each starts strictly after the text the change before it left, and past that point
+    /// the text is the text before them all, so a position maps back line for line from there. Null when a change's
+    /// text holds a CR, or its edges could pair a CR with an LF (either changes how the lines after it are counted), or
+    /// a position does not lie in the text.
+    /// </summary>
+    private static TextSpan[]? InOriginalOffsetsInOrder(TextBuffer text, LineIndex lines, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        var spans = new TextSpan[changes.Count];
+        var unused = new List<string>();
+        // Where the text the last change left ends: its position now, and the offset of the text before the changes
+        // that follows it there (with that offset's line).
+        Position? boundary = null;
+        int boundaryOffset = 0, boundaryLine = 0;
+        int? Map(Position position)
+        {
+            if (boundary is not { } b)
+            {
+                int offset = ToOffset(lines, position, unused);
+                return unused.Count > 0 ? null : offset;
+            }
+            if (Compare(position, b) <= 0) return null;
+            if (position.Line == b.Line)
+            {
+                int offset = boundaryOffset + position.Character - b.Character;
+                return offset <= lines.GetOffset(new LinePosition(boundaryLine, int.MaxValue)) ? offset : null;
+            }
+            int line = boundaryLine + position.Line - b.Line;
+            if (line >= lines.LineCount || position.Character < 0) return null;
+            int at = lines.GetLineStart(line) + position.Character;
+            return at <= lines.GetOffset(new LinePosition(line, int.MaxValue)) ? at : null;
+        }
+        for (int i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Range is not { } range || Compare(range.End, range.Start) < 0) return null;
+            string inserted = changes[i].Text ?? "";
+            if (inserted.Contains('\r')) return null;
+            if (Map(range.Start) is not { } start || Map(range.End) is not { } end) return null;
+            if (start > 0 && text[start - 1] == '\r' && (inserted.StartsWith('\n') || (inserted.Length == 0 && end < text.Length && text[end] == '\n')))
+                return null;
+            spans[i] = TextSpan.FromBounds(start, end);
+            int breaks = inserted.AsSpan().Count('\n');
+            boundary = new Position(range.Start.Line + breaks,
+                breaks == 0 ? range.Start.Character + inserted.Length : inserted.Length - inserted.LastIndexOf('\n') - 1);
+            boundaryOffset = end;
+            boundaryLine = lines.GetPosition(end).Line;
         }
         return spans;
     }
