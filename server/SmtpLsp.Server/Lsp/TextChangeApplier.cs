@@ -6,7 +6,8 @@ namespace SmtpLsp.Server.Lsp;
 /// <summary>
 /// Applies <c>didChange</c> content changes one after another, each against the text the previous ones left, as
 /// LSP requires. Ranged changes edit the text buffer and the line index in place of rebuilding them, so a keystroke
-/// costs about a chunk, not a copy of the document. Positions outside the text are clamped and reported, never thrown on.
+/// costs about a chunk, not a copy of the document; a message of hundreds of ordered changes (a replace-all) is
+/// spliced in one copy instead. Positions outside the text are clamped and reported, never thrown on.
 /// </summary>
 public static class TextChangeApplier
 {
@@ -21,26 +22,20 @@ public static class TextChangeApplier
         var lines = document.Lines;
         var covered = new ChangedRange();
         bool replacedWhole = false;
-        if (changes.Count >= BatchFromChanges && InOriginalOffsets(lines, changes) is { } spans)
+        if (changes.Count >= BatchFromChanges
+            && (InOriginalOffsets(lines, changes) ?? InOriginalOffsetsInOrder(buffer, lines, changes)) is { } spans)
         {
-            buffer = Spliced(buffer, spans, changes);
-            lines = new LineIndex(buffer);
-            for (int i = 0; i < spans.Length; i++) covered.Add(spans[i], (changes[i].Text ?? "").Length);
-            changes = [];
-        }
-        else if (changes.Count >= BatchFromChanges && InOriginalOffsetsInOrder(buffer, lines, changes) is { } ascending)
-        {
-            var lastFirst = changes.Reverse().ToList();
-            var spansLastFirst = ascending.Reverse().ToArray();
-            // Each range where the changes before it left it, as applying them one by one records it.
+            // Last first, or in document order: each range where the changes before it left it, as applying them one
+            // by one records it (moved only by changes before it in the text).
+            bool inOrder = spans[0].Start < spans[^1].Start;
             int shift = 0;
-            for (int i = 0; i < ascending.Length; i++)
+            for (int i = 0; i < spans.Length; i++)
             {
                 int inserted = (changes[i].Text ?? "").Length;
-                covered.Add(new TextSpan(ascending[i].Start + shift, ascending[i].Length), inserted);
-                shift += inserted - ascending[i].Length;
+                covered.Add(new TextSpan(spans[i].Start + (inOrder ? shift : 0), spans[i].Length), inserted);
+                shift += inserted - spans[i].Length;
             }
-            buffer = Spliced(buffer, spansLastFirst, lastFirst);
+            buffer = Spliced(buffer, spans, changes, inOrder);
             lines = new LineIndex(buffer);
             changes = [];
         }
@@ -147,17 +142,18 @@ public static class TextChangeApplier
 
     private static int Compare(Position a, Position b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Character.CompareTo(b.Character);
 
-    /// <summary>The text with every span (last first, none overlapping) replaced by its change's text, in one copy.</summary>
-    private static TextBuffer Spliced(TextBuffer buffer, TextSpan[] spans, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    /// <summary>The text with every span (none overlapping, in or against document order) replaced by its change's text, in one copy.</summary>
+    private static TextBuffer Spliced(TextBuffer buffer, TextSpan[] spans, IReadOnlyList<TextDocumentContentChangeEvent> changes, bool inOrder)
     {
         long length = buffer.Length;
         for (int i = 0; i < spans.Length; i++) length += (changes[i].Text ?? "").Length - spans[i].Length;
-        var text = string.Create(checked((int)length), (buffer, spans, changes), static (text, state) =>
+        var text = string.Create(checked((int)length), (buffer, spans, changes, inOrder), static (text, state) =>
         {
-            var (buffer, spans, changes) = state;
+            var (buffer, spans, changes, inOrder) = state;
             int at = 0, from = 0;
-            for (int i = spans.Length - 1; i >= 0; i--)
+            for (int k = 0; k < spans.Length; k++)
             {
+                int i = inOrder ? k : spans.Length - 1 - k;
                 buffer.CopyTo(from, text.Slice(at, spans[i].Start - from));
                 at += spans[i].Start - from;
                 var inserted = changes[i].Text ?? "";
