@@ -70,13 +70,13 @@ public static class EffectiveValues
     public static EffectiveValue Get(MetabaseModel model, MetabaseKey key, string name, MetabaseCatalog catalog)
     {
         var info = catalog.FindProperty(name);
-        if (FindOnKey(key, name) is { } here) return new EffectiveValue(name, info, here.Value, ValueOrigin.SetHere, key, here.Span);
+        if (FindOnKey(key, name) is { } here) return new EffectiveValue(name, info, here.Value, ValueOrigin.SetHere, key, model.Place(key, here.Span));
         if (info is { IsInherit: true })
         {
             foreach (var ancestor in Ancestors(model, key))
             {
                 if (FindOnKey(ancestor, name) is { } there)
-                    return new EffectiveValue(name, info, there.Value, ValueOrigin.Inherited, ancestor, there.Span);
+                    return new EffectiveValue(name, info, there.Value, ValueOrigin.Inherited, ancestor, model.Place(ancestor, there.Span));
             }
         }
         if (info?.InstalledDefault is { } installed)
@@ -105,8 +105,7 @@ public static class EffectiveValues
     {
         for (var path = key.ParentLocation; path != null; path = LocationPath.GetParent(path))
         {
-            var keys = model.FindByLocation(path);
-            if (keys.Count > 0) yield return keys[0];
+            if (model.CountByLocation(path).First is { } first) yield return first;
         }
     }
 

@@ -1,4 +1,6 @@
 using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
 
 namespace SmtpLsp.Metabase.Editing;
@@ -11,11 +13,10 @@ public static class PropertyUpdate
 {
     public static PropertyUpdateResult Plan(MetabaseModel model, MetabaseCatalog catalog, string location, string property, string value)
     {
-        var keys = model.FindByLocation(location ?? "");
-        if (keys.Count == 0) return Fail($"no key with Location \"{location}\"");
-        var key = keys[0];
+        if (model.CountByLocation(location ?? "").First is not { } key) return Fail($"no key with Location \"{location}\"");
         if (catalog.FindProperty(property ?? "") is not { } info) return Fail($"unknown property '{property}'");
-        string text = model.Tree.Text;
+        // The key's own text: in a model of the keys now, a key edited since lives in a tree of its slot alone.
+        string text = key.Element.Tree.Text;
         string newLine = AttributeText.NewLineNear(text, key.Element.Span.Start);
         // A MULTISZ arrives as one text with an item per line.
         IReadOnlyList<string> values = info.Type == PropertyType.MultiSz
@@ -32,7 +33,28 @@ public static class PropertyUpdate
             newValue = ValueEdits.FormatFlags(info, number, asNumber: true);
         if (ValueEdits.SetOrAddProperty(key, info.Name, newValue) is not { } edit)
             return Fail($"cannot edit {info.Name} at {key.Location} safely (its value or tag is not closed)");
-        return new PropertyUpdateResult(edit, null);
+        return new PropertyUpdateResult(edit with { Span = model.Place(key, edit.Span) }, null);
+    }
+
+    /// <summary>
+    /// The same on a version reached by keystrokes, without its whole parse (see <see cref="PropertySheet.TryFor"/>).
+    /// False when the state keeps no earlier whole parse, or when the key's element has no line break after its
+    /// attributes: the line break an added line copies is then the one after the element, outside the key's own text.
+    /// </summary>
+    public static bool TryPlan(IncrementalState state, string location, string property, string value, out PropertyUpdateResult? result)
+    {
+        result = null;
+        if (PropertySheet.CurrentModel(state) is not { } model) return false;
+        if (model.CountByLocation(location ?? "").First is { } key && !HasLineBreakAfterAttributes(key)) return false;
+        result = Plan(model, state.Catalog, location ?? "", property, value);
+        return true;
+    }
+
+    private static bool HasLineBreakAfterAttributes(MetabaseKey key)
+    {
+        var element = key.Element;
+        int after = element.Attributes.Count > 0 ? element.Attributes[^1].Span.End : element.NameSpan.End;
+        return element.Tree.Text.AsSpan(after, element.Span.End - after).IndexOfAny('\r', '\n') >= 0;
     }
 
     private static PropertyUpdateResult Fail(string error) => new(null, error);

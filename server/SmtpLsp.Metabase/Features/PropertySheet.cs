@@ -1,5 +1,6 @@
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Editing;
+using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Text;
 using SmtpLsp.Metabase.Values;
@@ -15,22 +16,41 @@ public sealed record SheetFlags(FlagTableKind Kind, uint? Number, uint? Default,
 /// <summary>One property row: effective value, where it comes from, and its bits for flag properties.</summary>
 public sealed record SheetProperty(EffectiveValue Effective, SheetFlags? Flags);
 
-/// <summary>The property sheet of one key (what smtpLsp/effectiveProperties returns), protocol-free.</summary>
-public sealed record PropertySheetResult(MetabaseKey Key, IReadOnlyList<SheetProperty> Properties);
+/// <summary>
+/// The property sheet of one key (what smtpLsp/effectiveProperties returns), protocol-free: the key's element and its
+/// name's span where they stand in the document.
+/// </summary>
+public sealed record PropertySheetResult(MetabaseKey Key, TextSpan Span, TextSpan SelectionSpan, IReadOnlyList<SheetProperty> Properties);
 
 public static class PropertySheet
 {
     /// <summary>The sheet for the first key at <paramref name="location"/> (case-insensitive), or null.</summary>
     public static PropertySheetResult? For(MetabaseModel model, MetabaseCatalog catalog, string location)
     {
-        var keys = model.FindByLocation(location);
-        if (keys.Count == 0) return null;
-        var key = keys[0];
+        if (model.CountByLocation(location).First is not { } key) return null;
         var rows = EffectiveValues.For(model, key, catalog)
             .Select(value => new SheetProperty(value, FlagsOf(value)))
             .ToList();
-        return new PropertySheetResult(key, rows);
+        return new PropertySheetResult(key, model.Place(key, key.Element.Span), model.Place(key, Navigation.KeyTarget.SelectionOf(key)), rows);
     }
+
+    /// <summary>
+    /// The same on a version reached by keystrokes, without its whole parse (about 0.2 s on 50 MB, which a sheet
+    /// refreshed after every change would wait for): the keys now (<see cref="CurrentKeys"/>) are the keys a whole
+    /// parse gives, with the same text, and spans are placed where they now stand. False when the state keeps no
+    /// earlier whole parse to read them from (its own is built, or it came from a full pass).
+    /// </summary>
+    public static bool TryFor(IncrementalState state, string location, out PropertySheetResult? sheet)
+    {
+        sheet = null;
+        if (CurrentModel(state) is not { } model) return false;
+        sheet = For(model, state.Catalog, location);
+        return true;
+    }
+
+    /// <summary>The keys of a version reached by keystrokes as a model, or null when it keeps no earlier whole parse.</summary>
+    internal static MetabaseModel? CurrentModel(IncrementalState state) =>
+        state.Earlier is { } earlier ? CurrentKeys.Read(earlier, state.Slots, state.Buffer).Model(earlier.Document.Model) : null;
 
     private static SheetFlags? FlagsOf(EffectiveValue value)
     {

@@ -49,7 +49,7 @@ public sealed class MetabaseModel
     /// <see cref="Tree"/>.
     /// </summary>
     internal static MetabaseModel FromKeys(MetabaseModel earlier, IReadOnlyList<MetabaseKey> keys, KeyRenumbering renumbering,
-        System.Collections.BitArray parentListedBefore, Func<MetabaseKey, int> shiftOf) =>
+        System.Collections.BitArray? parentListedBefore, Func<MetabaseKey, int> shiftOf) =>
         new(earlier.Tree, keys, parentListedBefore, shiftOf, new EditedLocationIndex(earlier.ByLocation, earlier.Keys, renumbering, keys));
 
     /// <summary>A span of this key's text where the key now stands (the span itself, but in a model made by <see cref="FromKeys"/>).</summary>

@@ -20,8 +20,8 @@ public sealed partial class LanguageServerTarget
             {
                 Location = key.Location ?? "",
                 KeyType = key.KeyType,
-                Range = LspConversions.ToRange(key.Element.Span, snapshot),
-                SelectionRange = LspConversions.ToRange(Metabase.Navigation.KeyTarget.SelectionOf(key), snapshot),
+                Range = LspConversions.ToRange(sheet.Span, snapshot),
+                SelectionRange = LspConversions.ToRange(sheet.SelectionSpan, snapshot),
                 Properties = sheet.Properties.Select(row => ToEffectiveProperty(row, snapshot)).ToArray(),
             };
         }, cancellationToken);

@@ -217,8 +217,13 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         return range is { } r ? Formatter.FormatRange(parsed.Model, r, parsed.Catalog) : Formatter.FormatDocument(parsed.Model, parsed.Catalog);
     }
 
+    /// <summary>
+    /// A property sheet asks again after every change, and a click on it asks for an edit: right after a keystroke
+    /// both are answered from the keys now, read over the last whole parse (<see cref="PropertySheet.TryFor"/>).
+    /// </summary>
     public PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken)
     {
+        if (StateWithoutDocument(document, cancellationToken) is { } state && PropertySheet.TryFor(state, location, out var sheet)) return sheet;
         var parsed = Get(document);
         return PropertySheet.For(parsed.Model, parsed.Catalog, location);
     }
@@ -226,6 +231,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     public PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
         CancellationToken cancellationToken)
     {
+        if (StateWithoutDocument(document, cancellationToken) is { } state && PropertyUpdate.TryPlan(state, location, property, value, out var update))
+            return update!;
         var parsed = Get(document);
         return PropertyUpdate.Plan(parsed.Model, parsed.Catalog, location, property, value);
     }

@@ -1,5 +1,6 @@
 using CsCheck;
 using SmtpLsp.Metabase.Analysis;
+using SmtpLsp.Metabase.Editing;
 using CompletionOptions = SmtpLsp.Metabase.Features.CompletionOptions;
 using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Text;
@@ -298,6 +299,41 @@ public sealed class TextStoreTests
         Assert.Equal(fresh.ValueActionsAt(whole, at.Start, CancellationToken.None).Select(a => (a.Title, a.Edits.Single())),
             actions.Select(a => (a.Title, a.Edits.Single())));
         Assert.NotEmpty(actions);
+    }
+
+    /// <summary>
+    /// The property sheet, which the client asks again 300 ms after every change, and the edit of a click on it: after
+    /// keystrokes, answered from the keys now over the last whole parse (the key's own value edited since, a value
+    /// inherited from the service), the same as a fresh core, and the document's string is never built.
+    /// </summary>
+    [Fact]
+    public void PropertySheetAndClick_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
+    {
+        string text = ManyKeys(600);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        core.PrepareFeatures(snapshot, CancellationToken.None);
+        int at = text.IndexOf("AccessFlags=\"", text.IndexOf("/v300\"", StringComparison.Ordinal), StringComparison.Ordinal) + "AccessFlags=\"".Length;
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, "AccessExecute | ")], 2, []);
+        core.Analyze(edited, CancellationToken.None);
+
+        var sheet = core.EffectiveProperties(edited, "/LM/SmtpSvc/1/Root/v300", CancellationToken.None);
+        var click = core.SetPropertyValue(edited, "/LM/SmtpSvc/1/Root/v300", "AccessFlags", "AccessRead", CancellationToken.None);
+        var added = core.SetPropertyValue(edited, "/LM/SmtpSvc/1/Root/v300", "DontLog", "TRUE", CancellationToken.None);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        var fresh = new MetabaseLanguageCore();
+        var whole = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 2, edited.Buffer.ToString());
+        var expected = fresh.EffectiveProperties(whole, "/LM/SmtpSvc/1/Root/v300", CancellationToken.None)!;
+        Assert.Equal((expected.Span, expected.SelectionSpan), (sheet!.Span, sheet.SelectionSpan));
+        Assert.Equal(expected.Properties.Select(p => p.Effective with { SourceKey = null }), sheet.Properties.Select(p => p.Effective with { SourceKey = null }));
+        Assert.Equal("AccessExecute | AccessRead | AccessWrite", sheet.Properties.Single(p => p.Effective.Name == "AccessFlags").Effective.Value);
+        Assert.Contains(sheet.Properties, p => p.Effective.Origin == ValueOrigin.Inherited);
+        Assert.Equal(fresh.SetPropertyValue(whole, "/LM/SmtpSvc/1/Root/v300", "AccessFlags", "AccessRead", CancellationToken.None), click);
+        Assert.Equal(fresh.SetPropertyValue(whole, "/LM/SmtpSvc/1/Root/v300", "DontLog", "TRUE", CancellationToken.None), added);
+        var edit = click.Edit!.Value;
+        Assert.Equal(("AccessExecute | AccessRead | AccessWrite", "AccessRead"), (edited.Buffer.ToString(edit.Span.Start, edit.Span.Length), edit.NewText));
     }
 
     /// <summary>

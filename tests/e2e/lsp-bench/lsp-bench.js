@@ -489,12 +489,59 @@ async function replaceAll(file) {
   await client.stop();
 }
 
+// The property sheet of an SMTP virtual server as the VS Code client drives it: a checkbox clicked asks for the edit
+// (smtpLsp/setPropertyValue), applies it as the next version, and the sheet asks again 300 ms after the change
+// (smtpLsp/effectiveProperties). Then clicks 100 ms apart, each asked before the sheet's refresh.
+async function propertySheet(file) {
+  const { client, uri, text } = await openDocument(file);
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const location = '/LM/SmtpSvc/1';
+  const property = 'SmtpInboundCommandSupportOptions';
+  let version = 1;
+  const sheet = () => client.request('smtpLsp/effectiveProperties', { textDocument: { uri }, location });
+  const click = async (value) => {
+    const set = await client.request('smtpLsp/setPropertyValue', { textDocument: { uri, version }, location, property, value });
+    if (set.message.error) throw new Error(`setPropertyValue: ${set.message.error.message}`);
+    const edits = set.message.result.documentChanges?.[0]?.edits ?? set.message.result.changes[uri];
+    version++;
+    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+    client.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
+        .map((e) => ({ range: e.range, text: e.newText })) });
+    return { set: set.ms, published };
+  };
+  const first = await sheet();
+  if (!first.message.result?.properties?.some((p) => p.name === property)) throw new Error(`no ${property} on the sheet of ${location}`);
+  const sets = [];
+  const refreshes = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    const { set, published } = await click(i % 2 === 0 ? '3503297' : '7697601');
+    sets.push(set);
+    await published;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    refreshes.push((await sheet()).ms);
+  }
+  stats(`property sheet on ${mb} MB: a click, setPropertyValue round trip`, sets);
+  stats(`  the sheet asked 300 ms after the edit, round trip`, refreshes);
+  const quick = [];
+  for (let i = 0; i < RUNS * 2; i++) {
+    const { set, published } = await click(i % 2 === 0 ? '3503297' : '7697601');
+    quick.push(set);
+    await published;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  stats(`  clicks 100 ms apart, setPropertyValue round trip`, quick);
+  await client.stop();
+}
+
 (async () => {
   console.log(`server: ${serverPath}`);
+  if (process.env.LSP_BENCH_ONLY === 'sheet') { await propertySheet(file50); return; }
   await coldStart();
   for (const file of moreOpens) await didOpenFirstDiagnostics(file);
   await didOpenFirstDiagnostics(file20);
   for (const other of otherServers()) await didOpenFirstDiagnostics(file20, other, false);
   await onLargeDocument(file50);
   await replaceAll(file50);
+  await propertySheet(file50);
 })().catch((error) => { console.error(error); process.exit(1); });
