@@ -34,6 +34,12 @@ public sealed partial class LanguageServerTarget
             var uri = parameters.TextDocument?.Uri ?? "";
             if (GetMetabaseDocument(uri) is not { } snapshot)
                 throw new LocalRpcException($"{uri} is not an open metabase document") { ErrorCode = ErrorCodes.InvalidParams };
+            if (IsFromDisk(uri))
+                throw new LocalRpcException($"{uri} was read from disk because the editor does not share it (VS Code shares no file over 50 MB " +
+                                            "with extensions), so an edit made here could not be followed: change the value in the editor, or run `smtplsp set`")
+                {
+                    ErrorCode = ErrorCodes.InvalidParams,
+                };
             if (parameters.TextDocument!.Version != snapshot.Version)
                 throw new LocalRpcException($"{uri} is at version {snapshot.Version}, not {parameters.TextDocument.Version}")
                 {

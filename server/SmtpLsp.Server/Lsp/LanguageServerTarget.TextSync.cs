@@ -16,8 +16,10 @@ public sealed partial class LanguageServerTarget
             var snapshot = DocumentSnapshot.Create(item.Uri, item.LanguageId, item.Version, item.Text ?? "");
             if (_documents.TryGetValue(item.Uri, out var existing))
             {
-                LogToStderr($"didOpen for a document already open, replacing it: {item.Uri}");
+                // A document read from disk (smtpLsp/openFromDisk) that the editor now syncs is the editor's from here.
+                if (!existing.FromDisk) LogToStderr($"didOpen for a document already open, replacing it: {item.Uri}");
                 existing.Snapshot = snapshot;
+                existing.FromDisk = false;
                 ScheduleAnalysis(existing, TimeSpan.Zero);
                 return;
             }

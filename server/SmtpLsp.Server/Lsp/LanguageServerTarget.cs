@@ -35,6 +35,8 @@ public sealed partial class LanguageServerTarget
         public CancellationTokenSource? Analysis { get; set; }
         public bool HasPublishedDiagnostics { get; set; }
         public bool LargeDocumentNoticeSent { get; set; }
+        /// <summary>Read from disk for a client that cannot sync it (smtpLsp/openFromDisk): read-only.</summary>
+        public bool FromDisk { get; set; }
     }
 
     /// <summary>Runs a request handler: lifecycle checks, then the work; failures become LSP errors without stack traces.</summary>

@@ -65,6 +65,8 @@ public static class LspJson
 [JsonSerializable(typeof(DocumentRangeFormattingParams))]
 [JsonSerializable(typeof(TextEdit[]))]
 [JsonSerializable(typeof(ShowMessageParams))]
+[JsonSerializable(typeof(OpenFromDiskParams))]
+[JsonSerializable(typeof(OpenFromDiskResult))]
 [JsonSerializable(typeof(EffectivePropertiesParams))]
 [JsonSerializable(typeof(EffectivePropertiesResult))]
 [JsonSerializable(typeof(SetPropertyValueParams))]

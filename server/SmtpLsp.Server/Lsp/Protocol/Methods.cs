@@ -42,6 +42,9 @@ internal static class Methods
     /// <summary>Analyse an open document now and return its diagnostics (scripts, tests, client commands).</summary>
     public const string DocumentDiagnostics = "smtpLsp/documentDiagnostics";
 
+    /// <summary>Read a file the editor cannot sync (VS Code shares none over 50 MB) from disk, as a read-only open document.</summary>
+    public const string OpenFromDisk = "smtpLsp/openFromDisk";
+
     /// <summary>The property sheet of one key: effective values, origins and bits (docs/protocol.md).</summary>
     public const string EffectiveProperties = "smtpLsp/effectiveProperties";
 
