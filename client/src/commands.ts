@@ -1,6 +1,7 @@
 // The Metabase commands. Each works from the cursor (or an explorer node) and asks the server for everything.
 import * as vscode from 'vscode';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageclient/node';
+import type { DiskDocuments } from './diskDocuments';
 import type { MetabaseExplorer } from './explorer';
 import { buildKeyTree, findKeyAt, flattenKeys, rangeContains, type KeyNode } from './keyTree';
 import { errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
@@ -10,7 +11,7 @@ import type { ServerConnection } from './serverConnection';
 import { addForcedUri, readSettings } from './settings';
 import { formatHex, numberFromItems } from './sheet/sheetState';
 
-export function registerCommands(server: ServerConnection, explorer: MetabaseExplorer, sheet: PropertySheetPanel): vscode.Disposable[] {
+export function registerCommands(server: ServerConnection, explorer: MetabaseExplorer, sheet: PropertySheetPanel, disk: DiskDocuments): vscode.Disposable[] {
   const client = () => {
     const c = server.client;
     if (!c) throw new Error('The SmtpLsp server is not running. See the "SmtpLsp" output, or run "Metabase: Restart server".');
@@ -34,6 +35,11 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
   }
 
   async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {
+    // A file read from disk has no TextDocument for the extension: the editor opens it and selects the range itself.
+    if (disk.isFromDisk(uri)) {
+      await vscode.commands.executeCommand('vscode.open', uri, { selection: range, preview: false, viewColumn: vscode.ViewColumn.One });
+      return;
+    }
     const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false, preview: false, viewColumn: vscode.ViewColumn.One });
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

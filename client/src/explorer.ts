@@ -34,8 +34,13 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<KeyNode>, vscod
 
   /** Shows the document's keys when it is a metabase; other documents leave the tree as it was. */
   async follow(document: vscode.TextDocument): Promise<void> {
-    const nodes = await this.request(document.uri);
-    if (nodes.length > 0 || document.uri.toString() === this.documentUri?.toString()) this.show(document.uri, nodes);
+    await this.followUri(document.uri);
+  }
+
+  /** The same by URI, for a file the server reads from disk (VS Code shares no text editor for it). */
+  async followUri(uri: vscode.Uri): Promise<void> {
+    const nodes = await this.request(uri);
+    if (nodes.length > 0 || uri.toString() === this.documentUri?.toString()) this.show(uri, nodes);
   }
 
   async refresh(): Promise<void> {

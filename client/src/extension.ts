@@ -1,6 +1,7 @@
 // Wires the pieces together; the logic lives in the modules it imports.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { DiskDocuments } from './diskDocuments';
 import { MetabaseExplorer } from './explorer';
 import { PropertySheetPanel } from './propertySheetPanel';
 import { ServerConnection } from './serverConnection';
@@ -19,8 +20,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const server = new ServerConnection(context.extensionPath, output, settings);
   connection = server;
   const explorer = new MetabaseExplorer(server);
-  const sheet = new PropertySheetPanel(context.extensionUri, server);
-  context.subscriptions.push(output, explorer, sheet, ...registerCommands(server, explorer, sheet),
+  const disk = new DiskDocuments(server);
+  const sheet = new PropertySheetPanel(context.extensionUri, server, uri => disk.isFromDisk(uri));
+  context.subscriptions.push(output, explorer, disk, sheet, ...registerCommands(server, explorer, sheet, disk),
+    // A file read from disk has no text editor to follow: the explorer and the sheet follow its tab and its reads.
+    disk.onDidRead(uri => {
+      if (disk.activeFromDisk()?.toString() === uri.toString() || explorer.currentUri?.toString() === uri.toString()) void explorer.followUri(uri);
+      void sheet.refreshIfShowing(uri);
+    }),
+    vscode.window.tabGroups.onDidChangeTabs(() => { const uri = disk.activeFromDisk(); if (uri) void explorer.followUri(uri); }),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration('smtpLsp')) return;
       const next = currentSettings();

@@ -10,7 +10,9 @@ export class PropertySheetPanel implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly server: ServerConnection) {
+  /** @param readOnly true for a file the server reads from disk, whose edits it cannot follow (see DiskDocuments). */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly server: ServerConnection,
+    private readonly readOnly: (uri: vscode.Uri) => boolean = () => false) {
     this.disposables.push(vscode.workspace.onDidChangeTextDocument(e => {
       if (this.panel && e.document.uri.toString() === this.target?.uri.toString()) {
         clearTimeout(this.timer);
@@ -64,11 +66,22 @@ export class PropertySheetPanel implements vscode.Disposable {
     }
   }
 
+  /** Refreshes the sheet when it shows a key of this document (a file read from disk again). */
+  async refreshIfShowing(uri: vscode.Uri): Promise<void> {
+    if (this.panel && this.target?.uri.toString() === uri.toString()) await this.refresh();
+  }
+
   private async onMessage(message: PageMessage): Promise<void> {
     if (!this.target) return;
     if (message.type === 'ready') { await this.refresh(); return; }
-    const document = await vscode.workspace.openTextDocument(this.target.uri);
+    if (message.type === 'apply' && this.readOnly(this.target.uri)) {
+      this.post({ type: 'status', error: true, text: `${vscode.workspace.asRelativePath(this.target.uri)} is larger than the 50 MB VS Code shares with ` +
+        `extensions, so this sheet is read-only: change ${message.property} in the editor and save, or run \`smtplsp set\`.` });
+      await this.refresh();
+      return;
+    }
     if (message.type === 'apply') {
+      const document = await vscode.workspace.openTextDocument(this.target.uri);
       try {
         const applied = await setPropertyValue(this.server, document, message.location, message.property, message.value);
         this.post({ type: 'status', text: applied ? `${message.property} = ${message.value}` : `VS Code did not apply the edit to ${message.property}.`, error: !applied });

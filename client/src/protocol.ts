@@ -71,3 +71,17 @@ export interface SymbolInformationLike {
   containerName?: string;
   location: { uri: string; range: Range };
 }
+
+export const OpenFromDiskRequest = 'smtpLsp/openFromDisk';
+
+export interface OpenFromDiskParams {
+  textDocument: { uri: string };
+}
+
+export interface OpenFromDiskResult {
+  uri: string;
+  version: number;
+  readFromDisk: boolean;
+  isMetabase: boolean;
+  length: number;
+}

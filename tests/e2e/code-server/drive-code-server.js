@@ -168,6 +168,42 @@ async function check(name, run) {
       report(before === '7697603' && after === '3503299' && written ? 'PASS' : 'FAIL', 'code-server-property-sheet',
         `sheet ${before} -> ${after}; editor now reads ${P}="3503299": ${written}`);
     });
+
+    await check('code-server-large-file', async () => {
+      // More than the 50 MiB characters VS Code shares with extensions: no didOpen reaches the server, and the
+      // extension has it read the file from disk instead.
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('MetaBase-large.xml');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase-large.xml' }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'MetaBase-large.xml' }).waitFor({ timeout: 60000 });
+      // Over 50 MB a remote VS Code asks first (workbench.editorLargeFileConfirmation); the extension reads the file
+      // as soon as its tab is active, whatever the answer.
+      const told = await page.locator('.notification-toast', { hasText: 'larger than the 50 MB' }).first()
+        .waitFor({ timeout: 60000 }).then(() => true, () => false);
+      const openAnyway = page.getByRole('button', { name: 'Open Anyway' });
+      if (await openAnyway.isVisible().catch(() => false)) await openAnyway.click();
+      const group = page.locator('.editor-group-container.active');
+      await group.locator('.monaco-editor .view-line', { hasText: 'IIS_Global' }).first().waitFor({ timeout: 60000 });
+      log('editor shows MetaBase-large.xml');
+      // The problems on the file's own text, in its editor (the sample's misspelt AuthNTML, on screen at the top).
+      const squiggles = await group.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 }).then(() => true, () => false);
+      await page.keyboard.press('Control+Shift+M');
+      const fileRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'MetaBase-large.xml' }).first();
+      const listed = await fileRow.waitFor({ timeout: 30000 }).then(() => true, () => false);
+      const problems = listed ? (await fileRow.innerText()).replace(/\s+/g, ' ') : '';
+      await page.screenshot({ path: path.join(shots, 'large-file-problems.png') });
+      await page.keyboard.press('Control+Shift+M');
+      await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header', { hasText: /Metabase Explorer/i }).first();
+      if (await header.isVisible().catch(() => false) && (await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      const keys = await page.locator('.monaco-list-row[aria-label="/LM/BigTest (IIsConfigObject)"]').first()
+        .waitFor({ timeout: 30000 }).then(() => true, () => false);
+      await page.screenshot({ path: path.join(shots, 'large-file.png') });
+      report(told && squiggles && listed && keys ? 'PASS' : 'FAIL', 'code-server-large-file',
+        `notice ${told}, squiggles ${squiggles}, Problems row "${problems}", Explorer /LM/BigTest ${keys}`);
+    });
   } catch (error) {
     report('FAIL', 'code-server', String(error.message || error).split('\n')[0]);
     await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});
