@@ -1,5 +1,4 @@
 using SmtpLsp.Metabase.Catalog;
-using SmtpLsp.Metabase.Features;
 using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
 
@@ -37,14 +36,14 @@ public static class PropertyUpdate
     }
 
     /// <summary>
-    /// The same on a version reached by keystrokes, without its whole parse (see <see cref="PropertySheet.TryFor"/>).
+    /// The same on a version reached by keystrokes, without its whole parse (see <see cref="Features.PropertySheet.TryFor"/>).
     /// False when the state keeps no earlier whole parse, or when the key's element has no line break after its
     /// attributes: the line break an added line copies is then the one after the element, outside the key's own text.
     /// </summary>
     public static bool TryPlan(IncrementalState state, string location, string property, string value, out PropertyUpdateResult? result)
     {
         result = null;
-        if (PropertySheet.CurrentModel(state) is not { } model) return false;
+        if (CurrentKeys.ModelOf(state) is not { } model) return false;
         if (model.CountByLocation(location ?? "").First is { } key && !HasLineBreakAfterAttributes(key)) return false;
         result = Plan(model, state.Catalog, location ?? "", property, value);
         return true;

@@ -43,14 +43,10 @@ public static class PropertySheet
     public static bool TryFor(IncrementalState state, string location, out PropertySheetResult? sheet)
     {
         sheet = null;
-        if (CurrentModel(state) is not { } model) return false;
+        if (CurrentKeys.ModelOf(state) is not { } model) return false;
         sheet = For(model, state.Catalog, location);
         return true;
     }
-
-    /// <summary>The keys of a version reached by keystrokes as a model, or null when it keeps no earlier whole parse.</summary>
-    internal static MetabaseModel? CurrentModel(IncrementalState state) =>
-        state.Earlier is { } earlier ? CurrentKeys.Read(earlier, state.Slots, state.Buffer).Model(earlier.Document.Model) : null;
 
     private static SheetFlags? FlagsOf(EffectiveValue value)
     {

@@ -78,6 +78,10 @@ internal sealed class CurrentKeys
         });
     }
 
+    /// <summary>The keys of a version reached by keystrokes as a model, or null when it keeps no earlier whole parse.</summary>
+    public static MetabaseModel? ModelOf(IncrementalState state) =>
+        state.Earlier is { } earlier ? Read(earlier, state.Slots, state.Buffer).Model(earlier.Document.Model) : null;
+
     /// <summary>
     /// The model of these keys over the earlier one (see <see cref="MetabaseModel.FromKeys"/>), for what reads keys by
     /// Location; <paramref name="parentListedBefore"/> as the parent rule wants it, or null when no rule runs.
