@@ -12,6 +12,8 @@ export class DiskDocuments implements vscode.Disposable {
   private readonly read = new Map<string, { uri: vscode.Uri; watcher: vscode.FileSystemWatcher; timer?: NodeJS.Timeout }>();
   // Files being looked at, so two scans close together do not read one twice.
   private readonly pending = new Set<string>();
+  // Files found not to be metabases, or that could not be read: not read again while a tab shows them.
+  private readonly passed = new Set<string>();
   // Told once per file and session why only some features work.
   private readonly told = new Set<string>();
   private readonly didRead = new vscode.EventEmitter<vscode.Uri>();
@@ -63,13 +65,17 @@ export class DiskDocuments implements vscode.Disposable {
     // The language client opened it itself and will close it: only stop watching.
     for (const uri of handedOver) this.forget(uri);
     for (const uri of close) this.close(uri);
-    for (const uri of filesToConsider(shown, synced, new Set([...readNow, ...this.pending]))) {
+    const inTabs = new Set(shown.map(file => file.uri));
+    for (const uri of [...this.passed]) if (!inTabs.has(uri)) this.passed.delete(uri);
+    for (const uri of filesToConsider(shown, synced, new Set([...readNow, ...this.pending, ...this.passed]))) {
       this.pending.add(uri);
       try {
         const file = vscode.Uri.parse(uri);
         const { size } = await vscode.workspace.fs.stat(file);
         if (mayBeOverSyncLimit(size)) await this.open(file);
+        else this.passed.add(uri);
       } catch (error) {
+        this.passed.add(uri);
         this.server.output.warn(`${uri}: ${errorText(error)}`);
       } finally {
         this.pending.delete(uri);
@@ -88,10 +94,15 @@ export class DiskDocuments implements vscode.Disposable {
     } catch (error) {
       this.server.output.warn(`reading ${uri.fsPath} from disk: ${errorText(error)}`);
       void vscode.window.showWarningMessage(`SmtpLsp cannot read ${path.basename(uri.fsPath)}: ${errorText(error)}`);
+      this.passed.add(key);
       return;
     }
     // Not a metabase (the server keeps none), or VS Code syncs it after all.
-    if (!result.isMetabase || !result.readFromDisk) { this.forget(key); return; }
+    if (!result.isMetabase || !result.readFromDisk) {
+      if (!result.isMetabase) this.passed.add(key);
+      this.forget(key);
+      return;
+    }
     if (!this.read.has(key)) this.read.set(key, { uri, watcher: this.watch(uri) });
     this.server.output.info(`${uri.fsPath}: ${result.length.toLocaleString('en')} characters, over the 50 MiB VS Code shares with extensions: read from disk (version ${result.version})`);
     if (!this.told.has(key)) {
