@@ -114,6 +114,31 @@ internal static class Latency
             }
             Print($"  then the outline, moved ({outlineDeclined} declined)", outlineTimes.Skip(5).ToList());
         }
+        // A note between keys: a closed comment pasted at the start of a key's line, then typed in, 21 characters
+        // (each version from the one before), the outline asked after each as editors do.
+        {
+            const string Note = "<!-- moved here from /LM/W3SVC/7 after the audit\r\n     -->\r\n";
+            int line = Offsets(text, "\n<IIsWeb", new Random(13), 1)[0] + 1;
+            var noted = buffer.Replace(line, 0, Note);
+            var typing = IncrementalAnalyzer.Update(state, noted, new TextSpan(line, 0));
+            int noteFull = typing.Kind == UpdateKind.Incremental ? 0 : 1;
+            var typeTimes = new List<double>();
+            var outlineTimes = new List<double>();
+            int at = line + Note.IndexOf("\r\n     -->", StringComparison.Ordinal);
+            for (int c = 0; c < 21; c++)
+            {
+                noted = noted.Replace(at + c, 0, "x");
+                var watch = Stopwatch.StartNew();
+                typing = IncrementalAnalyzer.Update(typing, noted, new TextSpan(at + c, 0));
+                typeTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (typing.Kind != UpdateKind.Incremental) noteFull++;
+                watch.Restart();
+                MovedOutline.For(typing)?.DocumentSymbols();
+                outlineTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Print($"keystroke in a comment between keys ({noteFull} full, the paste included)", typeTimes.Skip(1).ToList());
+            Print("  then the outline, moved", outlineTimes.Skip(1).ToList());
+        }
         // A key pasted between two keys, then deleted again (each version from the one before, as the server chains
         // them): a virtual directory copied from elsewhere, at the start of the line of 21 keys over the file.
         {

@@ -73,6 +73,8 @@ public sealed partial class MovedOutline
     /// <summary>The folding ranges as <see cref="FoldingRanges.Compute(SyntaxTree, LineIndex?, int)"/> gives them on the new version, or null.</summary>
     public FoldingResult? Folding(LineIndex lines, int max = FoldingRanges.DefaultMax)
     {
+        // A comment between keys edited since: it no longer moves with the slot before it.
+        if (_earlier.CommentsChanged) return null;
         bool failed = false;
         var result = FoldingRanges.Compute(ElementSpans(() => failed = true), CommentSpans(() => failed = true), lines, max);
         return failed ? null : result;

@@ -17,13 +17,24 @@ public sealed class EarlierDocument
     private readonly EditedRun[] _runs;
     private volatile CachedSymbols? _symbols;
 
-    internal EarlierDocument(MetabaseDocument document, SlotTable slots, EditedRun[] runs, bool keysChanged)
+    internal EarlierDocument(MetabaseDocument document, SlotTable slots, EditedRun[] runs, bool keysChanged, bool commentsChanged = false)
     {
         Document = document;
         Slots = slots;
         _runs = runs;
         KeysChanged = keysChanged;
+        CommentsChanged = commentsChanged;
     }
+
+    /// <summary>
+    /// True when an edit since changed a comment between keys (see IncrementalAnalyzer.TryCommentsBetweenKeys): the
+    /// comments there no longer move with the slot before them, so folding is left to a whole parse.
+    /// </summary>
+    internal bool CommentsChanged { get; }
+
+    /// <summary>The same earlier version after an edit of the comments between two keys.</summary>
+    internal EarlierDocument WithCommentsChanged() =>
+        CommentsChanged ? this : new EarlierDocument(Document, Slots, _runs, KeysChanged, commentsChanged: true) { _symbols = _symbols };
 
     /// <summary>
     /// True when an edit since changed a key's Location, type or Location attribute, or added or removed keys: the
@@ -97,10 +108,10 @@ public sealed class EarlierDocument
     internal EarlierDocument WithEdited(int slot, bool keysChanged)
     {
         keysChanged |= KeysChanged;
-        if (RunAt(slot) >= 0) return keysChanged == KeysChanged ? this : new EarlierDocument(Document, Slots, _runs, keysChanged) { _symbols = _symbols };
+        if (RunAt(slot) >= 0) return keysChanged == KeysChanged ? this : new EarlierDocument(Document, Slots, _runs, keysChanged, CommentsChanged) { _symbols = _symbols };
         int earlier = EarlierOf(slot);
         var runs = _runs.Append(new EditedRun(earlier, earlier + 1, slot, slot + 1)).OrderBy(run => run.CurrentStart).ToArray();
-        return new EarlierDocument(Document, Slots, runs, keysChanged) { _symbols = _symbols };
+        return new EarlierDocument(Document, Slots, runs, keysChanged, CommentsChanged) { _symbols = _symbols };
     }
 
     /// <summary>
@@ -127,7 +138,7 @@ public sealed class EarlierDocument
         int shiftBefore = before.Sum(run => run.Growth);
         int shiftThrough = shiftBefore + overlapped.Sum(run => run.Growth);
         var merged = new EditedRun(currentStart - shiftBefore, currentEnd - shiftThrough, currentStart, currentEnd + added - removed);
-        return new EarlierDocument(Document, Slots, [.. before, merged, .. after], keysChanged: true) { _symbols = _symbols };
+        return new EarlierDocument(Document, Slots, [.. before, merged, .. after], keysChanged: true, CommentsChanged) { _symbols = _symbols };
     }
 }
 

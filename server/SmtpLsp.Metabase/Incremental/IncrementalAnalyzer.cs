@@ -266,6 +266,7 @@ public static class IncrementalAnalyzer
         var slots = previous.Slots;
         if (MayMoveAnUnclosedPiEnd(previous, newText, changed, delta)) return null;
         if (TryBetweenKeys(previous, newText, changed, delta) is { } between) return between;
+        if (TryCommentsBetweenKeys(previous, newText, changed, delta) is { } comments) return comments;
         int index = slots.Find(changed.Start);
         // Typed right at the end of a key being typed, which ends at the next '<': the key grows.
         if ((index < 0 || changed.Start == slots[index].Start) && changed.Start > 0 && slots.LastStartingAtOrBefore(changed.Start - 1) is var last and >= 0
@@ -406,6 +407,58 @@ public static class IncrementalAnalyzer
     }
 
     /// <summary>
+    /// An edit between two keys where comments are, or are pasted, that leaves only whitespace and comments closed
+    /// there, after a key that ends with its own '&gt;' and parses alone as in place: a closed comment draws no
+    /// diagnostic and ends at its first "--&gt;", so nothing else is read differently and every later key, slot and
+    /// diagnostic only moves. The earlier whole parse's comments there no longer move with the slot before them, so
+    /// folding is left to a whole parse (<see cref="EarlierDocument.CommentsChanged"/>). Null for anything else, such
+    /// as a comment opened, closed early or left open, which swallows or frees what follows.
+    /// </summary>
+    private static IncrementalState? TryCommentsBetweenKeys(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
+    {
+        var slots = previous.Slots;
+        // The first slot starting at or after the edit's end, and the one before it.
+        int next = slots.LastStartingAtOrBefore(changed.End);
+        if (next < 0 || slots[next].Start < changed.End) next++;
+        if (next < 1 || next >= slots.Count) return null;
+        var before = slots[next - 1];
+        var after = slots[next];
+        if (before.End > changed.Start || !before.ParsesAlone || !EndsWithItsOwnTag(previous, before)) return null;
+        int length = after.Start - before.End;
+        if (Math.Max(length, length + delta) > MaxCharsBetweenKeysReadAgain) return null;
+        if (CommentsAndWhitespace(previous.Buffer.ToString(before.End, length)) is not int was
+            || CommentsAndWhitespace(newText.ToString(before.End, length + delta)) is not int now
+            || was + now == 0)
+            return null;
+
+        var newSlots = slots.Replace(next, after with { Start = after.Start + delta }, delta);
+        int at = changed.End;
+        return Updated(previous, newText, newSlots, Shift(previous.SyntaxDiagnostics, at, delta),
+            Shift(previous.CrossKeyDiagnostics, at, delta), EarlierFor(previous, editedSlot: null, keysChanged: false, commentsChanged: true));
+    }
+
+    // Text between two keys read again at each keystroke in it: comments of a few screens, not a file's worth.
+    private const int MaxCharsBetweenKeysReadAgain = 64 * 1024;
+
+    /// <summary>How many comments the text holds when it is only whitespace and comments closed in it, else null.</summary>
+    private static int? CommentsAndWhitespace(string text)
+    {
+        int comments = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            char c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\n') { i++; continue; }
+            if (!text.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal)) return null;
+            // As the parser ends a comment: at the first "-->" after its "<!--".
+            int close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+            if (close < 0) return null;
+            comments++;
+            i = close + 3;
+        }
+        return comments;
+    }
+
+    /// <summary>
     /// An edit between two keys that keeps both (the key before ends with its own '&gt;' and parses alone as in place)
     /// and leaves between them whitespace, stray text and whole keys: a key pasted, deleted, or started with its '&lt;'.
     /// The text between them is parsed inside an MBProperty as it is in place (<see cref="RegionParse"/>), before and
@@ -540,11 +593,12 @@ public static class IncrementalAnalyzer
     /// when it has one (a full pass always does), else the one the previous version kept, with
     /// <paramref name="editedSlot"/> (if any) among its edited slots.
     /// </summary>
-    private static EarlierDocument? EarlierFor(IncrementalState previous, int? editedSlot, bool keysChanged)
+    private static EarlierDocument? EarlierFor(IncrementalState previous, int? editedSlot, bool keysChanged, bool commentsChanged = false)
     {
         if (previous.Kind == UpdateKind.Full || previous.HasDocument)
-            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [new EditedRun(slot, slot + 1, slot, slot + 1)] : [], keysChanged);
-        return editedSlot is int edited ? previous.Earlier?.WithEdited(edited, keysChanged) : previous.Earlier;
+            return new EarlierDocument(previous.Document, previous.Slots, editedSlot is int slot ? [new EditedRun(slot, slot + 1, slot, slot + 1)] : [], keysChanged, commentsChanged);
+        var earlier = editedSlot is int edited ? previous.Earlier?.WithEdited(edited, keysChanged) : previous.Earlier;
+        return commentsChanged ? earlier?.WithCommentsChanged() : earlier;
     }
 
     /// <summary>The same after slots <paramref name="slot"/> to <paramref name="slot"/> + <paramref name="removed"/> were replaced by <paramref name="added"/>.</summary>

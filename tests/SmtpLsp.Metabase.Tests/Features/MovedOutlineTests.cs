@@ -50,10 +50,11 @@ public class MovedOutlineTests
                 // A quarter in Location values, some key types renamed and Custom elements added or removed, and whole
                 // keys pasted or deleted: the outline is moved, or built again over the earlier key tree where keys
                 // were renamed, added or removed.
-                int kind = random.Next(9);
+                int kind = random.Next(10);
                 var (newText, span) = kind < 2 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
                     : kind == 2 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
                     : kind == 3 && KeyBlockEdits.Random(random, state.Text) is { } block ? block
+                    : kind == 4 && CommentEdits.Random(random, state.Text) is { } commented ? commented
                     : RandomEdit(random, state.Text);
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 // Sometimes the server's idle build makes this version's whole parse: later versions move from it.
@@ -75,7 +76,8 @@ public class MovedOutlineTests
                     var actual = symbols != null ? Describe(symbols) : state.Earlier!.KeysChanged ? expected : "(declined)";
                     if (expected != actual) throw new Exception($"seed {seed} step {step} cap {cap}: symbols\nexpected {expected}\nactual   {actual}");
                     var expectedFolds = Describe(FoldingRanges.Compute(whole.Tree, lines, cap));
-                    var actualFolds = moved.Folding(lines, cap) is { } folds ? Describe(folds) : "(declined)";
+                    // Declined only after a comment between keys was edited: its fold no longer moves with a slot.
+                    var actualFolds = moved.Folding(lines, cap) is { } folds ? Describe(folds) : state.Earlier!.CommentsChanged ? expectedFolds : "(declined)";
                     if (spliced && actualFolds != "(declined)") Interlocked.Increment(ref splicesFolded);
                     if (expectedFolds != actualFolds) throw new Exception($"seed {seed} step {step} cap {cap}: folding\nexpected {expectedFolds}\nactual   {actualFolds}");
                 }
@@ -129,6 +131,32 @@ public class MovedOutlineTests
         }
         Assert.True(moved > 100, $"{moved} outlines moved");
         Assert.True(movedCapped > 100, $"{movedCapped} capped outlines moved");
+    }
+
+    /// <summary>
+    /// A line typed in a note between keys: the diagnostics follow without a whole parse, the outline moves, and the
+    /// folding, whose range for that comment now ends a line later, is left to a whole parse rather than moved.
+    /// </summary>
+    [Fact]
+    public void Outline_TypingInACommentBetweenKeys_SymbolsMovedAndFoldingLeftToTheWholeParse()
+    {
+        var text = CommentEdits.WithComments(LargeMetabaseGenerator.Generate(1_000, seed: 2), 4);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        _ = MovedOutline.For(state);
+        int at = text.IndexOf("\r\n     on two lines", text.Length / 2, StringComparison.Ordinal);
+        var typed = text.Insert(at, "\r\n     and a third");
+
+        var next = IncrementalAnalyzer.Update(state, typed, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        var moved = MovedOutline.For(next)!;
+        AssertSameAsWholeParse(next, moved.DocumentSymbols());
+        var lines = new LineIndex(typed);
+        Assert.Null(moved.Folding(lines));
+        // What a moved fold would have missed: the comment now folds over three lines.
+        int commentLine = lines.GetPosition(at).Line;
+        Assert.Contains(FoldingRanges.Compute(SyntaxTree.Parse(typed), lines).Ranges,
+            fold => fold.Kind == FoldingKind.Comment && fold.StartLine == commentLine && fold.EndLine == commentLine + 2);
     }
 
     [Fact]

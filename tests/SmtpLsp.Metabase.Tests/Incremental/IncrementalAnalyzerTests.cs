@@ -281,10 +281,26 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(pasted)), Describe(next.Diagnostics));
     }
 
+    /// <summary>A closed comment pasted between keys draws nothing and swallows nothing: the keys after it only move.</summary>
+    [Fact]
+    public void Update_ClosedCommentPastedBetweenKeys_IncrementalAndMatches()
+    {
+        var text = Fixture.ReadSample("MetaBase-with-errors.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("\n<IIsSmtpVirtualDir", StringComparison.Ordinal) + 1;
+        var edited = text.Insert(at, "<!-- moved from /LM/SmtpSvc/2 on 2026-11-29\n     -- see the change log -->\n");
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(UpdateKind.Incremental, next.Kind);
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation);
+    }
+
     [Theory]
     [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9/inner\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // detection would ask about /LM/SmtpSvc/9
     [InlineData("<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t>\r\n</IIsSmtpService>\r\n")] // a key at a path detection asks about
-    [InlineData("<!-- a comment -->\r\n")] // a comment can swallow what follows
+    [InlineData("<!-- a comment\r\n")] // a comment left open swallows what follows
     [InlineData("</MBProperty>\r\n<MBProperty>\r\n")] // splits the section
     public void Update_TextBetweenKeysThatReachesPastItself_FallsBackToFullAndMatches(string pasted)
     {
@@ -354,6 +370,49 @@ public class IncrementalAnalyzerTests
             }
         }, iter: 60);
         Assert.True(incremental * 2 > blockEdits, $"only {incremental} of {blockEdits} pastes and deletions were incremental");
+    }
+
+    /// <summary>
+    /// Typing in comments between keys, and around them: every version equals a full analysis, and keystrokes inside a
+    /// comment are incremental (but a comment closed early or opened swallows or frees what follows: full passes).
+    /// </summary>
+    [Fact]
+    public void Update_RandomEditsInCommentsBetweenKeys_EqualFullReanalysis()
+    {
+        int inside = 0, incremental = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var state = IncrementalAnalyzer.Create(seed % 2 == 0 ? Commented : CommentEdits.WithComments(Fixture.ReadSample("MetaBase-with-errors.xml"), 2), Catalog);
+            for (int step = 0; step < 12; step++)
+            {
+                var text = state.Text;
+                var edit = CommentEdits.Random(random, text) ?? RandomEdit(random, text);
+                bool typedInside = IsInsideAComment(text, edit.Span);
+                state = IncrementalAnalyzer.Update(state, edit.Text, edit.Span);
+                if (random.Next(5) == 0) _ = state.Document;
+                if (typedInside)
+                {
+                    Interlocked.Increment(ref inside);
+                    if (state.Kind == UpdateKind.Incremental) Interlocked.Increment(ref incremental);
+                }
+                AssertSameAsFull(state, edit.Text, $"seed {seed} step {step} ({state.Kind}) edit at {edit.Span}");
+            }
+        }, iter: 60);
+        Assert.True(inside > 100, $"{inside} edits inside comments");
+        // Many typed snippets hold a "-->" that ends the comment early, and the first key's comment is before any key.
+        Assert.True(incremental * 3 > inside, $"only {incremental} of {inside} edits inside comments were incremental");
+    }
+
+    private static readonly string Commented = CommentEdits.WithComments(LargeMetabaseGenerator.Generate(6_000, seed: 4), 3);
+
+    /// <summary>True when the span lies strictly between a comment's "&lt;!--" and its "--&gt;".</summary>
+    private static bool IsInsideAComment(string text, TextSpan span)
+    {
+        int open = text.LastIndexOf("<!--", Math.Max(0, span.Start - 4), StringComparison.Ordinal);
+        if (open < 0) return false;
+        int close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
+        return close >= 0 && span.Start >= open + 4 && span.End <= close;
     }
 
     /// <summary>A few characters of a key's start typed at the start of some key's line: '&lt;', a name, stray text.</summary>
