@@ -408,33 +408,69 @@ public static class IncrementalAnalyzer
 
     /// <summary>
     /// An edit between two keys where comments are, or are pasted, that leaves only whitespace and comments closed
-    /// there, after a key that ends with its own '&gt;' and parses alone as in place: a closed comment draws no
-    /// diagnostic and ends at its first "--&gt;", so nothing else is read differently and every later key, slot and
-    /// diagnostic only moves. The earlier whole parse's comments there no longer move with the slot before them, so
-    /// folding is left to a whole parse (<see cref="EarlierDocument.CommentsChanged"/>). Null for anything else, such
-    /// as a comment opened, closed early or left open, which swallows or frees what follows.
+    /// there, after a key that ends with its own '&gt;' and parses alone as in place (or between the section's start tag
+    /// and its first key, or its last key and its end tag): a closed comment draws no diagnostic and ends at its first
+    /// "--&gt;", so nothing else is read differently and every later key, slot and diagnostic only moves. The earlier
+    /// whole parse's comments there no longer move with the slot before them, so folding is left to a whole parse
+    /// (<see cref="EarlierDocument.CommentsChanged"/>). Null for anything else, such as a comment opened, closed early or
+    /// left open, which swallows or frees what follows.
     /// </summary>
     private static IncrementalState? TryCommentsBetweenKeys(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
     {
         var slots = previous.Slots;
-        // The first slot starting at or after the edit's end, and the one before it.
+        if (slots.Count == 0) return null;
+        // The first slot starting at or after the edit's end; the text edited runs from the one before it (or the
+        // section's start tag) to it (or the section's end tag).
         int next = slots.LastStartingAtOrBefore(changed.End);
         if (next < 0 || slots[next].Start < changed.End) next++;
-        if (next < 1 || next >= slots.Count) return null;
-        var before = slots[next - 1];
-        var after = slots[next];
-        if (before.End > changed.Start || !before.ParsesAlone || !EndsWithItsOwnTag(previous, before)) return null;
-        int length = after.Start - before.End;
+        int start, end;
+        if (next > 0)
+        {
+            var before = slots[next - 1];
+            if (before.End > changed.Start || !before.ParsesAlone || !EndsWithItsOwnTag(previous, before)) return null;
+            start = before.End;
+        }
+        else if (SectionContentStart(previous.Buffer, slots[0].Start) is int first && first <= changed.Start) start = first;
+        else return null;
+        if (next < slots.Count) end = slots[next].Start;
+        else if (SectionEndWithin(previous.Buffer, start) is int last && changed.End <= last) end = last;
+        else return null;
+
+        int length = end - start;
         if (Math.Max(length, length + delta) > MaxCharsBetweenKeysReadAgain) return null;
-        if (CommentsAndWhitespace(previous.Buffer.ToString(before.End, length)) is not int was
-            || CommentsAndWhitespace(newText.ToString(before.End, length + delta)) is not int now
+        if (CommentsAndWhitespace(previous.Buffer.ToString(start, length)) is not int was
+            || CommentsAndWhitespace(newText.ToString(start, length + delta)) is not int now
             || was + now == 0)
             return null;
 
-        var newSlots = slots.Replace(next, after with { Start = after.Start + delta }, delta);
+        var newSlots = next < slots.Count ? slots.Replace(next, slots[next] with { Start = end + delta }, delta) : slots;
         int at = changed.End;
         return Updated(previous, newText, newSlots, Shift(previous.SyntaxDiagnostics, at, delta),
             Shift(previous.CrossKeyDiagnostics, at, delta), EarlierFor(previous, editedSlot: null, keysChanged: false, commentsChanged: true));
+    }
+
+    /// <summary>
+    /// Right after the MBProperty start tag that the first key at <paramref name="firstKey"/> follows, when only text
+    /// within reach lies between them; else null (the tag then sits inside something, or too far).
+    /// </summary>
+    private static int? SectionContentStart(TextBuffer text, int firstKey)
+    {
+        int from = Math.Max(0, firstKey - MaxCharsBetweenKeysReadAgain);
+        var before = text.ToString(from, firstKey - from);
+        int tag = before.LastIndexOf("<MBProperty", StringComparison.Ordinal);
+        if (tag < 0) return null;
+        int nameEnd = tag + "<MBProperty".Length;
+        int close = before.IndexOf('>', nameEnd);
+        if (close < 0 || (before[nameEnd] != '>' && !char.IsWhiteSpace(before[nameEnd])) || before.AsSpan(nameEnd, close - nameEnd).Contains('<')) return null;
+        return from + close + 1;
+    }
+
+    /// <summary>Where the MBProperty end tag is within reach after <paramref name="from"/>, or null.</summary>
+    private static int? SectionEndWithin(TextBuffer text, int from)
+    {
+        var after = text.ToString(from, Math.Min(text.Length - from, MaxCharsBetweenKeysReadAgain));
+        int at = after.IndexOf("</MBProperty", StringComparison.Ordinal);
+        return at >= 0 && SlotParse.EndsAnOpenKeyAt(text, from + at) ? from + at : null;
     }
 
     // Text between two keys read again at each keystroke in it: comments of a few screens, not a file's worth.

@@ -281,6 +281,31 @@ public class IncrementalAnalyzerTests
         Assert.Equal(Describe(Full(pasted)), Describe(next.Diagnostics));
     }
 
+    /// <summary>
+    /// A note at the top of the section (after its start tag, before the first key) or at its end (after the last key):
+    /// typing in it is incremental too.
+    /// </summary>
+    [Theory]
+    [InlineData("<MBProperty>\n", "<!-- edited by hand on 2026-11-29 -->\n")]
+    [InlineData("</IIsSmtpVirtualDir>\n", "<!-- end of the SMTP keys -->\n")]
+    public void Update_TypingInACommentAtTheSectionsStartOrEnd_IncrementalAndMatches(string after, string comment)
+    {
+        var sample = Fixture.ReadSample("MetaBase-with-errors.xml");
+        int place = sample.LastIndexOf(after, StringComparison.Ordinal) + after.Length;
+        var text = sample.Insert(place, comment);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = place + comment.IndexOf(" -->", StringComparison.Ordinal);
+
+        foreach (var typed in new[] { " by", "\n   the administrator" })
+        {
+            text = text.Insert(at, typed);
+            state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
+            at += typed.Length;
+            Assert.Equal(UpdateKind.Incremental, state.Kind);
+            Assert.Equal(Describe(Full(text)), Describe(state.Diagnostics));
+        }
+    }
+
     /// <summary>A closed comment pasted between keys draws nothing and swallows nothing: the keys after it only move.</summary>
     [Fact]
     public void Update_ClosedCommentPastedBetweenKeys_IncrementalAndMatches()

@@ -11,7 +11,10 @@ public static class CommentEdits
     private static readonly string[] Typed =
         ["x", " ", "\r\n", "-", "--", "-->", "<!--", ">", "<", "?>", "&", "", "<!-- pasted -->\r\n", "\r\n<!-- another\r\n line -->", "<!---->"];
 
-    /// <summary>The text with a two-line comment before every <paramref name="every"/>th key line.</summary>
+    /// <summary>
+    /// The text with a two-line comment before every <paramref name="every"/>th key line (the first key's among them)
+    /// and one before the section's end tag.
+    /// </summary>
     public static string WithComments(string text, int every)
     {
         var sb = new System.Text.StringBuilder(text.Length + text.Length / 50);
@@ -22,7 +25,9 @@ public static class CommentEdits
             sb.Append(text, copied, i + 1 - copied).Append($"<!-- note {keyLines}: left by an administrator\r\n     on two lines -->\r\n");
             copied = i + 1;
         }
-        return sb.Append(text, copied, text.Length - copied).ToString();
+        var commented = sb.Append(text, copied, text.Length - copied).ToString();
+        int sectionEnd = commented.LastIndexOf("</MBProperty>", StringComparison.Ordinal);
+        return sectionEnd < 0 ? commented : commented.Insert(sectionEnd, "<!-- the last key\r\n     ends here -->\r\n");
     }
 
     /// <summary>An edit in or around some comment, or a comment pasted at the start of some key's line; null when neither is found.</summary>
