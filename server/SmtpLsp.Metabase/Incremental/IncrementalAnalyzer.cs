@@ -409,7 +409,7 @@ public static class IncrementalAnalyzer
     /// <summary>
     /// An edit between two keys where comments are, or are pasted, that leaves only whitespace and comments closed
     /// there, after a key that ends with its own '&gt;' and parses alone as in place (or between the section's start tag
-    /// and its first key, or its last key and its end tag): a closed comment draws no diagnostic and ends at its first
+    /// and its first key, or its last key and its end tag, comments or not): a closed comment draws no diagnostic and ends at its first
     /// "--&gt;", so nothing else is read differently and every later key, slot and diagnostic only moves. The earlier
     /// whole parse's comments there no longer move with the slot before them, so folding is left to a whole parse
     /// (<see cref="EarlierDocument.CommentsChanged"/>). Null for anything else, such as a comment opened, closed early or
@@ -439,9 +439,10 @@ public static class IncrementalAnalyzer
         int length = end - start;
         if (Math.Max(length, length + delta) > MaxCharsBetweenKeysReadAgain) return null;
         if (CommentsAndWhitespace(previous.Buffer.ToString(start, length)) is not int was
-            || CommentsAndWhitespace(newText.ToString(start, length + delta)) is not int now
-            || was + now == 0)
+            || CommentsAndWhitespace(newText.ToString(start, length + delta)) is not int now)
             return null;
+        // Whitespace alone between two keys is TryBetweenKeys's, which keeps the folding moving.
+        if (was + now == 0 && next > 0 && next < slots.Count) return null;
 
         var newSlots = next < slots.Count ? slots.Replace(next, slots[next] with { Start = end + delta }, delta) : slots;
         int at = changed.End;

@@ -288,6 +288,7 @@ public class IncrementalAnalyzerTests
     [Theory]
     [InlineData("<MBProperty>\n", "<!-- edited by hand on 2026-11-29 -->\n")]
     [InlineData("</IIsSmtpVirtualDir>\n", "<!-- end of the SMTP keys -->\n")]
+
     public void Update_TypingInACommentAtTheSectionsStartOrEnd_IncrementalAndMatches(string after, string comment)
     {
         var sample = Fixture.ReadSample("MetaBase-with-errors.xml");
@@ -301,6 +302,23 @@ public class IncrementalAnalyzerTests
             text = text.Insert(at, typed);
             state = IncrementalAnalyzer.Update(state, text, new TextSpan(at, 0));
             at += typed.Length;
+            Assert.Equal(UpdateKind.Incremental, state.Kind);
+            Assert.Equal(Describe(Full(text)), Describe(state.Diagnostics));
+        }
+    }
+
+    /// <summary>Blank lines typed and removed between the section's start tag and its first key: only what follows moves.</summary>
+    [Fact]
+    public void Update_BlankLinesBeforeTheFirstKey_IncrementalAndMatches()
+    {
+        var text = Fixture.ReadSample("MetaBase-with-errors.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("<MBProperty>", StringComparison.Ordinal) + "<MBProperty>".Length;
+
+        foreach (var (span, typed) in new[] { (new TextSpan(at, 0), "\n\n  "), (new TextSpan(at, 3), "") })
+        {
+            text = text.Remove(span.Start, span.Length).Insert(span.Start, typed);
+            state = IncrementalAnalyzer.Update(state, text, span);
             Assert.Equal(UpdateKind.Incremental, state.Kind);
             Assert.Equal(Describe(Full(text)), Describe(state.Diagnostics));
         }
