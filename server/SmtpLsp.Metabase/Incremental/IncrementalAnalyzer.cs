@@ -408,12 +408,12 @@ public static class IncrementalAnalyzer
 
     /// <summary>
     /// An edit between two keys where comments are, or are pasted, that leaves only whitespace and comments closed
-    /// there, after a key that ends with its own '&gt;' and parses alone as in place (or between the section's start tag
-    /// and its first key, or its last key and its end tag, comments or not): a closed comment draws no diagnostic and ends at its first
-    /// "--&gt;", so nothing else is read differently and every later key, slot and diagnostic only moves. The earlier
-    /// whole parse's comments there no longer move with the slot before them, so folding is left to a whole parse
-    /// (<see cref="EarlierDocument.CommentsChanged"/>). Null for anything else, such as a comment opened, closed early or
-    /// left open, which swallows or frees what follows.
+    /// there, after a key that ends with its own '&gt;' and parses alone as in place; or between the section's start
+    /// tag and its first key, or its last key and its end tag, comments or not. A closed comment draws no diagnostic
+    /// and ends at its first "--&gt;", so nothing else is read differently and every later key, slot and diagnostic
+    /// only moves. The earlier whole parse's comments there no longer move with the slot before them, so folding is
+    /// left to a whole parse (<see cref="EarlierDocument.CommentsChanged"/>). Null for anything else, such as a
+    /// comment opened, closed early or left open, which swallows or frees what follows.
     /// </summary>
     private static IncrementalState? TryCommentsBetweenKeys(IncrementalState previous, TextBuffer newText, TextSpan changed, int delta)
     {
