@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { DiskDocuments } from './diskDocuments';
+import { isXmlName } from './diskReads';
 import { MetabaseExplorer } from './explorer';
 import { PropertySheetPanel } from './propertySheetPanel';
 import { ServerConnection } from './serverConnection';
@@ -36,7 +37,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       settings = next;
       void (restart ? server.restart() : server.updateSettings(next));
     }));
-  await server.start();
+  // A metabase over 50 MB opened on its own fires no "onLanguage:xml": VS Code makes no document of it for
+  // extensions. So the extension also starts with the window (onStartupFinished), and starts the server once an XML
+  // document or tab is there, or the workspace holds a MetaBase*.xml.
+  let started = false;
+  const startOnce = async () => { if (!started) { started = true; await server.start(); } };
+  if (xmlShown() || (await vscode.workspace.findFiles('**/{MetaBase,metabase,Metabase}*.xml', '**/node_modules/**', 1)).length > 0) {
+    await startOnce();
+    return;
+  }
+  const waiting: vscode.Disposable[] = [];
+  const startWhenShown = () => {
+    if (!xmlShown()) return;
+    waiting.forEach(d => d.dispose());
+    void startOnce();
+  };
+  waiting.push(vscode.workspace.onDidOpenTextDocument(startWhenShown), vscode.window.tabGroups.onDidChangeTabs(startWhenShown));
+  context.subscriptions.push(...waiting);
+}
+
+/** True when an XML document, or a tab of an XML file (which VS Code may not share if it is large), is open. */
+function xmlShown(): boolean {
+  if (vscode.workspace.textDocuments.some(document => document.languageId === 'xml' || isXmlName(document.uri.toString()))) return true;
+  return vscode.window.tabGroups.all.some(group => group.tabs.some(tab => tab.input instanceof vscode.TabInputText && isXmlName(tab.input.uri.toString())));
 }
 
 export async function deactivate(): Promise<void> {

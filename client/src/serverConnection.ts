@@ -30,7 +30,7 @@ export class ServerConnection implements vscode.Disposable {
     this.status = vscode.window.createStatusBarItem('smtpLsp.status', vscode.StatusBarAlignment.Right, 100);
     this.status.name = 'SmtpLsp';
     this.status.command = 'smtpLsp.showOutput';
-    this.setState('stopped');
+    // Shown once the server starts: the extension is active in every window (see extension.ts), most without XML.
   }
 
   get client(): LanguageClient | undefined {
@@ -122,7 +122,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   async updateSettings(settings: ClientSettings): Promise<void> {
-    if (settings.schemaPath !== this.settings.schemaPath) { this.catalog = expectedCatalog(settings.schemaPath); this.setState(this.state); }
+    if (settings.schemaPath !== this.settings.schemaPath) { this.catalog = expectedCatalog(settings.schemaPath); if (this.languageClient) this.setState(this.state); }
     this.settings = settings;
     await this.client?.sendNotification(DidChangeConfigurationNotification.type, { settings: { smtpLsp: toServerSettings(settings) } });
   }
