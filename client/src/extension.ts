@@ -20,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let settings = currentSettings();
   const server = new ServerConnection(context.extensionPath, output, settings);
   connection = server;
+  let started = false;
   const explorer = new MetabaseExplorer(server);
   const disk = new DiskDocuments(server);
   const sheet = new PropertySheetPanel(context.extensionUri, server, uri => disk.isFromDisk(uri));
@@ -35,12 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const next = currentSettings();
       const restart = needsRestart(settings, next);
       settings = next;
-      void (restart ? server.restart() : server.updateSettings(next));
+      // Before the server starts (no XML yet) the new settings are simply the ones it will start with.
+      void (restart && started ? server.restart() : server.updateSettings(next));
     }));
   // A metabase over 50 MB opened on its own fires no "onLanguage:xml": VS Code makes no document of it for
   // extensions. So the extension also starts with the window (onStartupFinished), and starts the server once an XML
   // document or tab is there, or the workspace holds a MetaBase*.xml.
-  let started = false;
   const startOnce = async () => { if (!started) { started = true; await server.start(); } };
   if (xmlShown() || (await vscode.workspace.findFiles('**/{MetaBase,metabase,Metabase}*.xml', '**/node_modules/**', 1)).length > 0) {
     await startOnce();
