@@ -2,7 +2,8 @@
 # A real VS Code end to end: code-server 4.100.3 (Code 1.100.3, from npm) driven by headless Chromium installs the
 # built .vsix, opens a MetaBase.xml with errors, and checks the Problems panel, a hover with the decoded verbs, the
 # status bar, the Metabase Explorer and the property sheet; then a metabase over the 50 MiB characters VS Code shares
-# with extensions, read from disk, and one opened alone in another folder. Screenshots go to artifacts/code-server/shots/.
+# with extensions, read from disk, and one opened alone in another folder; and one of 30 MB, served as any document.
+# Screenshots go to artifacts/code-server/shots/.
 # Prints "E2E PASS name" / "E2E FAIL name" / "E2E SKIP name" lines (counted by tests/run-all.sh).
 # SMTPLSP_E2E_SERVER_PATH runs another server build (smtpLsp.server.path) instead of the bundled one.
 # Downloads only npm and Debian packages; binds 127.0.0.1; ends every process it started (its own process group).
@@ -76,6 +77,8 @@ cp tests/samples/MetaBase-with-errors.xml "$R/ws/MetaBase.xml"
 node "$HERE/large-metabase.js" tests/samples/MetaBase-with-errors.xml "$R/ws/MetaBase-large.xml" || fail "could not write MetaBase-large.xml"
 # A second folder with only a large metabase under another name: nothing there activates the extension but the tab.
 mkdir -p "$R/ws-large" && cp "$R/ws/MetaBase-large.xml" "$R/ws-large/export.xml"
+# And one of 30 MB, which VS Code shares with extensions but opens with its large-file optimizations.
+node "$HERE/large-metabase.js" tests/samples/MetaBase-with-errors.xml "$R/ws-large/MetaBase-30mb.xml" 30000000 || fail "could not write MetaBase-30mb.xml"
 
 PORT=${SMTPLSP_CODE_SERVER_PORT:-$((20000 + RANDOM % 20000))}
 setsid "$CS" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \

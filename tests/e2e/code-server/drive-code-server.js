@@ -2,7 +2,7 @@
 // "E2E PASS|FAIL|SKIP name" line per check. A check of a server feature the server answers with "method not
 // found" is reported as SKIP naming the missing method, so it turns into a real check once the server has it.
 // Usage: node drive-code-server.js <repo root> <url> <workspace folder> <screenshot dir> <code-server log dir>
-//        [<folder holding only export.xml, a metabase over 50 MB>]
+//        [<folder holding export.xml, a metabase over 50 MB, and MetaBase-30mb.xml>]
 const path = require('node:path');
 const fs = require('node:fs');
 const [root, url, folder, shots, logDir, largeFolder] = process.argv.slice(2);
@@ -59,8 +59,11 @@ async function findFrame(page, selector, timeoutMs) {
   return undefined;
 }
 
-async function check(name, run) {
-  try { await run(); } catch (error) { report('FAIL', name, String(error.message || error).split('\n')[0]); }
+async function check(name, run, page) {
+  try { await run(); } catch (error) {
+    if (page) await page.screenshot({ path: path.join(shots, `${name}-failure.png`) }).catch(() => {});
+    report('FAIL', name, String(error.message || error).split('\n')[0]);
+  }
 }
 
 (async () => {
@@ -179,8 +182,8 @@ async function check(name, run) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase-large.xml' }).first().waitFor({ timeout: 15000 });
       await page.keyboard.press('Enter');
       await page.locator('.tab.active', { hasText: 'MetaBase-large.xml' }).waitFor({ timeout: 60000 });
-      // Over 50 MB a remote VS Code asks first (workbench.editorLargeFileConfirmation); the extension reads the file
-      // as soon as its tab is active, whatever the answer.
+      // A remote VS Code asks before it shows a large file (workbench.editorLargeFileConfirmation); the extension reads
+      // the file as soon as its tab is active, whatever the answer.
       const told = await page.locator('.notification-toast', { hasText: 'larger than the 50 MB' }).first()
         .waitFor({ timeout: 60000 }).then(() => true, () => false);
       const openAnyway = page.getByRole('button', { name: 'Open Anyway' });
@@ -249,7 +252,41 @@ async function check(name, run) {
       const problems = listed ? (await fileRow.innerText()).replace(/\s+/g, ' ') : '';
       await page.screenshot({ path: path.join(shots, 'large-file-alone.png') });
       report(told && /export\.xml\D*\b5\b/.test(problems) ? 'PASS' : 'FAIL', 'code-server-large-file-alone', `notice ${told}, Problems row "${problems}"`);
+      await page.keyboard.press('Control+Shift+M');
     });
+
+    if (largeFolder) await check('code-server-30mb-file', async () => {
+      // Under the 50 MiB VS Code shares, over the 20 MB where it turns its own features off: served as any document.
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('MetaBase-30mb.xml');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase-30mb.xml' }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      const group = page.locator('.editor-group-container.active');
+      // A remote VS Code asks before it shows a file this large too (workbench.editorLargeFileConfirmation).
+      const openAnyway = page.getByRole('button', { name: 'Open Anyway' });
+      await openAnyway.waitFor({ timeout: 5000 }).then(() => openAnyway.click(), () => {});
+      await group.locator('.monaco-editor .view-line', { hasText: 'IIS_Global' }).first().waitFor({ timeout: 60000 });
+      // VS Code shares this one: the extension reads nothing from disk (and says nothing about it).
+      const fromDisk = await page.locator('.notification-toast', { hasText: 'MetaBase-30mb.xml is larger' }).count();
+      // The value's line in view, whatever panels and notices take room.
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('34:40');
+      await page.keyboard.press('Enter');
+      const line = group.locator('.monaco-editor .view-line', { hasText: 'SmtpInboundCommandSupportOptions' }).first();
+      await line.waitFor({ timeout: 30000 });
+      const squiggles = await group.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 }).then(() => true, () => false);
+      const box = await wordBox(line, '7697603');
+      if (!box) throw new Error('value 7697603 not on screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: '8BITMIME' }).first();
+      const hovered = await hover.waitFor({ state: 'visible', timeout: 30000 }).then(() => true, () => false);
+      await page.screenshot({ path: path.join(shots, 'file-30mb.png') });
+      report(squiggles && hovered && fromDisk === 0 ? 'PASS' : 'FAIL', 'code-server-30mb-file',
+        `squiggles ${squiggles}, hover decodes 8BITMIME ${hovered}, read from disk ${fromDisk > 0}`);
+    }, page);
   } catch (error) {
     report('FAIL', 'code-server', String(error.message || error).split('\n')[0]);
     await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});
