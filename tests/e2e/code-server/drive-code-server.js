@@ -39,6 +39,15 @@ async function wordBox(locator, word) {
   }, word);
 }
 
+/** Opens a file of the workspace by name with Quick Open (Ctrl+P). */
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -76,11 +85,7 @@ async function check(name, run, page) {
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     log('workbench loaded');
     await page.waitForTimeout(2000);
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('MetaBase.xml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase.xml' }).first().waitFor({ timeout: 15000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'MetaBase.xml');
     const valueLine = page.locator('.monaco-editor .view-line', { hasText: 'SmtpInboundCommandSupportOptions' });
     await valueLine.waitFor({ timeout: 30000 });
     log('editor shows MetaBase.xml');
@@ -176,11 +181,7 @@ async function check(name, run, page) {
     await check('code-server-large-file', async () => {
       // More than the 50 MiB characters VS Code shares with extensions: no didOpen reaches the server, and the
       // extension has it read the file from disk instead.
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type('MetaBase-large.xml');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase-large.xml' }).first().waitFor({ timeout: 15000 });
-      await page.keyboard.press('Enter');
+      await quickOpen(page, 'MetaBase-large.xml');
       await page.locator('.tab.active', { hasText: 'MetaBase-large.xml' }).waitFor({ timeout: 60000 });
       // A remote VS Code asks before it shows a large file (workbench.editorLargeFileConfirmation); the extension reads
       // the file as soon as its tab is active, whatever the answer.
@@ -239,11 +240,7 @@ async function check(name, run, page) {
       await page.goto(`${url}/?folder=${encodeURIComponent(largeFolder)}`, { waitUntil: 'domcontentloaded' });
       await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
       await page.waitForTimeout(2000);
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type('export.xml');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'export.xml' }).first().waitFor({ timeout: 15000 });
-      await page.keyboard.press('Enter');
+      await quickOpen(page, 'export.xml');
       const told = await page.locator('.notification-toast', { hasText: 'larger than the 50 MB' }).first()
         .waitFor({ timeout: 60000 }).then(() => true, () => false);
       await page.keyboard.press('Control+Shift+M');
@@ -257,11 +254,7 @@ async function check(name, run, page) {
 
     if (largeFolder) await check('code-server-30mb-file', async () => {
       // Under the 50 MiB VS Code shares, over the 20 MB where it turns its own features off: served as any document.
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-      await page.keyboard.type('MetaBase-30mb.xml');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaBase-30mb.xml' }).first().waitFor({ timeout: 15000 });
-      await page.keyboard.press('Enter');
+      await quickOpen(page, 'MetaBase-30mb.xml');
       const group = page.locator('.editor-group-container.active');
       // A remote VS Code asks before it shows a file this large too (workbench.editorLargeFileConfirmation).
       const openAnyway = page.getByRole('button', { name: 'Open Anyway' });
