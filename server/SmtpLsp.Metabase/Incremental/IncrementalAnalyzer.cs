@@ -433,7 +433,7 @@ public static class IncrementalAnalyzer
         else if (SectionContentStart(previous.Buffer, slots[0].Start) is int first && first <= changed.Start) start = first;
         else return null;
         if (next < slots.Count) end = slots[next].Start;
-        else if (SectionEndWithin(previous.Buffer, start) is int last && changed.End <= last) end = last;
+        else if (SlotParse.SectionEndAfter(previous.Buffer, start, MaxCharsBetweenKeysReadAgain) is var last and >= 0 && changed.End <= last) end = last;
         else return null;
 
         int length = end - start;
@@ -464,14 +464,6 @@ public static class IncrementalAnalyzer
         int close = before.IndexOf('>', nameEnd);
         if (close < 0 || (before[nameEnd] != '>' && !char.IsWhiteSpace(before[nameEnd])) || before.AsSpan(nameEnd, close - nameEnd).Contains('<')) return null;
         return from + close + 1;
-    }
-
-    /// <summary>Where the MBProperty end tag is within reach after <paramref name="from"/>, or null.</summary>
-    private static int? SectionEndWithin(TextBuffer text, int from)
-    {
-        var after = text.ToString(from, Math.Min(text.Length - from, MaxCharsBetweenKeysReadAgain));
-        int at = after.IndexOf("</MBProperty", StringComparison.Ordinal);
-        return at >= 0 && SlotParse.EndsAnOpenKeyAt(text, from + at) ? from + at : null;
     }
 
     // Text between two keys read again at each keystroke in it: comments of a few screens, not a file's worth.

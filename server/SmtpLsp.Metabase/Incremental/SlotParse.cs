@@ -29,10 +29,13 @@ internal static class SlotParse
     /// </summary>
     public static bool EndsAnOpenKeyAt(TextBuffer text, int offset) => IsKeyStartAt(text, offset) || IsSectionEndAt(text, offset);
 
-    /// <summary>Where the section's end tag is at or after <paramref name="from"/>, or -1.</summary>
-    public static int SectionEndAfter(TextBuffer text, int from)
+    /// <summary>
+    /// Where the section's end tag is at or after <paramref name="from"/> (starting within <paramref name="maxChars"/>
+    /// of it), or -1.
+    /// </summary>
+    public static int SectionEndAfter(TextBuffer text, int from, int maxChars = int.MaxValue)
     {
-        int at = text.ToString(from, text.Length - from).IndexOf(SectionEnd, StringComparison.Ordinal);
+        int at = text.ToString(from, (int)Math.Min(text.Length - from, (long)maxChars + SectionEnd.Length)).IndexOf(SectionEnd, StringComparison.Ordinal);
         return at < 0 || !IsSectionEndAt(text, from + at) ? -1 : from + at;
     }
 

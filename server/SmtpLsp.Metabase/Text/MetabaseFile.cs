@@ -53,11 +53,15 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
     {
         if (encoding is UTF8Encoding)
         {
-            // Valid text is counted first and decoded straight into its string: a char array in between would hold a
-            // second copy of the text at the peak (200 MB more for a 100 MB file).
-            if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(skip)))
+            // Valid text is counted first (the strict encoding throws on an invalid byte) and decoded straight into
+            // its string: a char array in between would hold a second copy of the text at the peak (200 MB more for a
+            // 100 MB file).
+            int count = -1;
+            try { count = encoding.GetCharCount(bytes, skip, bytes.Length - skip); }
+            catch (DecoderFallbackException) { }
+            if (count >= 0)
             {
-                return string.Create(encoding.GetCharCount(bytes, skip, bytes.Length - skip), (bytes, skip),
+                return string.Create(count, (bytes, skip),
                     static (chars, source) => System.Text.Unicode.Utf8.ToUtf16(source.bytes.AsSpan(source.skip), chars, out _, out _));
             }
             // Utf8.ToUtf16 says exactly where the first invalid sequence starts.
