@@ -21,15 +21,21 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
         return new MetabaseFile(path, text, kind, info.LastWriteTimeUtc, bytes.LongLength);
     }
 
-    public static (FileEncodingKind Kind, string Text) Decode(byte[] bytes)
+    /// <summary>The most characters a text can have: the longest string .NET can make.</summary>
+    public const int MaxChars = 0x3FFFFFDF;
+
+    public static (FileEncodingKind Kind, string Text) Decode(byte[] bytes) => Decode(bytes, MaxChars);
+
+    /// <summary>The same with a lower limit on the text's length (tests use it: a file over the real one is over 1 GB).</summary>
+    internal static (FileEncodingKind Kind, string Text) Decode(byte[] bytes, int maxChars)
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            return (FileEncodingKind.Utf8Bom, Strict(new UTF8Encoding(false, true), bytes, 3));
+            return (FileEncodingKind.Utf8Bom, Strict(new UTF8Encoding(false, true), bytes, 3, maxChars));
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-            return (FileEncodingKind.Utf16LeBom, Strict(new UnicodeEncoding(false, false, true), bytes, 2));
+            return (FileEncodingKind.Utf16LeBom, Strict(new UnicodeEncoding(false, false, true), bytes, 2, maxChars));
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-            return (FileEncodingKind.Utf16BeBom, Strict(new UnicodeEncoding(true, false, true), bytes, 2));
-        return (FileEncodingKind.Utf8, Strict(new UTF8Encoding(false, true), bytes, 0));
+            return (FileEncodingKind.Utf16BeBom, Strict(new UnicodeEncoding(true, false, true), bytes, 2, maxChars));
+        return (FileEncodingKind.Utf8, Strict(new UTF8Encoding(false, true), bytes, 0, maxChars));
     }
 
     public static byte[] Encode(string text, FileEncodingKind kind)
@@ -49,7 +55,7 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
         return result;
     }
 
-    private static string Strict(Encoding encoding, byte[] bytes, int skip)
+    private static string Strict(Encoding encoding, byte[] bytes, int skip, int maxChars)
     {
         if (encoding is UTF8Encoding)
         {
@@ -61,6 +67,7 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
             catch (DecoderFallbackException) { }
             if (count >= 0)
             {
+                CheckLength(count, maxChars);
                 return string.Create(count, (bytes, skip),
                     static (chars, source) => System.Text.Unicode.Utf8.ToUtf16(source.bytes.AsSpan(source.skip), chars, out _, out _));
             }
@@ -71,6 +78,7 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
                 throw new InvalidDataException($"the file is not valid UTF-8: invalid byte sequence at byte offset {skip + read}");
             return new string(chars, 0, written);
         }
+        CheckLength((bytes.Length - skip + 1) / 2, maxChars);
         try
         {
             return encoding.GetString(bytes, skip, bytes.Length - skip);
@@ -82,6 +90,14 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
             throw new InvalidDataException(
                 $"the file is not valid {encoding.WebName}: invalid byte sequence at byte offset {skip + (bad >= 0 ? bad : Math.Max(0, e.Index))}", e);
         }
+    }
+
+    // Over the limit, making the string would throw OutOfMemoryException, which ends the CLI with "Out of memory."
+    private static void CheckLength(long chars, int maxChars)
+    {
+        if (chars > maxChars)
+            throw new InvalidDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the file holds {chars:N0} characters, more than the {maxChars:N0} SmtpLsp can hold as one text"));
     }
 
     /// <summary>Byte index of the first unpaired surrogate or dangling odd byte; -1 when the bytes are valid UTF-16.</summary>

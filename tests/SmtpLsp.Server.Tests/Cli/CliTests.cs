@@ -110,6 +110,22 @@ public sealed class CliTests
         Assert.Contains("byte offset 15", err);
     }
 
+    [SmtpLsp.Server.Tests.Hostile.HugeFact]
+    public void Check_FileLongerThanAnyText_SaysSoAndExits2()
+    {
+        // A sparse file of NUL bytes (valid UTF-8), one character over the longest string: it crashed with
+        // "Out of memory." when the string was made.
+        string path = TempFile("");
+        using (var stream = File.OpenWrite(path)) stream.SetLength(SmtpLsp.Metabase.Text.MetabaseFile.MaxChars + 1L);
+        try
+        {
+            var (code, _, err) = Run("check", path);
+            Assert.Equal(2, code);
+            Assert.Contains($"cannot read {path}: the file holds 1,073,741,792 characters, more than the 1,073,741,791", err);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Check_Utf16WithBom_IsReadLikeUtf8()
     {

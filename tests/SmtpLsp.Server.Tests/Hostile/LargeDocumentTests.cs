@@ -144,7 +144,7 @@ public sealed class HugeFactAttribute : FactAttribute
     {
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (Environment.GetEnvironmentVariable(Variable) != "1")
-            Skip = $"set {Variable}=1 to run the 200 MB document test (about a minute, several GB of RAM)";
+            Skip = $"set {Variable}=1 to run the tests of files of hundreds of MB and more (about a minute, several GB of RAM)";
         else if (available < 8L << 30)
             Skip = $"needs 8 GB of memory, {available >> 20} MB available";
     }
