@@ -272,6 +272,10 @@ internal static class Latency
         var movedSymbols = new List<double>();
         var movedFolding = new List<double>();
         var windowActions = new List<double>();
+        var keysNow = new List<double>();
+        var nowDefinition = new List<double>();
+        var nowReferences = new List<double>();
+        var nowKeyHover = new List<double>();
         foreach (var at in valueOffsets.Skip(200).Take(21))
         {
             var editedBuffer = buffer.Replace(at, 0, "7");
@@ -295,6 +299,21 @@ internal static class Latency
             watch.Restart();
             KeyWindow.At(next, at + 1)!.TryComplete(at + 1, new CompletionOptions(), out _);
             windowCompletion.Add(watch.Elapsed.TotalMilliseconds);
+            // What the user asks for about the key being edited: its parent, its children, the hover on its name.
+            watch.Restart();
+            var now = next.KeysNow!;
+            keysNow.Add(watch.Elapsed.TotalMilliseconds);
+            var key = now.FindKeyAt(at)!;
+            int location = now.Place(key, key.LocationView!.Value.ValueSpan).Start + 1;
+            watch.Restart();
+            KeyNavigation.Definition(now, location);
+            nowDefinition.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            KeyNavigation.ReferenceSpans(now, location);
+            nowReferences.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            HoverService.TryKeyName(next, now.Place(key, key.Element.NameSpan).Start + 1, markdown: true, out _);
+            nowKeyHover.Add(watch.Elapsed.TotalMilliseconds);
         }
         // Apart, after the rows above: each whole parse leaves tens of MB that a later collection copies (the server
         // collects them in idle time).
@@ -311,6 +330,10 @@ internal static class Latency
         Print("document symbols after a keystroke, moved (capped)", movedSymbols.Skip(1).ToList());
         Print("folding ranges after a keystroke, moved (capped)", movedFolding.Skip(1).ToList());
         Print("code actions at the cursor after a keystroke, key window", windowActions.Skip(1).ToList());
+        Print("the keys now after a keystroke (first request of a version)", keysNow.Skip(1).ToList());
+        Print("  then definition on the key's Location", nowDefinition.Skip(1).ToList());
+        Print("  then references on it (its children)", nowReferences.Skip(1).ToList());
+        Print("  then hover on its name", nowKeyHover.Skip(1).ToList());
         Measure("hover on a value", valueOffsets, at => HoverService.GetHover(document, at, markdown: true));
         var gaps = Offsets(text, "\r\n\t\t", random, 400).Select(o => o + 4).ToArray();
         Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));

@@ -43,7 +43,7 @@ public static class PropertyUpdate
     public static bool TryPlan(IncrementalState state, string location, string property, string value, out PropertyUpdateResult? result)
     {
         result = null;
-        if (CurrentKeys.ModelOf(state) is not { } model) return false;
+        if (state.KeysNow is not { } model) return false;
         if (model.CountByLocation(location ?? "").First is { } key && !HasLineBreakAfterAttributes(key)) return false;
         result = Plan(model, state.Catalog, location ?? "", property, value);
         return true;

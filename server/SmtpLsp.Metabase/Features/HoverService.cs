@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Values;
@@ -28,7 +29,7 @@ public static class HoverService
         if (key == null || key.Element != element) return null;
 
         if (element.NameSpan.ContainsOrTouches(offset))
-            return new HoverResult(element.NameSpan, DescribeKey(doc, key, writer));
+            return new HoverResult(element.NameSpan, DescribeKey(doc.Model, doc.Catalog, key, writer));
 
         var attribute = doc.Tree.FindAttributeAt(offset);
         if (attribute == null) return null;
@@ -123,29 +124,44 @@ public static class HoverService
             writer.Field("Allowed on", string.Join(", ", property.AllowedOn.Take(8)) + (property.AllowedOn.Count > 8 ? $", … ({property.AllowedOn.Count} key types)" : ""));
     }
 
-    private static string DescribeKey(MetabaseDocument doc, MetabaseKey key, HoverWriter writer)
+    /// <summary>
+    /// Right after a keystroke, the hover on a key's name (which lists its parent, children and inherited values) from
+    /// the keys now (<see cref="IncrementalState.KeysNow"/>) instead of the whole parse of the new version; false when
+    /// the offset is not on a key's name or the state keeps no earlier whole parse.
+    /// </summary>
+    public static bool TryKeyName(IncrementalState state, int offset, bool markdown, out HoverResult? hover)
     {
-        var keyType = doc.Catalog.FindKeyType(key.KeyType);
+        hover = null;
+        if (state.KeysNow is not { } model || model.FindKeyAt(offset) is not { } key) return false;
+        var name = model.Place(key, key.Element.NameSpan);
+        if (!name.ContainsOrTouches(offset)) return false;
+        hover = new HoverResult(name, DescribeKey(model, state.Catalog, key, new HoverWriter(markdown)));
+        return true;
+    }
+
+    private static string DescribeKey(MetabaseModel model, MetabaseCatalog catalog, MetabaseKey key, HoverWriter writer)
+    {
+        var keyType = catalog.FindKeyType(key.KeyType);
         writer.Title(key.KeyType);
         if (keyType == null)
         {
-            var closest = doc.Catalog.SuggestKeyTypeNames(key.KeyType, 1);
+            var closest = catalog.SuggestKeyTypeNames(key.KeyType, 1);
             writer.Line("Unknown key type." + (closest.Count > 0 ? $" Closest: {writer.Code(closest[0])}." : ""));
         }
         else if (keyType.Description != null) writer.Line(keyType.Description.Text);
         writer.Field("Location", key.Location ?? "(missing)");
         if (key.ParentLocation != null)
         {
-            bool exists = doc.Model.FindByLocation(key.ParentLocation).Count > 0;
+            bool exists = model.FindByLocation(key.ParentLocation).Count > 0;
             writer.Field("Parent", key.ParentLocation + (exists ? "" : " (no key at this Location in the file)"));
         }
-        var children = doc.Model.GetChildren(key);
+        var children = model.GetChildren(key);
         writer.Field("Children", children.Count == 0 ? "none"
             : children.Count.ToString(CultureInfo.InvariantCulture) + ": " + string.Join(", ", children.Take(ChildrenShown).Select(c => c.Location))
               + (children.Count > ChildrenShown ? ", …" : ""));
         writer.Field("Properties", (key.Properties.Count + key.CustomProperties.Count).ToString(CultureInfo.InvariantCulture));
         // What the key really runs with beyond its own lines: values IIS takes from the keys above.
-        var inherited = Editing.EffectiveValues.For(doc.Model, key, doc.Catalog)
+        var inherited = Editing.EffectiveValues.For(model, key, catalog)
             .Where(v => v.Origin == Editing.ValueOrigin.Inherited)
             .ToList();
         if (inherited.Count > 0)

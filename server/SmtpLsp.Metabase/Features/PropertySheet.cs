@@ -43,7 +43,7 @@ public static class PropertySheet
     public static bool TryFor(IncrementalState state, string location, out PropertySheetResult? sheet)
     {
         sheet = null;
-        if (CurrentKeys.ModelOf(state) is not { } model) return false;
+        if (state.KeysNow is not { } model) return false;
         sheet = For(model, state.Catalog, location);
         return true;
     }

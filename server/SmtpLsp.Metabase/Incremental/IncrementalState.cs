@@ -1,6 +1,7 @@
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Incremental;
@@ -23,6 +24,8 @@ public sealed class IncrementalState
     private readonly Lazy<MetabaseDocument> _document;
     // Dropped once this version's own document is built, so the earlier one can be collected.
     private EarlierDocument? _earlier;
+    // Made on first use from _earlier, and dropped with it.
+    private MetabaseModel? _keysNow;
 
     internal IncrementalState(string text, MetabaseCatalog catalog, AnalysisOptions options, UpdateKind kind,
         KeySlot[] slots, MetabaseDiagnostic[] syntaxDiagnostics, MetabaseDiagnostic[] crossKeyDiagnostics,
@@ -76,6 +79,7 @@ public sealed class IncrementalState
         {
             var document = _document.Value;
             _earlier = null;
+            _keysNow = null;
             return document;
         }
     }
@@ -85,6 +89,24 @@ public sealed class IncrementalState
     /// exists, and the slots edited since, so the outline and folding can be moved from it instead of parsing again.
     /// </summary>
     public EarlierDocument? Earlier => HasDocument ? null : _earlier;
+
+    /// <summary>
+    /// Until <see cref="Document"/> is built, after an incremental update: this version's keys as a model over the
+    /// earlier whole parse, each placed where it now stands (<see cref="MetabaseModel.Place"/>), made on first use and
+    /// kept with the state; null otherwise. What the property sheet, navigation and the hover on a key's name read
+    /// right after a keystroke instead of parsing the whole version.
+    /// </summary>
+    public MetabaseModel? KeysNow
+    {
+        get
+        {
+            if (Earlier == null) return null;
+            var model = Volatile.Read(ref _keysNow);
+            if (model != null) return model;
+            model = CurrentKeys.ModelOf(this);
+            return model == null ? null : Interlocked.CompareExchange(ref _keysNow, model, null) ?? model;
+        }
+    }
 
     /// <summary>True once <see cref="Document"/> has been built for this version.</summary>
     public bool HasDocument => _document.IsValueCreated;

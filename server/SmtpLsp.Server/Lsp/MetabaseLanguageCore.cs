@@ -5,6 +5,7 @@ using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Editing;
 using SmtpLsp.Metabase.Features;
 using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Navigation;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
@@ -118,7 +119,12 @@ public sealed class MetabaseLanguageCore : ILanguageCore
 
     public HoverResult? Hover(DocumentSnapshot document, int offset, bool markdown, CancellationToken cancellationToken)
     {
-        if (WindowFor(document, offset, cancellationToken) is { } window && window.TryHover(offset, markdown, out var hover)) return hover;
+        if (StateWithoutDocument(document, cancellationToken) is { } state)
+        {
+            // The window declines on a key's name, whose hover lists its parent, children and inherited values.
+            if (KeyWindow.At(state, offset) is { } window && window.TryHover(offset, markdown, out var hover)) return hover;
+            if (HoverService.TryKeyName(state, offset, markdown, out hover)) return hover;
+        }
         return HoverService.GetHover(Get(document), offset, markdown);
     }
 
@@ -193,23 +199,14 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         Metabase.Navigation.SelectionRanges.At(Get(document).Tree, offset);
 
     public KeyTarget? Definition(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
-        KeyNavigation.Definition(Get(document).Model, offset);
+        KeyNavigation.Definition(NavigationModel(document, cancellationToken), offset);
 
-    public IReadOnlyList<TextSpan> References(DocumentSnapshot document, int offset, bool includeDeclaration, CancellationToken cancellationToken)
-    {
-        var model = Get(document).Model;
-        // On a property name: where the value stops being inherited from here.
-        if (model.FindKeyAt(offset) is { } key && model.Tree.FindAttributeAt(offset) is { } attribute
-            && ReferenceEquals(attribute.Element, key.Element) && attribute.NameSpan.ContainsOrTouches(offset) && attribute.Name != "Location")
-        {
-            var spans = new List<TextSpan>();
-            if (includeDeclaration) spans.Add(attribute.NameSpan);
-            foreach (var child in EffectiveValues.Overrides(model, key, attribute.Name))
-                spans.Add(child.GetProperty(attribute.Name)?.NameSpan ?? KeyTarget.SelectionOf(child));
-            return spans;
-        }
-        return KeyNavigation.References(model, offset, includeDeclaration).Select(t => t.SelectionSpan).ToList();
-    }
+    public IReadOnlyList<TextSpan> References(DocumentSnapshot document, int offset, bool includeDeclaration, CancellationToken cancellationToken) =>
+        KeyNavigation.ReferenceSpans(NavigationModel(document, cancellationToken), offset, includeDeclaration);
+
+    /// <summary>Right after a keystroke the keys now, placed over the last whole parse; else the whole parse's.</summary>
+    private MetabaseModel NavigationModel(DocumentSnapshot document, CancellationToken cancellationToken) =>
+        StateWithoutDocument(document, cancellationToken)?.KeysNow ?? Get(document).Model;
 
     public IReadOnlyList<TextEdit> Format(DocumentSnapshot document, TextSpan? range, CancellationToken cancellationToken)
     {

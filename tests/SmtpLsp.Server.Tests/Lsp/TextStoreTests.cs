@@ -337,6 +337,55 @@ public sealed class TextStoreTests
     }
 
     /// <summary>
+    /// Go to definition, find references (a key's children, a property's overrides) and the hover on a key's name,
+    /// asked right after keystrokes: answered from the keys now over the last whole parse, the same as a fresh core, and
+    /// the document's string is never built.
+    /// </summary>
+    [Fact]
+    public void NavigationAndKeyHover_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
+    {
+        string text = ManyKeys(600);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        core.PrepareFeatures(snapshot, CancellationToken.None);
+        // A new directory below v300 typed into a Location, and a value typed in the Root.
+        int at = text.IndexOf("/v301\"", StringComparison.Ordinal) + 1;
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, "v300/")], 2, []);
+        core.Analyze(edited, CancellationToken.None);
+        int root = edited.Text.IndexOf("/LM/SmtpSvc/1/Root\"", StringComparison.Ordinal);
+        int rootFlags = edited.Text.IndexOf("AccessFlags", root, StringComparison.Ordinal);
+        edited = TextChangeApplier.Apply(edited, [Change(edited.Lines, rootFlags + 13, rootFlags + 13, "AccessScript | ")], 3, []);
+        core.Analyze(edited, CancellationToken.None);
+        int v300 = edited.Buffer.ToString(0, edited.Length).IndexOf("/v300\"", StringComparison.Ordinal);
+        int v300Name = edited.Buffer.ToString(0, edited.Length).LastIndexOf("<IIsSmtpVirtualDir", v300, StringComparison.Ordinal) + 3;
+
+        var definition = core.Definition(edited, v300 + 2, CancellationToken.None);
+        var children = core.References(edited, v300 + 2, includeDeclaration: true, CancellationToken.None);
+        var ofRoot = core.References(edited, root + 3, includeDeclaration: false, CancellationToken.None);
+        var overrides = core.References(edited, rootFlags + 2, includeDeclaration: false, CancellationToken.None);
+        var hover = core.Hover(edited, v300Name, markdown: true, CancellationToken.None);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        var fresh = new MetabaseLanguageCore();
+        var whole = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 3, edited.Buffer.ToString());
+        var expected = fresh.Definition(whole, v300 + 2, CancellationToken.None)!;
+        Assert.Equal((expected.Span, expected.SelectionSpan), (definition!.Span, definition.SelectionSpan));
+        Assert.Equal("/LM/SmtpSvc/1/Root", Text(whole, definition.SelectionSpan));
+        Assert.Equal(fresh.References(whole, v300 + 2, true, CancellationToken.None), children);
+        Assert.Equal(["/LM/SmtpSvc/1/Root/v300", "/LM/SmtpSvc/1/Root/v300/v301"], children.Select(span => Text(whole, span)));
+        Assert.Equal(fresh.References(whole, root + 3, false, CancellationToken.None), ofRoot);
+        Assert.Equal(599, ofRoot.Count);
+        Assert.Equal(fresh.References(whole, rootFlags + 2, false, CancellationToken.None), overrides);
+        Assert.Equal(600, overrides.Count);
+        Assert.Equal(fresh.Hover(whole, v300Name, markdown: true, CancellationToken.None), hover);
+        Assert.Contains("Children", hover!.Content);
+        Assert.Contains("/LM/SmtpSvc/1/Root/v300/v301", hover.Content);
+    }
+
+    private static string Text(DocumentSnapshot snapshot, TextSpan span) => snapshot.Text.Substring(span.Start, span.Length);
+
+    /// <summary>
     /// Renaming a path: a keystroke in a web key's Location is analysed without the document's string (the cross-key
     /// rules run over the last whole parse's keys), and the outline after it, which nests keys by Location, is the
     /// whole parse's rather than a moved one.

@@ -1,0 +1,193 @@
+using CsCheck;
+using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Features;
+using SmtpLsp.Metabase.Incremental;
+using SmtpLsp.Metabase.Model;
+using SmtpLsp.Metabase.Navigation;
+using SmtpLsp.Metabase.Tests.TestSupport;
+using SmtpLsp.Metabase.Text;
+using Xunit;
+
+namespace SmtpLsp.Metabase.Tests.Navigation;
+
+/// <summary>
+/// Go to definition, find references and the hover on a key's name, answered after keystrokes from the keys now over
+/// the last whole parse (<see cref="IncrementalState.KeysNow"/>), against the whole parse of each version.
+/// </summary>
+public class NavigationWhileTypingTests
+{
+    private static readonly MetabaseCatalog Catalog = MetabaseCatalog.Embedded;
+
+    // The sample with keys whose parent path has no key (they hang under the nearest ancestor), a duplicated Location
+    // and a trailing slash; and a generated metabase.
+    private static readonly string WithGaps = Fixture.ReadSample("MetaBase.xml").Replace(
+        "<IIsSmtpVirtualDir",
+        "<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain/far/away/deep.example\" RelayForAuth=\"1\"/>\r\n" +
+        "<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain/far/near.example/\" RelayForAuth=\"0\"/>\r\n" +
+        "<IIsSmtpDomain\tLocation =\"/lm/smtpsvc/1/domain/FAR/away\"/>\r\n" +
+        "<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain/far/away\" RouteAction=\"16\"/>\r\n<IIsSmtpVirtualDir");
+    private static readonly string[] Documents = [WithGaps, WithGaps.Replace("\r\n", "\n"), LargeMetabaseGenerator.Generate(6_000, seed: 5)];
+
+    [Fact]
+    public void Navigation_RandomKeystrokes_SameTargetsAndHoverAsWholeParse()
+    {
+        int definitions = 0, references = 0, children = 0, overrides = 0, hovers = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var state = IncrementalAnalyzer.Create(Documents[(seed & int.MaxValue) % Documents.Length], Catalog);
+            for (int step = 0; step < 10; step++)
+            {
+                int kind = random.Next(4);
+                var (newText, span) = kind == 0 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
+                    : kind == 1 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
+                    : kind == 2 && KeyBlockEdits.Random(random, state.Text) is { } block ? block
+                    : ValueKeystroke(random, state.Text);
+                state = IncrementalAnalyzer.Update(state, newText, span);
+                if (random.Next(8) == 0) _ = state.Document;
+                if (state.KeysNow is not { } now) continue;
+
+                var whole = MetabaseDocument.Create(newText, Catalog);
+                foreach (int offset in OffsetsToAsk(random, whole.Model, span.Start))
+                {
+                    string where = $"seed {seed} step {step} at {offset}";
+                    Assert.True(Describe(KeyNavigation.Definition(whole.Model, offset)) == Describe(KeyNavigation.Definition(now, offset)),
+                        $"{where}: definition\nexpected {Describe(KeyNavigation.Definition(whole.Model, offset))}\nactual   {Describe(KeyNavigation.Definition(now, offset))}");
+                    Interlocked.Increment(ref definitions);
+                    bool declaration = random.Next(2) == 0;
+                    var expected = KeyNavigation.ReferenceSpans(whole.Model, offset, declaration);
+                    Assert.True(string.Join(" ", expected) == string.Join(" ", KeyNavigation.ReferenceSpans(now, offset, declaration)),
+                        $"{where}: references\nexpected {string.Join(" ", expected)}\nactual   {string.Join(" ", KeyNavigation.ReferenceSpans(now, offset, declaration))}");
+                    Interlocked.Increment(ref references);
+                    if (expected.Count > (declaration ? 1 : 0))
+                        Interlocked.Increment(ref whole.Model.Tree.FindAttributeAt(offset) is { Name: not "Location" } ? ref overrides : ref children);
+
+                    bool markdown = random.Next(2) == 0;
+                    if (HoverService.TryKeyName(state, offset, markdown, out var hover))
+                    {
+                        var wholeHover = HoverService.GetHover(whole, offset, markdown);
+                        Assert.True(wholeHover == hover, $"{where}: hover\nexpected {wholeHover}\nactual   {hover}");
+                        Interlocked.Increment(ref hovers);
+                    }
+                }
+                Assert.False(state.HasDocument);
+            }
+        }, iter: 60);
+        // Otherwise the test would compare nothing, or never children, overrides or a key's hover.
+        Assert.True(definitions > 1000, $"{definitions} definitions compared");
+        Assert.True(children > 100, $"{children} lists of children compared");
+        Assert.True(overrides > 20, $"{overrides} lists of overrides compared");
+        Assert.True(hovers > 200, $"{hovers} hovers on a key's name compared");
+    }
+
+    [Fact]
+    public void Definition_AfterAKeystrokeInTheParentPath_GoesToTheNearestKeyNowWithoutTheWholeParse()
+    {
+        var text = WithGaps.Replace("\r\n", "\n");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        // The first key at far/away (spelled in lower case) becomes far/awa: the next one at far/away is the parent now.
+        int at = text.IndexOf("/FAR/away\"", StringComparison.Ordinal) + "/FAR/awa".Length;
+        state = IncrementalAnalyzer.Update(state, text.Remove(at, 1), new TextSpan(at, 1));
+        Assert.Equal(UpdateKind.Incremental, state.Kind);
+        int deep = state.Text.IndexOf("deep.example", StringComparison.Ordinal);
+
+        var parent = KeyNavigation.Definition(state.KeysNow!, deep);
+
+        Assert.Equal("/LM/SmtpSvc/1/Domain/far/away", state.Text.Substring(parent!.SelectionSpan.Start, parent.SelectionSpan.Length));
+        Assert.Equal("<IIsSmtpDomain", state.Text.Substring(parent.Span.Start, "<IIsSmtpDomain".Length));
+        Assert.False(state.HasDocument);
+    }
+
+    [Fact]
+    public void TryKeyName_AfterAKeystrokeBelow_CountsTheChildrenNow()
+    {
+        var text = WithGaps.Replace("\r\n", "\n");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("/far/near.example/", StringComparison.Ordinal) + "/far/".Length;
+        // near.example moves from far to far/away.
+        state = IncrementalAnalyzer.Update(state, text.Insert(at, "away/"), new TextSpan(at, 0));
+        int name = state.Text.IndexOf("<IIsSmtpDomain\tLocation =\"/lm/smtpsvc/1/domain/FAR/away\"", StringComparison.Ordinal) + 3;
+
+        Assert.True(HoverService.TryKeyName(state, name, markdown: false, out var hover));
+
+        Assert.Contains("Children: 2: /LM/SmtpSvc/1/Domain/far/away/deep.example, /LM/SmtpSvc/1/Domain/far/away/near.example/", hover!.Content);
+        Assert.Equal("IIsSmtpDomain", state.Text.Substring(hover.Span.Start, hover.Span.Length));
+        Assert.False(state.HasDocument);
+    }
+
+    [Fact]
+    public void References_AfterAKeystroke_ChildrenGoToTheFirstKeyAtALocation()
+    {
+        var text = WithGaps.Replace("\r\n", "\n");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
+        state = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+        int first = state.Text.IndexOf("FAR/away", StringComparison.Ordinal);
+        int second = state.Text.IndexOf("far/away\" RouteAction", StringComparison.Ordinal);
+
+        var ofFirst = KeyNavigation.ReferenceSpans(state.KeysNow!, first);
+        var ofSecond = KeyNavigation.ReferenceSpans(state.KeysNow!, second);
+
+        Assert.Equal(["/LM/SmtpSvc/1/Domain/far/away/deep.example"], ofFirst.Select(span => state.Text.Substring(span.Start, span.Length)));
+        Assert.Empty(ofSecond);
+        Assert.False(state.HasDocument);
+    }
+
+    [Fact]
+    public void KeysNow_FindByLocation_ListsEveryKeyThereInOrder()
+    {
+        var text = WithGaps.Replace("\r\n", "\n");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
+        state = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+
+        var found = state.KeysNow!.FindByLocation("/LM/SMTPSVC/1/Domain/far/away/");
+
+        Assert.Equal(["/lm/smtpsvc/1/domain/FAR/away", "/LM/SmtpSvc/1/Domain/far/away"], found.Select(key => key.Location));
+        Assert.Equal("176", found[1].GetProperty("RouteAction")!.Value);
+        Assert.Empty(state.KeysNow!.FindByLocation("/LM/SmtpSvc/1/Domain/far"));
+    }
+
+    /// <summary>A keystroke in some value.</summary>
+    private static (string Text, TextSpan Span) ValueKeystroke(Random random, string text)
+    {
+        int quote = text.IndexOf("=\"", random.Next(text.Length), StringComparison.Ordinal);
+        int at = quote < 0 ? text.Length / 2 : quote + 2 + random.Next(3);
+        int remove = random.Next(3) == 0 && text[at] != '"' ? 1 : 0;
+        string insert = random.Next(4) switch { 0 => "7", 1 => "x", 2 => "/", _ => "" };
+        return (text.Remove(at, remove).Insert(at, insert), new TextSpan(at, remove));
+    }
+
+    /// <summary>
+    /// The names (start and end tags) and Locations of the key at the edit, of its parent, of a random key and of
+    /// keys at the top, a property name of each, and offsets near them.
+    /// </summary>
+    private static IEnumerable<int> OffsetsToAsk(Random random, MetabaseModel whole, int edited)
+    {
+        if (whole.Keys.Count == 0) yield break;
+        var keys = new List<MetabaseKey>();
+        if (whole.FindKeyAt(edited) is { } here)
+        {
+            keys.Add(here);
+            if (whole.GetParent(here) is { } parent) keys.Add(parent);
+        }
+        keys.Add(whole.Keys[random.Next(whole.Keys.Count)]);
+        keys.Add(whole.Keys[random.Next(Math.Min(whole.Keys.Count, 12))]);
+        foreach (var key in keys)
+        {
+            yield return key.Element.NameSpan.Start + random.Next(key.Element.NameSpan.Length + 1);
+            if (key.Element.EndTagSpan is { } end) yield return end.Start + random.Next(end.Length + 1);
+            if (key.LocationView is { } location) yield return location.ValueSpan.Start + random.Next(location.ValueSpan.Length + 1);
+            if (key.Properties.Count > 0)
+            {
+                var property = key.Properties[random.Next(key.Properties.Count)];
+                yield return property.NameSpan.Start + random.Next(property.NameSpan.Length + 1);
+            }
+            yield return Math.Max(0, key.Element.Span.Start - 1 + random.Next(3));
+        }
+        yield return random.Next(edited + 1);
+    }
+
+    private static string Describe(KeyTarget? target) =>
+        target == null ? "(none)" : $"{target.Key.Location} {target.Span} {target.SelectionSpan}";
+}
