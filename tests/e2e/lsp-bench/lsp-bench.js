@@ -300,15 +300,7 @@ async function onLargeDocument(file) {
     stats(`${label} on ${mb} MB, client round trip`, times);
   }
 
-  // One character inserted mid-value as the next version; resolves when that version's diagnostics are published.
-  let version = 1;
-  const typeAt = (position) => {
-    version++;
-    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
-    client.notify('textDocument/didChange', { textDocument: { uri, version },
-      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
-    return published;
-  };
+  const typeAt = typist(client, uri);
 
   const keystrokes = [];
   for (const position of positions.slice(0, RUNS * 4)) {
@@ -327,6 +319,8 @@ async function onLargeDocument(file) {
     }
     stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
   }
+
+  await aboutTheEditedKey(client, uri, text, offsets.slice(RUNS * 5, RUNS * 8), typeAt);
 
   // A request sent right after each keystroke, before its diagnostics: what a user feels while typing.
   const rightAfterKeystrokes = async (method, paramsAt) => {
@@ -489,6 +483,41 @@ async function replaceAll(file) {
   await client.stop();
 }
 
+// One character inserted mid-value as the next version; resolves when that version's diagnostics are published.
+function typist(client, uri) {
+  let version = 1;
+  return (position) => {
+    version++;
+    const published = client.waitFor(isDiagnosticsFor(uri, version), 120000);
+    client.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: '7' }] });
+    return published;
+  };
+}
+
+// What a user asks about the key being edited, right after a keystroke in it: its parent (definition on its
+// Location), its children (references) and the hover on its name, each after its own keystroke (values below the
+// key's Location line, so the client's text still gives the Location's position).
+async function aboutTheEditedKey(client, uri, text, offsets, typeAt) {
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const asked = { definition: [], references: [], 'hover on the key name': [] };
+  for (const [i, offset] of offsets.entries()) {
+    const location = text.lastIndexOf('Location ="', offset) + 'Location ="'.length + 1;
+    const name = text.lastIndexOf('<', location) + 2;
+    await typeAt(positionAt(text, offset));
+    const textDocument = { uri };
+    const [label, request] = [
+      ['definition', () => client.request('textDocument/definition', { textDocument, position: positionAt(text, location) })],
+      ['references', () => client.request('textDocument/references', { textDocument, position: positionAt(text, location), context: { includeDeclaration: false } })],
+      ['hover on the key name', () => client.request('textDocument/hover', { textDocument, position: positionAt(text, name) })],
+    ][i % 3];
+    const answer = await request();
+    if (answer.message.error || answer.message.result == null) throw new Error(`${label}: no answer on ${mb} MB`);
+    asked[label].push(answer.ms);
+  }
+  for (const [label, times] of Object.entries(asked)) stats(`${label} right after a keystroke in the key on ${mb} MB, round trip`, times);
+}
+
 // The property sheet of an SMTP virtual server as the VS Code client drives it: a checkbox clicked asks for the edit
 // (smtpLsp/setPropertyValue), applies it as the next version, and the sheet asks again 300 ms after the change
 // (smtpLsp/effectiveProperties). Then clicks 100 ms apart, each asked before the sheet's refresh.
@@ -537,6 +566,12 @@ async function propertySheet(file) {
 (async () => {
   console.log(`server: ${serverPath}`);
   if (process.env.LSP_BENCH_ONLY === 'sheet') { await propertySheet(file50); return; }
+  if (process.env.LSP_BENCH_ONLY === 'navigation') {
+    const { client, uri, text } = await openDocument(file50);
+    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 8), typist(client, uri));
+    await client.stop();
+    return;
+  }
   await coldStart();
   for (const file of moreOpens) await didOpenFirstDiagnostics(file);
   await didOpenFirstDiagnostics(file20);
