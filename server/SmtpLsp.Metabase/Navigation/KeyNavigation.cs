@@ -30,7 +30,7 @@ public static class KeyNavigation
         var key = KeyAtNavigationPoint(model, offset);
         if (key == null) return null;
         var parent = model.IsEdited ? NearestAncestor(model, key.ParentLocation) : KeyHierarchy.Build(model).ParentOf(key);
-        return parent == null ? null : TargetOf(model, parent);
+        return parent == null ? null : KeyTarget.Of(model, parent);
     }
 
     /// <summary>The child keys (and the key itself first when asked), in document order.</summary>
@@ -39,8 +39,8 @@ public static class KeyNavigation
         var key = KeyAtNavigationPoint(model, offset);
         if (key == null) return [];
         var result = new List<KeyTarget>();
-        if (includeDeclaration) result.Add(TargetOf(model, key));
-        foreach (var child in ChildrenOf(model, key)) result.Add(TargetOf(model, child));
+        if (includeDeclaration) result.Add(KeyTarget.Of(model, key));
+        foreach (var child in ChildrenOf(model, key)) result.Add(KeyTarget.Of(model, child));
         return result;
     }
 
@@ -62,9 +62,6 @@ public static class KeyNavigation
         }
         return References(model, offset, includeDeclaration).Select(target => target.SelectionSpan).ToList();
     }
-
-    private static KeyTarget TargetOf(MetabaseModel model, MetabaseKey key) =>
-        new(key, model.Place(key, key.Element.Span), model.Place(key, KeyTarget.SelectionOf(key)));
 
     /// <summary>
     /// The keys whose nearest ancestor key is this one (none unless it is the first at its Location), as <see cref="KeyHierarchy"/> hangs

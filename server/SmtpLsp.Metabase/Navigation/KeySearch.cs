@@ -5,7 +5,10 @@ namespace SmtpLsp.Metabase.Navigation;
 
 public sealed record KeySearchResult(IReadOnlyList<KeyTarget> Matches, bool Capped);
 
-/// <summary>Workspace-symbol style search: keys whose Location contains the query, case-insensitively.</summary>
+/// <summary>
+/// Workspace-symbol style search: keys whose Location contains the query, case-insensitively; on the keys of a
+/// version reached by keystrokes too (<see cref="Incremental.IncrementalState.KeysNow"/>), each where it now stands.
+/// </summary>
 public static class KeySearch
 {
     public const int DefaultMax = 5000;
@@ -20,7 +23,7 @@ public static class KeySearch
         {
             if (!key.HasLocation || (search != null && key.LocationText.IndexOfAny(search) < 0)) continue;
             if (matches.Count == max) return new KeySearchResult(matches, true);
-            matches.Add(KeyTarget.Of(key));
+            matches.Add(KeyTarget.Of(model, key));
         }
         return new KeySearchResult(matches, false);
     }

@@ -186,7 +186,7 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         ?? Metabase.Navigation.DocumentSymbols.Build(Get(document).Model, maxSymbols);
 
     public KeySearchResult FindKeys(DocumentSnapshot document, string query, int max, CancellationToken cancellationToken) =>
-        KeySearch.Find(Get(document).Model, query, max);
+        KeySearch.Find(NavigationModel(document, cancellationToken), query, max);
 
     public FoldingResult Folding(DocumentSnapshot document, CancellationToken cancellationToken) =>
         MovedOutlineFor(document, cancellationToken)?.Folding(document.Lines)

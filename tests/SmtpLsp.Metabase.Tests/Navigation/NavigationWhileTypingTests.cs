@@ -11,8 +11,8 @@ using Xunit;
 namespace SmtpLsp.Metabase.Tests.Navigation;
 
 /// <summary>
-/// Go to definition, find references and the hover on a key's name, answered after keystrokes from the keys now over
-/// the last whole parse (<see cref="IncrementalState.KeysNow"/>), against the whole parse of each version.
+/// Go to definition, find references, the hover on a key's name and workspace symbols, answered after keystrokes from
+/// the keys now over the last whole parse (<see cref="IncrementalState.KeysNow"/>), against the whole parse of each version.
 /// </summary>
 public class NavigationWhileTypingTests
 {
@@ -31,7 +31,7 @@ public class NavigationWhileTypingTests
     [Fact]
     public void Navigation_RandomKeystrokes_SameTargetsAndHoverAsWholeParse()
     {
-        int definitions = 0, references = 0, children = 0, overrides = 0, hovers = 0;
+        int definitions = 0, references = 0, children = 0, overrides = 0, hovers = 0, searches = 0;
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
@@ -48,6 +48,10 @@ public class NavigationWhileTypingTests
                 if (state.KeysNow is not { } now) continue;
 
                 var whole = MetabaseDocument.Create(newText, Catalog);
+                string query = QueryFor(random, whole.Model, span.Start);
+                Assert.True(Describe(KeySearch.Find(whole.Model, query, 50)) == Describe(KeySearch.Find(now, query, 50)),
+                    $"seed {seed} step {step}: workspace symbols for '{query}'\nexpected {Describe(KeySearch.Find(whole.Model, query, 50))}\nactual   {Describe(KeySearch.Find(now, query, 50))}");
+                Interlocked.Increment(ref searches);
                 foreach (int offset in OffsetsToAsk(random, whole.Model, span.Start))
                 {
                     string where = $"seed {seed} step {step} at {offset}";
@@ -78,6 +82,7 @@ public class NavigationWhileTypingTests
         Assert.True(children > 100, $"{children} lists of children compared");
         Assert.True(overrides > 20, $"{overrides} lists of overrides compared");
         Assert.True(hovers > 200, $"{hovers} hovers on a key's name compared");
+        Assert.True(searches > 200, $"{searches} workspace symbol searches compared");
     }
 
     [Fact]
@@ -187,6 +192,17 @@ public class NavigationWhileTypingTests
         }
         yield return random.Next(edited + 1);
     }
+
+    /// <summary>Part of the Location of the key at the edit (the keys around it match), of another key, or nothing.</summary>
+    private static string QueryFor(Random random, MetabaseModel whole, int edited)
+    {
+        var location = (random.Next(3) == 0 ? whole.Keys.ElementAtOrDefault(random.Next(Math.Max(1, whole.Keys.Count))) : whole.FindKeyAt(edited))?.Location;
+        if (location == null || random.Next(6) == 0) return "";
+        int start = random.Next(location.Length);
+        return location.Substring(start, Math.Min(location.Length - start, 1 + random.Next(12)));
+    }
+
+    private static string Describe(KeySearchResult result) => $"{result.Capped} " + string.Join(" ", result.Matches.Select(Describe));
 
     private static string Describe(KeyTarget? target) =>
         target == null ? "(none)" : $"{target.Key.Location} {target.Span} {target.SelectionSpan}";

@@ -337,12 +337,12 @@ public sealed class TextStoreTests
     }
 
     /// <summary>
-    /// Go to definition, find references (a key's children, a property's overrides) and the hover on a key's name,
-    /// asked right after keystrokes: answered from the keys now over the last whole parse, the same as a fresh core, and
+    /// Go to definition, find references (a key's children, a property's overrides), the hover on a key's name and
+    /// workspace symbols, asked right after keystrokes: answered from the keys now over the last whole parse, the same as a fresh core, and
     /// the document's string is never built.
     /// </summary>
     [Fact]
-    public void NavigationAndKeyHover_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
+    public void NavigationKeyHoverAndWorkspaceSymbols_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
     {
         string text = ManyKeys(600);
         var core = new MetabaseLanguageCore();
@@ -365,6 +365,7 @@ public sealed class TextStoreTests
         var ofRoot = core.References(edited, root + 3, includeDeclaration: false, CancellationToken.None);
         var overrides = core.References(edited, rootFlags + 2, includeDeclaration: false, CancellationToken.None);
         var hover = core.Hover(edited, v300Name, markdown: true, CancellationToken.None);
+        var symbols = core.FindKeys(edited, "v300", 100, CancellationToken.None);
 
         Assert.False(edited.Buffer.IsMaterialized);
         var fresh = new MetabaseLanguageCore();
@@ -381,6 +382,9 @@ public sealed class TextStoreTests
         Assert.Equal(fresh.Hover(whole, v300Name, markdown: true, CancellationToken.None), hover);
         Assert.Contains("Children", hover!.Content);
         Assert.Contains("/LM/SmtpSvc/1/Root/v300/v301", hover.Content);
+        Assert.Equal(fresh.FindKeys(whole, "v300", 100, CancellationToken.None).Matches.Select(m => (m.Span, m.SelectionSpan)),
+            symbols.Matches.Select(m => (m.Span, m.SelectionSpan)));
+        Assert.Equal(["/LM/SmtpSvc/1/Root/v300", "/LM/SmtpSvc/1/Root/v300/v301"], symbols.Matches.Select(m => Text(whole, m.SelectionSpan)));
     }
 
     private static string Text(DocumentSnapshot snapshot, TextSpan span) => snapshot.Text.Substring(span.Start, span.Length);
