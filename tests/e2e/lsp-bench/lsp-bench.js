@@ -320,7 +320,7 @@ async function onLargeDocument(file) {
     stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
   }
 
-  await aboutTheEditedKey(client, uri, text, offsets.slice(RUNS * 5, RUNS * 8), typeAt);
+  await aboutTheEditedKey(client, uri, text, offsets.slice(RUNS * 5, RUNS * 9), typeAt);
 
   // A request sent right after each keystroke, before its diagnostics: what a user feels while typing.
   const rightAfterKeystrokes = async (method, paramsAt) => {
@@ -496,21 +496,23 @@ function typist(client, uri) {
 }
 
 // What a user asks about the key being edited, right after a keystroke in it: its parent (definition on its
-// Location), its children (references) and the hover on its name, each after its own keystroke (values below the
-// key's Location line, so the client's text still gives the Location's position).
+// Location), its children (references), the hover on its name and a search for it (workspace symbols), each after its
+// own keystroke (in values below the key's Location line, so the client's text still gives the Location's position).
 async function aboutTheEditedKey(client, uri, text, offsets, typeAt) {
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
-  const asked = { definition: [], references: [], 'hover on the key name': [] };
+  const asked = { definition: [], references: [], 'hover on the key name': [], 'workspace/symbol for its Location': [] };
   for (const [i, offset] of offsets.entries()) {
     const location = text.lastIndexOf('Location ="', offset) + 'Location ="'.length + 1;
     const name = text.lastIndexOf('<', location) + 2;
+    const query = text.slice(location - 1, text.indexOf('"', location));
     await typeAt(positionAt(text, offset));
     const textDocument = { uri };
     const [label, request] = [
       ['definition', () => client.request('textDocument/definition', { textDocument, position: positionAt(text, location) })],
       ['references', () => client.request('textDocument/references', { textDocument, position: positionAt(text, location), context: { includeDeclaration: false } })],
       ['hover on the key name', () => client.request('textDocument/hover', { textDocument, position: positionAt(text, name) })],
-    ][i % 3];
+      ['workspace/symbol for its Location', () => client.request('workspace/symbol', { query })],
+    ][i % 4];
     const answer = await request();
     if (answer.message.error || answer.message.result == null) throw new Error(`${label}: no answer on ${mb} MB`);
     asked[label].push(answer.ms);
@@ -568,7 +570,7 @@ async function propertySheet(file) {
   if (process.env.LSP_BENCH_ONLY === 'sheet') { await propertySheet(file50); return; }
   if (process.env.LSP_BENCH_ONLY === 'navigation') {
     const { client, uri, text } = await openDocument(file50);
-    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 8), typist(client, uri));
+    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 9), typist(client, uri));
     await client.stop();
     return;
   }
