@@ -7,6 +7,13 @@ public sealed record FileStamp(long Length, DateTime LastWriteTimeUtc, byte[] Sh
 {
     public static FileStamp Of(string path, byte[] bytes) =>
         new(bytes.LongLength, File.GetLastWriteTimeUtc(path), SHA256.HashData(bytes));
+
+    /// <summary>The SHA-256 of the file as it is now, read in blocks (not a second copy of a large file in memory).</summary>
+    internal static byte[] HashOf(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+        return SHA256.HashData(stream);
+    }
 }
 
 /// <summary>The file changed on disk between reading and writing; nothing was written.</summary>
@@ -68,7 +75,7 @@ public static class AtomicFileWriter
         var info = new FileInfo(path);
         if (!info.Exists) throw new FileChangedException($"'{path}' was removed since it was read; nothing written");
         if (info.Length != stamp.Length || info.LastWriteTimeUtc != stamp.LastWriteTimeUtc
-            || !SHA256.HashData(File.ReadAllBytes(path)).AsSpan().SequenceEqual(stamp.Sha256))
+            || !FileStamp.HashOf(path).AsSpan().SequenceEqual(stamp.Sha256))
             throw new FileChangedException($"'{path}' changed on disk since it was read; nothing written (run the command again)");
     }
 

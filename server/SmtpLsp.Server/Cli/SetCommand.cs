@@ -126,16 +126,15 @@ public static class SetCommand
         }
         if (ValueEdits.SetOrAddProperty(key, info.Name, newValue) is not { } edit)
             return Fail(stderr, CliApp.Findings, $"cannot edit {info.Name} at {key.Location} safely (its value or tag is not closed); nothing written");
-        string newText = TextEdit.Apply(text, [edit]);
-
         if (parsed.Has("--dry-run"))
         {
-            stdout.Write(UnifiedDiff.Create(text, newText, path, path));
+            stdout.Write(UnifiedDiff.Create(text, TextEdit.Apply(text, [edit]), path, path));
             return CliApp.Ok;
         }
         try
         {
-            AtomicFileWriter.Replace(path, originalBytes, MetabaseFile.Encode(newText, encoding), stamp, keepBackup: !parsed.Has("--no-backup"));
+            var newBytes = MetabaseFile.Splice(originalBytes, encoding, text, edit.Span, edit.NewText);
+            AtomicFileWriter.Replace(path, originalBytes, newBytes, stamp, keepBackup: !parsed.Has("--no-backup"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

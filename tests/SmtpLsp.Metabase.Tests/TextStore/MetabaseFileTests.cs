@@ -3,7 +3,10 @@ using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Tests.TextStore;
 
-/// <summary>Decoding a file's bytes: a text too long to hold is a clear error, not an out-of-memory crash.</summary>
+/// <summary>
+/// Decoding a file's bytes (a text too long to hold is a clear error, not an out-of-memory crash) and writing one edit
+/// back into them.
+/// </summary>
 public sealed class MetabaseFileTests
 {
     [Theory]
@@ -29,6 +32,32 @@ public sealed class MetabaseFileTests
         var error = Assert.Throws<InvalidDataException>(() => MetabaseFile.Decode(bytes, 15));
         Assert.StartsWith("the file holds 16 characters, more than the 15", error.Message);
         Assert.Equal("<configuration/>", MetabaseFile.Decode(bytes, 16).Text);
+    }
+
+    [Theory]
+    [InlineData(FileEncodingKind.Utf8)]
+    [InlineData(FileEncodingKind.Utf8Bom)]
+    [InlineData(FileEncodingKind.Utf16LeBom)]
+    [InlineData(FileEncodingKind.Utf16BeBom)]
+    public void Splice_RandomTextAndEdit_SameBytesAsEncodingTheEditedText(FileEncodingKind kind)
+    {
+        // Characters of one to four UTF-8 bytes (a surrogate pair for the last), so byte and char offsets part ways.
+        string[] pieces = ["a", "=\"", "\r\n", "\t", "é", "中", "😀", "&amp;"];
+        var random = new Random(7);
+        for (int sample = 0; sample < 500; sample++)
+        {
+            var parts = Enumerable.Range(0, random.Next(0, 40)).Select(_ => pieces[random.Next(pieces.Length)]).ToList();
+            string text = string.Concat(parts);
+            // Spans between pieces, so no surrogate pair is cut (a value's quotes never cut one either).
+            int first = random.Next(parts.Count + 1), last = random.Next(first, parts.Count + 1);
+            var span = TextSpan.FromBounds(string.Concat(parts.Take(first)).Length, string.Concat(parts.Take(last)).Length);
+            string replacement = string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => pieces[random.Next(pieces.Length)]));
+            byte[] bytes = MetabaseFile.Encode(text, kind);
+
+            byte[] spliced = MetabaseFile.Splice(bytes, kind, text, span, replacement);
+
+            Assert.Equal(MetabaseFile.Encode(text.Remove(span.Start, span.Length).Insert(span.Start, replacement), kind), spliced);
+        }
     }
 
     [Fact]
