@@ -276,6 +276,7 @@ internal static class Latency
         var nowDefinition = new List<double>();
         var nowReferences = new List<double>();
         var nowKeyHover = new List<double>();
+        var movedSelection = new List<double>();
         foreach (var at in valueOffsets.Skip(200).Take(21))
         {
             var editedBuffer = buffer.Replace(at, 0, "7");
@@ -314,6 +315,9 @@ internal static class Latency
             watch.Restart();
             HoverService.TryKeyName(next, now.Place(key, key.Element.NameSpan).Start + 1, markdown: true, out _);
             nowKeyHover.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            MovedOutline.For(next)!.SelectionRanges(at);
+            movedSelection.Add(watch.Elapsed.TotalMilliseconds);
         }
         // Apart, after the rows above: each whole parse leaves tens of MB that a later collection copies (the server
         // collects them in idle time).
@@ -334,6 +338,7 @@ internal static class Latency
         Print("  then definition on the key's Location", nowDefinition.Skip(1).ToList());
         Print("  then references on it (its children)", nowReferences.Skip(1).ToList());
         Print("  then hover on its name", nowKeyHover.Skip(1).ToList());
+        Print("selection ranges at the cursor after a keystroke, key window", movedSelection.Skip(1).ToList());
         Measure("hover on a value", valueOffsets, at => HoverService.GetHover(document, at, markdown: true));
         var gaps = Offsets(text, "\r\n\t\t", random, 400).Select(o => o + 4).ToArray();
         Measure("completion between attributes", gaps, at => CompletionService.GetCompletions(document, at));

@@ -163,6 +163,17 @@ public sealed class KeyWindow
         return true;
     }
 
+    /// <summary>
+    /// The expand-selection steps at <paramref name="offset"/> that lie within the window's keys (the key's value,
+    /// attribute, tag and element, and those of a Custom element in it), innermost first.
+    /// </summary>
+    public IReadOnlyList<TextSpan> SelectionRangesWithinKeys(int offset) =>
+        // The wrapper's elements (and the whole window) start before the keys.
+        Navigation.SelectionRanges.At(_document.Tree, offset - _shift)
+            .Where(span => span.Start >= Prefix.Length)
+            .Select(Move)
+            .ToList();
+
     /// <summary>The value actions at <paramref name="offset"/> (on a property value: flags, defaults, form).</summary>
     public IReadOnlyList<ValueAction> ValueActionsAt(int offset) =>
         ValueActions.For(_document.Model, offset - _shift, _document.Catalog).Select(action => action with { Edits = Move(action.Edits) }).ToList();

@@ -8,9 +8,9 @@ using SmtpLsp.Metabase.Text;
 namespace SmtpLsp.Metabase.Features;
 
 /// <summary>
-/// The outline and the folding ranges of a version reached by keystrokes, moved from the last version whose whole
-/// parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask for again after
-/// every change. Incremental updates keep every key outside the runs of slots they edited, added or removed, and all
+/// The outline, the folding ranges and the selection ranges of a version reached by keystrokes, moved from the last
+/// version whose whole parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask
+/// for again after every change. Incremental updates keep every key outside the runs of slots they edited, added or removed, and all
 /// text outside those runs but whitespace and stray text between slots (<see cref="EarlierDocument"/>), so the earlier
 /// outline has the same symbols in the same tree but for those runs: each moves by its slot's shift, and the keys and
 /// elements of the slots edited or added since are read from those slots' new text alone, which parses as it does in
@@ -68,6 +68,34 @@ public sealed partial class MovedOutline
             roots.Add(moved);
         }
         return earlier with { Symbols = roots };
+    }
+
+    /// <summary>
+    /// The expand-selection steps at an offset strictly inside a key, as <see cref="Navigation.SelectionRanges.At"/>
+    /// gives them on the whole new version: the key's own from its text alone (<see cref="KeyWindow"/>), then its
+    /// section and the root. Every edit since the earlier parse lies inside the section (an edit before its start
+    /// tag or after its end tag makes a whole pass), so both start where they did and end as far later as the text
+    /// grew. Null elsewhere, and with several sections, between which text can move otherwise.
+    /// </summary>
+    public IReadOnlyList<TextSpan>? SelectionRanges(int offset)
+    {
+        if (KeyWindow.At(_state, offset) is not { } window) return null;
+        var earlierTree = _earlier.Document.Tree;
+        if (earlierTree.Root is not { Name: "configuration" } root) return null;
+        ElementNode? section = null;
+        foreach (var child in root.Children)
+        {
+            if (child.Name != "MBProperty") continue;
+            if (section != null) return null;
+            section = child;
+        }
+        if (section == null) return null;
+        int growth = _state.Buffer.Length - earlierTree.Text.Length;
+        var spans = new List<TextSpan>(window.SelectionRangesWithinKeys(offset));
+        Navigation.SelectionRanges.Add(spans, new TextSpan(section.Span.Start, section.Span.Length + growth));
+        Navigation.SelectionRanges.Add(spans, new TextSpan(root.Span.Start, root.Span.Length + growth));
+        Navigation.SelectionRanges.Add(spans, new TextSpan(0, _state.Buffer.Length));
+        return spans;
     }
 
     /// <summary>The folding ranges as <see cref="FoldingRanges.Compute(SyntaxTree, LineIndex?, int)"/> gives them on the new version, or null.</summary>

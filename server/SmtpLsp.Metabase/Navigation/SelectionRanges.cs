@@ -37,7 +37,7 @@ public static class SelectionRanges
         return spans;
     }
 
-    private static void Add(List<TextSpan> spans, TextSpan span)
+    internal static void Add(List<TextSpan> spans, TextSpan span)
     {
         if (spans.Count == 0) { spans.Add(span); return; }
         var last = spans[^1];

@@ -196,7 +196,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         StateWithoutDocument(snapshot, cancellationToken) is { } state ? MovedOutline.For(state) : null;
 
     public IReadOnlyList<TextSpan> SelectionRanges(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
-        Metabase.Navigation.SelectionRanges.At(Get(document).Tree, offset);
+        MovedOutlineFor(document, cancellationToken)?.SelectionRanges(offset)
+        ?? Metabase.Navigation.SelectionRanges.At(Get(document).Tree, offset);
 
     public KeyTarget? Definition(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
         KeyNavigation.Definition(NavigationModel(document, cancellationToken), offset);

@@ -12,7 +12,9 @@ namespace SmtpLsp.Metabase.Tests.Navigation;
 
 /// <summary>
 /// Go to definition, find references, the hover on a key's name and workspace symbols, answered after keystrokes from
-/// the keys now over the last whole parse (<see cref="IncrementalState.KeysNow"/>), against the whole parse of each version.
+/// the keys now over the last whole parse (<see cref="IncrementalState.KeysNow"/>), and selection ranges, from the key's
+/// text and the earlier parse's section (<see cref="MovedOutline.SelectionRanges"/>), against the whole parse of each
+/// version.
 /// </summary>
 public class NavigationWhileTypingTests
 {
@@ -31,7 +33,7 @@ public class NavigationWhileTypingTests
     [Fact]
     public void Navigation_RandomKeystrokes_SameTargetsAndHoverAsWholeParse()
     {
-        int definitions = 0, references = 0, children = 0, overrides = 0, hovers = 0, searches = 0;
+        int definitions = 0, references = 0, children = 0, overrides = 0, hovers = 0, searches = 0, selections = 0;
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
@@ -66,6 +68,14 @@ public class NavigationWhileTypingTests
                     if (expected.Count > (declaration ? 1 : 0))
                         Interlocked.Increment(ref whole.Model.Tree.FindAttributeAt(offset) is { Name: not "Location" } ? ref overrides : ref children);
 
+                    if (MovedOutline.For(state)!.SelectionRanges(offset) is { } ranges)
+                    {
+                        var expectedRanges = SelectionRanges.At(whole.Tree, offset);
+                        Assert.True(string.Join(" ", expectedRanges) == string.Join(" ", ranges),
+                            $"{where}: selection ranges\nexpected {string.Join(" ", expectedRanges)}\nactual   {string.Join(" ", ranges)}");
+                        Interlocked.Increment(ref selections);
+                    }
+
                     bool markdown = random.Next(2) == 0;
                     if (HoverService.TryKeyName(state, offset, markdown, out var hover))
                     {
@@ -83,6 +93,7 @@ public class NavigationWhileTypingTests
         Assert.True(overrides > 20, $"{overrides} lists of overrides compared");
         Assert.True(hovers > 200, $"{hovers} hovers on a key's name compared");
         Assert.True(searches > 200, $"{searches} workspace symbol searches compared");
+        Assert.True(selections > 2000, $"{selections} selection range chains compared");
     }
 
     [Fact]
@@ -153,6 +164,22 @@ public class NavigationWhileTypingTests
         Assert.Empty(state.KeysNow!.FindByLocation("/LM/SmtpSvc/1/Domain/far"));
     }
 
+    [Fact]
+    public void SelectionRanges_TwoSections_LeftToTheWholeParse()
+    {
+        // Text between two sections moves with neither's keys alone; one section is what IIS writes.
+        var text = WithGaps.Replace("\r\n", "\n").Replace("</MBProperty>", "</MBProperty>\n<MBProperty>\n<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\n\t>\n</IIsSmtpServer>\n</MBProperty>");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
+        state = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+        Assert.Equal(UpdateKind.Incremental, state.Kind);
+
+        Assert.Null(MovedOutline.For(state)!.SelectionRanges(at));
+        var single = IncrementalAnalyzer.Update(IncrementalAnalyzer.Create(WithGaps.Replace("\r\n", "\n"), Catalog),
+            WithGaps.Replace("\r\n", "\n").Insert(at, "7"), new TextSpan(at, 0));
+        Assert.Equal(SelectionRanges.At(SmtpLsp.Metabase.Syntax.SyntaxTree.Parse(single.Text), at), MovedOutline.For(single)!.SelectionRanges(at));
+    }
+
     /// <summary>A keystroke in some value.</summary>
     private static (string Text, TextSpan Span) ValueKeystroke(Random random, string text)
     {
@@ -187,6 +214,7 @@ public class NavigationWhileTypingTests
             {
                 var property = key.Properties[random.Next(key.Properties.Count)];
                 yield return property.NameSpan.Start + random.Next(property.NameSpan.Length + 1);
+                yield return property.ValueSpan.Start + random.Next(property.ValueSpan.Length + 1);
             }
             yield return Math.Max(0, key.Element.Span.Start - 1 + random.Next(3));
         }

@@ -337,12 +337,12 @@ public sealed class TextStoreTests
     }
 
     /// <summary>
-    /// Go to definition, find references (a key's children, a property's overrides), the hover on a key's name and
-    /// workspace symbols, asked right after keystrokes: answered from the keys now over the last whole parse, the same as a fresh core, and
+    /// Go to definition, find references (a key's children, a property's overrides), the hover on a key's name,
+    /// workspace symbols and selection ranges, asked right after keystrokes: answered from the keys now over the last whole parse, the same as a fresh core, and
     /// the document's string is never built.
     /// </summary>
     [Fact]
-    public void NavigationKeyHoverAndWorkspaceSymbols_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
+    public void NavigationHoverSymbolsAndSelection_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
     {
         string text = ManyKeys(600);
         var core = new MetabaseLanguageCore();
@@ -366,6 +366,7 @@ public sealed class TextStoreTests
         var overrides = core.References(edited, rootFlags + 2, includeDeclaration: false, CancellationToken.None);
         var hover = core.Hover(edited, v300Name, markdown: true, CancellationToken.None);
         var symbols = core.FindKeys(edited, "v300", 100, CancellationToken.None);
+        var selection = core.SelectionRanges(edited, rootFlags + 16, CancellationToken.None);
 
         Assert.False(edited.Buffer.IsMaterialized);
         var fresh = new MetabaseLanguageCore();
@@ -385,6 +386,8 @@ public sealed class TextStoreTests
         Assert.Equal(fresh.FindKeys(whole, "v300", 100, CancellationToken.None).Matches.Select(m => (m.Span, m.SelectionSpan)),
             symbols.Matches.Select(m => (m.Span, m.SelectionSpan)));
         Assert.Equal(["/LM/SmtpSvc/1/Root/v300", "/LM/SmtpSvc/1/Root/v300/v301"], symbols.Matches.Select(m => Text(whole, m.SelectionSpan)));
+        Assert.Equal(fresh.SelectionRanges(whole, rootFlags + 16, CancellationToken.None), selection);
+        Assert.Equal("AccessScript | AccessRead | AccessWrite", Text(whole, selection[0]));
     }
 
     private static string Text(DocumentSnapshot snapshot, TextSpan span) => snapshot.Text.Substring(span.Start, span.Length);

@@ -320,7 +320,7 @@ async function onLargeDocument(file) {
     stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
   }
 
-  await aboutTheEditedKey(client, uri, text, offsets.slice(RUNS * 5, RUNS * 9), typeAt);
+  await aboutTheEditedKey(client, uri, text, offsets.slice(RUNS * 5, RUNS * 10), typeAt);
 
   // A request sent right after each keystroke, before its diagnostics: what a user feels while typing.
   const rightAfterKeystrokes = async (method, paramsAt) => {
@@ -496,11 +496,11 @@ function typist(client, uri) {
 }
 
 // What a user asks about the key being edited, right after a keystroke in it: its parent (definition on its
-// Location), its children (references), the hover on its name and a search for it (workspace symbols), each after its
-// own keystroke (in values below the key's Location line, so the client's text still gives the Location's position).
+// Location), its children (references), the hover on its name, a search for it (workspace symbols) and expanding the
+// selection at the cursor, each after its own keystroke (in values below the key's Location line, so the client's text still gives the Location's position).
 async function aboutTheEditedKey(client, uri, text, offsets, typeAt) {
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
-  const asked = { definition: [], references: [], 'hover on the key name': [], 'workspace/symbol for its Location': [] };
+  const asked = { definition: [], references: [], 'hover on the key name': [], 'workspace/symbol for its Location': [], 'selectionRange at the cursor': [] };
   for (const [i, offset] of offsets.entries()) {
     const location = text.lastIndexOf('Location ="', offset) + 'Location ="'.length + 1;
     const name = text.lastIndexOf('<', location) + 2;
@@ -512,7 +512,8 @@ async function aboutTheEditedKey(client, uri, text, offsets, typeAt) {
       ['references', () => client.request('textDocument/references', { textDocument, position: positionAt(text, location), context: { includeDeclaration: false } })],
       ['hover on the key name', () => client.request('textDocument/hover', { textDocument, position: positionAt(text, name) })],
       ['workspace/symbol for its Location', () => client.request('workspace/symbol', { query })],
-    ][i % 4];
+      ['selectionRange at the cursor', () => client.request('textDocument/selectionRange', { textDocument, positions: [positionAt(text, offset)] })],
+    ][i % 5];
     const answer = await request();
     if (answer.message.error || answer.message.result == null) throw new Error(`${label}: no answer on ${mb} MB`);
     asked[label].push(answer.ms);
@@ -570,7 +571,7 @@ async function propertySheet(file) {
   if (process.env.LSP_BENCH_ONLY === 'sheet') { await propertySheet(file50); return; }
   if (process.env.LSP_BENCH_ONLY === 'navigation') {
     const { client, uri, text } = await openDocument(file50);
-    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 9), typist(client, uri));
+    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 10), typist(client, uri));
     await client.stop();
     return;
   }
