@@ -47,7 +47,7 @@ public class PropertySheetWhileTypingTests
                     : kind == 1 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
                     : kind == 2 && KeyBlockEdits.Random(random, state.Text) is { } block ? block
                     : kind == 3 && Click(random, state) is { } clicked ? clicked
-                    : ValueKeystroke(random, state.Text);
+                    : ValueKeystrokes.Random(random, state.Text, "7", "x", "\r\n\t\t\t");
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 if (random.Next(8) == 0) _ = state.Document;
                 if (state.Earlier == null) continue;
@@ -142,16 +142,6 @@ public class PropertySheetWhileTypingTests
     {
         var allowed = Catalog.FindKeyType(key.KeyType)?.AllowedProperties.Where(name => name != "Location" && key.GetProperty(name) == null).ToList();
         return allowed is { Count: > 0 } ? allowed[random.Next(allowed.Count)] : "ServerComment";
-    }
-
-    /// <summary>A keystroke in some value, as a user types in the text beside the sheet.</summary>
-    private static (string Text, TextSpan Span) ValueKeystroke(Random random, string text)
-    {
-        int quote = text.IndexOf("=\"", random.Next(text.Length), StringComparison.Ordinal);
-        int at = quote < 0 ? text.Length / 2 : quote + 2 + random.Next(3);
-        int remove = random.Next(3) == 0 && text[at] != '"' ? 1 : 0;
-        string insert = random.Next(4) switch { 0 => "7", 1 => "x", 2 => "\r\n\t\t\t", _ => "" };
-        return (text.Remove(at, remove).Insert(at, insert), new TextSpan(at, remove));
     }
 
     /// <summary>The key at the edit and its parent paths, another key, a server, a path nobody has, in odd spellings.</summary>

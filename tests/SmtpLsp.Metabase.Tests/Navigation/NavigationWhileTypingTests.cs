@@ -44,7 +44,7 @@ public class NavigationWhileTypingTests
                 var (newText, span) = kind == 0 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
                     : kind == 1 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
                     : kind == 2 && KeyBlockEdits.Random(random, state.Text) is { } block ? block
-                    : ValueKeystroke(random, state.Text);
+                    : ValueKeystrokes.Random(random, state.Text, "7", "x", "/");
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 if (random.Next(8) == 0) _ = state.Document;
                 if (state.KeysNow is not { } now) continue;
@@ -134,10 +134,7 @@ public class NavigationWhileTypingTests
     [Fact]
     public void References_AfterAKeystroke_ChildrenGoToTheFirstKeyAtALocation()
     {
-        var text = WithGaps.Replace("\r\n", "\n");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
-        state = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+        var state = RouteActionTyped(WithGaps.Replace("\r\n", "\n"));
         int first = state.Text.IndexOf("FAR/away", StringComparison.Ordinal);
         int second = state.Text.IndexOf("far/away\" RouteAction", StringComparison.Ordinal);
 
@@ -152,10 +149,7 @@ public class NavigationWhileTypingTests
     [Fact]
     public void KeysNow_FindByLocation_ListsEveryKeyThereInOrder()
     {
-        var text = WithGaps.Replace("\r\n", "\n");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
-        state = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+        var state = RouteActionTyped(WithGaps.Replace("\r\n", "\n"));
 
         var found = state.KeysNow!.FindByLocation("/LM/SMTPSVC/1/Domain/far/away/");
 
@@ -168,31 +162,26 @@ public class NavigationWhileTypingTests
     public void SelectionRanges_TwoSections_LeftToTheWholeParse()
     {
         // Text between two sections moves with neither's keys alone; one section is what IIS writes.
-        var text = WithGaps.Replace("\r\n", "\n").Replace("</MBProperty>", "</MBProperty>\n<MBProperty>\n<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\n\t>\n</IIsSmtpServer>\n</MBProperty>");
-        var state = IncrementalAnalyzer.Create(text, Catalog);
-        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
-        state = IncrementalAnalyzer.Update(state, text.Insert(at, "7"), new TextSpan(at, 0));
+        var state = RouteActionTyped(WithGaps.Replace("\r\n", "\n").Replace("</MBProperty>",
+            "</MBProperty>\n<MBProperty>\n<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9\"\n\t>\n</IIsSmtpServer>\n</MBProperty>"));
+        var single = RouteActionTyped(WithGaps.Replace("\r\n", "\n"));
+        int at = state.Text.IndexOf("RouteAction=\"17", StringComparison.Ordinal) + 2;
         Assert.Equal(UpdateKind.Incremental, state.Kind);
 
         Assert.Null(MovedOutline.For(state)!.SelectionRanges(at));
-        var single = IncrementalAnalyzer.Update(IncrementalAnalyzer.Create(WithGaps.Replace("\r\n", "\n"), Catalog),
-            WithGaps.Replace("\r\n", "\n").Insert(at, "7"), new TextSpan(at, 0));
         Assert.Equal(SelectionRanges.At(SmtpLsp.Metabase.Syntax.SyntaxTree.Parse(single.Text), at), MovedOutline.For(single)!.SelectionRanges(at));
     }
 
-    /// <summary>A keystroke in some value.</summary>
-    private static (string Text, TextSpan Span) ValueKeystroke(Random random, string text)
+    /// <summary>The state after a "7" typed in the value of RouteAction="16" (the second key at far/away).</summary>
+    private static IncrementalState RouteActionTyped(string text)
     {
-        int quote = text.IndexOf("=\"", random.Next(text.Length), StringComparison.Ordinal);
-        int at = quote < 0 ? text.Length / 2 : quote + 2 + random.Next(3);
-        int remove = random.Next(3) == 0 && text[at] != '"' ? 1 : 0;
-        string insert = random.Next(4) switch { 0 => "7", 1 => "x", 2 => "/", _ => "" };
-        return (text.Remove(at, remove).Insert(at, insert), new TextSpan(at, remove));
+        int at = text.IndexOf("RouteAction=\"16", StringComparison.Ordinal) + "RouteAction=\"1".Length;
+        return IncrementalAnalyzer.Update(IncrementalAnalyzer.Create(text, Catalog), text.Insert(at, "7"), new TextSpan(at, 0));
     }
 
     /// <summary>
     /// The names (start and end tags) and Locations of the key at the edit, of its parent, of a random key and of
-    /// keys at the top, a property name of each, and offsets near them.
+    /// keys at the top, a property name and value of each, and offsets near them.
     /// </summary>
     private static IEnumerable<int> OffsetsToAsk(Random random, MetabaseModel whole, int edited)
     {
