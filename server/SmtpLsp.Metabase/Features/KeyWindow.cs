@@ -14,8 +14,9 @@ namespace SmtpLsp.Metabase.Features;
 /// (<see cref="KeySlot.ParsesAlone"/>): wrapped as the only keys of a configuration, they give the services the same
 /// elements, attributes, keys and catalog facts as the whole document, and offsets move back by the window's start.
 /// What needs other keys is left to the caller: the hover on a key's name lists its parent, children and inherited
-/// values (<see cref="HoverService.TryKeyName"/> reads them from the keys now). A key type's completion is ranked by the key above, which the window at an offset holds when
-/// only whitespace separates the two, or when the offset lies between the two keys (a key's '&lt;' just typed).
+/// values (<see cref="HoverService.TryKeyName"/> reads them from the keys now). A key type's completion is ranked by
+/// the key above, which the window at an offset holds when only whitespace separates the two, or when the offset lies
+/// between the two keys (a key's '&lt;' just typed).
 /// </summary>
 public sealed class KeyWindow
 {

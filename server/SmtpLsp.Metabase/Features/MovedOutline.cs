@@ -10,14 +10,14 @@ namespace SmtpLsp.Metabase.Features;
 /// <summary>
 /// The outline, the folding ranges and the selection ranges of a version reached by keystrokes, moved from the last
 /// version whose whole parse exists instead of parsing the new version whole (about 0.2 s on 50 MB), which editors ask
-/// for again after every change. Incremental updates keep every key outside the runs of slots they edited, added or removed, and all
-/// text outside those runs but whitespace and stray text between slots (<see cref="EarlierDocument"/>), so the earlier
-/// outline has the same symbols in the same tree but for those runs: each moves by its slot's shift, and the keys and
-/// elements of the slots edited or added since are read from those slots' new text alone, which parses as it does in
-/// place (an update keeps a slot only while it does). When keys were renamed, added or removed where the outline shows
-/// them, it is built again breadth first over the earlier key tree with those keys, and the keys below their old and
-/// new Locations, hung where they now belong (<see cref="Rebuilt"/>); a changed key type gives its symbol the new type.
-/// The result is what the whole parse would give, cap included.
+/// for again after every change. Incremental updates keep every key outside the runs of slots they edited, added or
+/// removed, and all text outside those runs but whitespace and stray text between slots (<see cref="EarlierDocument"/>),
+/// so the earlier outline has the same symbols in the same tree but for those runs: each moves by its slot's shift, and
+/// the keys and elements of the slots edited or added since are read from those slots' new text alone, which parses as
+/// it does in place (an update keeps a slot only while it does). When keys were renamed, added or removed where the
+/// outline shows them, it is built again breadth first over the earlier key tree with those keys, and the keys below
+/// their old and new Locations, hung where they now belong (<see cref="Rebuilt"/>); a changed key type gives its symbol
+/// the new type. The result is what the whole parse would give, cap included.
 /// </summary>
 public sealed partial class MovedOutline
 {

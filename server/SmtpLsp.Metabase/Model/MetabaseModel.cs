@@ -56,7 +56,7 @@ public sealed class MetabaseModel
     internal TextSpan Place(MetabaseKey key, TextSpan span) =>
         _shiftOf == null ? span : new TextSpan(span.Start + _shiftOf(key), span.Length);
 
-    /// <summary>True for a model made by <see cref="FromKeys"/>: its keys stand in several trees, where <see cref="Place"/> puts them.</summary>
+    /// <summary>True for a model made by <see cref="FromKeys"/>: its keys stand in several trees, placed by <see cref="Place"/>.</summary>
     internal bool IsEdited => _shiftOf != null;
 
     /// <summary>How far this key now stands from where its tree has it: 0 but in a model made by <see cref="FromKeys"/>.</summary>
@@ -205,7 +205,8 @@ public sealed class MetabaseModel
         var found = new List<MetabaseKey>(count);
         for (int k = first; k < Keys.Count && found.Count < count; k++)
         {
-            if (Keys[k].HasLocation && LocationPath.SamePath(LocationPath.Normalize(Keys[k].LocationText), path)) found.Add(Keys[k]);
+            var key = Keys[k];
+            if (key.HasLocation && LocationPath.SamePath(LocationPath.Normalize(key.LocationText), path)) found.Add(key);
         }
         return found;
     }
@@ -235,7 +236,7 @@ public sealed class MetabaseModel
     public IReadOnlyList<MetabaseKey> GetChildren(MetabaseKey key)
     {
         if (!key.HasLocation) return NoKeys;
-        if (IsEdited) return KeysBelow(key, (other, parent) => LocationPath.SamePath(parent, LocationPath.Normalize(key.LocationText)));
+        if (IsEdited) return KeysBelow(key, (_, parent) => LocationPath.SamePath(parent, LocationPath.Normalize(key.LocationText)));
         int first = ByLocation.FindFirst(LocationPath.Normalize(key.LocationText));
         return first < 0 ? NoKeys : Children().ChildrenOf(first);
     }

@@ -64,9 +64,9 @@ public static class KeyNavigation
     }
 
     /// <summary>
-    /// The keys whose nearest ancestor key is this one (none unless it is the first at its Location), as <see cref="KeyHierarchy"/> hangs
-    /// them. A model made after keystrokes is walked once instead: building its hierarchy for one request would index
-    /// every key (tens of milliseconds on 50 MB).
+    /// The keys whose nearest ancestor key is this one (none unless it is the first at its Location), as
+    /// <see cref="KeyHierarchy"/> hangs them. A model made after keystrokes is walked once instead: building its
+    /// hierarchy for one request would index every key (tens of milliseconds on 50 MB).
     /// </summary>
     private static IReadOnlyList<MetabaseKey> ChildrenOf(MetabaseModel model, MetabaseKey key)
     {
