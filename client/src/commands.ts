@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageclient/node';
 import type { DiskDocuments } from './diskDocuments';
 import type { MetabaseExplorer } from './explorer';
-import { buildKeyTree, findKeyAt, flattenKeys, rangeContains, type KeyNode } from './keyTree';
+import { buildKeyTree, flattenKeys, rangeContains, type KeyNode } from './keyTree';
 import { errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
-import type { EffectiveProperty } from './protocol';
+import type { EffectiveProperties, EffectiveProperty } from './protocol';
 import type { PropertySheetPanel } from './propertySheetPanel';
 import type { ServerConnection } from './serverConnection';
 import { addForcedUri, readSettings } from './settings';
@@ -23,9 +23,10 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
     return buildKeyTree(answer as never);
   }
 
-  async function keyAtCursor(editor: vscode.TextEditor): Promise<KeyNode | undefined> {
+  // Asked of the server, not found in the outline: the outline of a large metabase stops at 5000 keys.
+  async function sheetAtCursor(editor: vscode.TextEditor): Promise<EffectiveProperties | null> {
     const p = editor.selection.active;
-    return findKeyAt(await keysOf(editor.document.uri), { line: p.line, character: p.character });
+    return await fetchEffectiveProperties(server, editor.document.uri, { line: p.line, character: p.character });
   }
 
   function guard(run: (...args: never[]) => Promise<unknown>) {
@@ -80,14 +81,14 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
       if (node && explorer.currentUri) { await sheet.show(explorer.currentUri, node.location); return; }
       const uri = editor?.document.uri ?? explorer.currentUri;
       if (!uri) { void vscode.window.showInformationMessage('Open a metabase file first.'); return; }
-      let key = editor ? await keyAtCursor(editor) : undefined;
-      if (!key) {
+      let location = editor ? (await sheetAtCursor(editor))?.location : undefined;
+      if (!location) {
         const keys = flattenKeys(await keysOf(uri));
         if (keys.length === 0) { void vscode.window.showInformationMessage('This document has no metabase keys.'); return; }
         const pick = await vscode.window.showQuickPick(keys.map(k => ({ label: k.location, description: k.keyType, key: k })), { placeHolder: 'Key to show' });
-        key = pick?.key;
+        location = pick?.key.location;
       }
-      if (key) await sheet.show(uri, key.location);
+      if (location) await sheet.show(uri, location);
     })),
 
     vscode.commands.registerCommand('smtpLsp.decodeValue', guard(async () => {
@@ -103,10 +104,10 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
     vscode.commands.registerCommand('smtpLsp.editFlags', guard(async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
-      const key = await keyAtCursor(editor);
-      if (!key) { void vscode.window.showInformationMessage('Put the cursor inside a metabase key.'); return; }
-      const effective = await fetchEffectiveProperties(server, editor.document.uri, key.location);
-      const flagProps = effective?.properties.filter(p => p.flags && p.flags.number !== null) ?? [];
+      const effective = await sheetAtCursor(editor);
+      if (!effective) { void vscode.window.showInformationMessage('Put the cursor inside a metabase key that has a Location.'); return; }
+      const key = { location: effective.location };
+      const flagProps = effective.properties.filter(p => p.flags && p.flags.number !== null);
       const cursor = { line: editor.selection.active.line, character: editor.selection.active.character };
       let property: EffectiveProperty | undefined = flagProps.find(p => p.range && (rangeContains(p.range, cursor) || p.range.start.line === cursor.line));
       if (!property) {

@@ -61,16 +61,6 @@ export function rangeContains(range: Range, position: Position): boolean {
   return compare(range.start, position) <= 0 && compare(position, range.end) <= 0;
 }
 
-/** The key whose element holds the position (keys do not nest in the text, so the first match wins). */
-export function findKeyAt(nodes: readonly KeyNode[], position: Position): KeyNode | undefined {
-  for (const node of nodes) {
-    if (rangeContains(node.range, position)) return node;
-    const inner = findKeyAt(node.children, position);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
 export function findKeyByLocation(nodes: readonly KeyNode[], location: string): KeyNode | undefined {
   const wanted = location.toLowerCase();
   for (const node of nodes) {

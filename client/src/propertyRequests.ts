@@ -3,14 +3,16 @@ import * as vscode from 'vscode';
 import type { WorkspaceEdit as LspWorkspaceEdit } from 'vscode-languageclient/node';
 import {
   EffectivePropertiesRequest, SetPropertyValueRequest,
-  type EffectiveProperties, type EffectivePropertiesParams, type SetPropertyValueParams,
+  type EffectiveProperties, type EffectivePropertiesParams, type Position, type SetPropertyValueParams,
 } from './protocol';
 import type { ServerConnection } from './serverConnection';
 
-export async function fetchEffectiveProperties(server: ServerConnection, uri: vscode.Uri, location: string): Promise<EffectiveProperties | null> {
+/** The sheet of the key at `location`, or of the key whose element holds a position; null when there is none. */
+export async function fetchEffectiveProperties(server: ServerConnection, uri: vscode.Uri, key: string | Position): Promise<EffectiveProperties | null> {
   const client = server.client;
   if (!client) throw new Error('the SmtpLsp server is not running');
-  const params: EffectivePropertiesParams = { textDocument: { uri: uri.toString() }, location };
+  const textDocument = { uri: uri.toString() };
+  const params: EffectivePropertiesParams = typeof key === 'string' ? { textDocument, location: key } : { textDocument, position: key };
   return await client.sendRequest<EffectiveProperties | null>(EffectivePropertiesRequest, params);
 }
 

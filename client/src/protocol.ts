@@ -6,10 +6,10 @@ export interface Range { start: Position; end: Position }
 export const EffectivePropertiesRequest = 'smtpLsp/effectiveProperties';
 export const SetPropertyValueRequest = 'smtpLsp/setPropertyValue';
 
-export interface EffectivePropertiesParams {
-  textDocument: { uri: string };
-  location: string;
-}
+/** The key by its Location, or the key whose element holds `position` (the commands at the cursor). */
+export type EffectivePropertiesParams =
+  | { textDocument: { uri: string }; location: string }
+  | { textDocument: { uri: string }; position: Position };
 
 export interface FlagItem {
   name: string;

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { buildKeyTree, findKeyAt, findKeyByLocation, flattenKeys, joinLocation } from '../src/keyTree';
+import { buildKeyTree, findKeyByLocation, flattenKeys, joinLocation } from '../src/keyTree';
 import { defaultKeyIcon } from '../src/keyIcons';
 import symbols from './fixtures/document-symbols.json';
 
@@ -33,13 +33,6 @@ test('KeyTree_FlatSymbolInformation_OneNodePerKey', () => {
   assert.equal(tree.length, 1);
   assert.equal(tree[0].location, '/LM/SmtpSvc/1');
   assert.equal(tree[0].icon, 'server');
-});
-
-test('KeyTree_PositionInsideKey_FindsThatKey', () => {
-  const tree = buildKeyTree(symbols);
-  assert.equal(findKeyAt(tree, { line: 30, character: 4 })?.location, '/LM/SmtpSvc/1');
-  assert.equal(findKeyAt(tree, { line: 37, character: 0 })?.location, '/LM/SmtpSvc/1/Root');
-  assert.equal(findKeyAt(tree, { line: 0, character: 0 }), undefined);
 });
 
 test('KeyTree_LocationLookup_CaseInsensitive', () => {

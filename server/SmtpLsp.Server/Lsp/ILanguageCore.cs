@@ -60,6 +60,9 @@ public interface ILanguageCore
 
     PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken) => null;
 
+    /// <summary>The Location of the key whose element holds the offset; null outside keys or for a key without one.</summary>
+    string? LocationAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) => null;
+
     PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
         CancellationToken cancellationToken) => new(null, "editing is not supported");
 

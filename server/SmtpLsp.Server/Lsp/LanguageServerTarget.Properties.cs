@@ -8,13 +8,17 @@ namespace SmtpLsp.Server.Lsp;
 
 public sealed partial class LanguageServerTarget
 {
-    /// <summary>The property sheet of one key (docs/protocol.md); null when the document is not open or has no such key.</summary>
+    /// <summary>
+    /// The property sheet of one key, by Location or of the key at a position (docs/protocol.md); null when the
+    /// document is not open or has no such key.
+    /// </summary>
     [JsonRpcMethod(Methods.EffectiveProperties, UseSingleObjectParameterDeserialization = true)]
     public Task<EffectivePropertiesResult?> EffectiveProperties(EffectivePropertiesParams parameters, CancellationToken cancellationToken) =>
         RunRequestAsync(Methods.EffectiveProperties, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
-            if (_core.EffectiveProperties(snapshot, parameters.Location ?? "", ct) is not { } sheet) return null;
+            string? location = parameters.Position is { } position ? _core.LocationAt(snapshot, ToOffset(snapshot, position), ct) : parameters.Location;
+            if (location == null || _core.EffectiveProperties(snapshot, location, ct) is not { } sheet) return null;
             var key = sheet.Key;
             return (EffectivePropertiesResult?)new EffectivePropertiesResult
             {

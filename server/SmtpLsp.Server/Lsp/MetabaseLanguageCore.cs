@@ -226,6 +226,10 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         return PropertySheet.For(parsed.Model, parsed.Catalog, location);
     }
 
+    /// <summary>From the keys now right after a keystroke, as navigation: the commands at the cursor ask it first.</summary>
+    public string? LocationAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
+        NavigationModel(document, cancellationToken).FindKeyAt(offset)?.Location;
+
     public PropertyUpdateResult SetPropertyValue(DocumentSnapshot document, string location, string property, string value,
         CancellationToken cancellationToken)
     {

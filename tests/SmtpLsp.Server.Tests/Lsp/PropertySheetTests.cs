@@ -54,6 +54,36 @@ public sealed class PropertySheetTests
     }
 
     [Fact]
+    public async Task EffectiveProperties_AtAPositionPastTheOutlineCap_SheetOfTheKeyThere()
+    {
+        // More keys than the outline lists (5000): the commands at the cursor asked the outline for the key there and
+        // found none past the cap.
+        var keys = new System.Text.StringBuilder();
+        for (int i = 0; i < 6000; i++)
+            keys.Append($"<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v{i}\"\n\t\tAccessFlags=\"AccessRead\"\n\t>\n</IIsSmtpVirtualDir>\n");
+        string text = Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
+        await using var client = await OpenAsync(text);
+        var inKey = At(text, "AccessRead\"\n\t>\n</IIsSmtpVirtualDir>\n<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v5999\"");
+        var inLast = At(text, "/LM/SmtpSvc/1/Root/v5999\"");
+
+        var sheet = await AtAsync(client, inLast with { Character = inLast.Character + 3 });
+        var before = await AtAsync(client, inKey);
+        var outside = await AtAsync(client, new Position(0, 1));
+
+        Assert.Equal(("/LM/SmtpSvc/1/Root/v5999", "IIsSmtpVirtualDir"), (sheet!.Location, sheet.KeyType));
+        Assert.Equal("/LM/SmtpSvc/1/Root/v5998", before!.Location);
+        Assert.Contains(sheet.Properties, p => p.Name == "DontLog" && p.Origin == PropertyOrigin.Inherited);
+        Assert.Null(outside);
+    }
+
+    private static Task<EffectivePropertiesResult?> AtAsync(LspTestClient client, Position position) =>
+        client.Rpc.InvokeWithParameterObjectAsync<EffectivePropertiesResult?>(Methods.EffectiveProperties, new EffectivePropertiesParams
+        {
+            TextDocument = new TextDocumentIdentifier { Uri = DocUri },
+            Position = position,
+        }).WaitAsync(LspTestClient.Timeout);
+
+    [Fact]
     public async Task EffectiveProperties_ServerBelowService_InheritedSymbolicFlagsDecoded()
     {
         await using var client = await OpenAsync();

@@ -280,6 +280,26 @@ async function check(name, run, page) {
       report(squiggles && hovered && fromDisk === 0 ? 'PASS' : 'FAIL', 'code-server-30mb-file',
         `squiggles ${squiggles}, hover decodes 8BITMIME ${hovered}, read from disk ${fromDisk > 0}`);
     }, page);
+
+    if (largeFolder) await check('code-server-30mb-sheet-at-cursor', async () => {
+      // The cursor in a key far past the 5000 keys the outline lists: the sheet of that key, not a list to pick from.
+      const text = fs.readFileSync(path.join(largeFolder, 'MetaBase-30mb.xml'), 'utf8');
+      const location = '/LM/BigTest/k100000';
+      const at = text.indexOf(`"${location}"`);
+      const line = text.slice(0, at).split('\n').length;
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type(`${line + 1}:3`);
+      await page.keyboard.press('Enter');
+      await runCommand(page, 'Metabase: Show effective properties');
+      const tab = page.locator('.tab', { hasText: `Properties: ${location}` }).first();
+      const shown = await tab.waitFor({ timeout: 30000 }).then(() => true, () => false);
+      const picker = await page.locator('.quick-input-widget:not([style*="display: none"]) input[placeholder="Key to show"]').count();
+      await page.screenshot({ path: path.join(shots, 'file-30mb-sheet.png') });
+      if (picker > 0) await page.keyboard.press('Escape');
+      report(shown ? 'PASS' : 'FAIL', 'code-server-30mb-sheet-at-cursor',
+        `line ${line + 1} of ${text.split('\n').length}: sheet "Properties: ${location}" ${shown}, key picker shown instead ${picker > 0}`);
+    }, page);
   } catch (error) {
     report('FAIL', 'code-server', String(error.message || error).split('\n')[0]);
     await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});

@@ -5,7 +5,9 @@ namespace SmtpLsp.Server.Lsp.Protocol;
 public sealed record EffectivePropertiesParams
 {
     public TextDocumentIdentifier TextDocument { get; init; } = new();
-    public string Location { get; init; } = "";
+    public string? Location { get; init; }
+    // Instead of a Location: the key whose element holds this position (the commands at the cursor).
+    public Position? Position { get; init; }
 }
 
 public sealed record EffectivePropertiesResult
