@@ -1,18 +1,26 @@
-// The Metabase Explorer: the active metabase's keys by Location, from the server's documentSymbol answer.
+// The Metabase Explorer: the active metabase's keys by Location, loaded a level and a page at a time as they are
+// expanded (smtpLsp/keyChildren), like IIS Manager's scope pane: the outline stops at 5000 keys, and a large metabase
+// has tens of thousands of web sites on one level.
 import * as vscode from 'vscode';
-import { DocumentSymbolRequest } from 'vscode-languageclient/node';
-import { buildKeyTree, type KeyNode } from './keyTree';
+import { levelItems, moreLabel, rootId, type ExplorerItem, type KeyEntry, type KeyLevel, type MoreItem } from './keyLevels';
 import type { ServerConnection } from './serverConnection';
 
-export class MetabaseExplorer implements vscode.TreeDataProvider<KeyNode>, vscode.Disposable {
+const KeyChildrenRequest = 'smtpLsp/keyChildren';
+
+interface KeyChildrenAnswer { keys: KeyEntry[]; total: number }
+
+export class MetabaseExplorer implements vscode.TreeDataProvider<ExplorerItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: KeyNode[] = [];
-  private parents = new Map<KeyNode, KeyNode>();
   private documentUri: vscode.Uri | undefined;
+  // The levels loaded for the document shown, by the id of their parent item (rootId for the top).
+  private levels = new Map<string, KeyLevel>();
+  private locations = new Map<string, string | null>([[rootId, null]]);
+  // How many keys of each level were loaded ("more" chosen), kept across refreshes of the same document.
+  private loaded = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  readonly view: vscode.TreeView<KeyNode>;
+  readonly view: vscode.TreeView<ExplorerItem>;
 
   constructor(private readonly server: ServerConnection) {
     this.view = vscode.window.createTreeView('smtpLsp.explorer', { treeDataProvider: this, showCollapseAll: true });
@@ -23,14 +31,14 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<KeyNode>, vscod
         if (e.document.uri.toString() === this.documentUri?.toString()) this.scheduleRefresh();
       }),
       vscode.workspace.onDidCloseTextDocument(doc => {
-        if (doc.uri.toString() === this.documentUri?.toString()) this.show(undefined, []);
+        if (doc.uri.toString() === this.documentUri?.toString()) this.show(undefined, undefined);
       }),
+      vscode.commands.registerCommand('smtpLsp.explorer.loadMore', (item: MoreItem) => this.loadMore(item)),
       server.onReady(() => { const doc = vscode.window.activeTextEditor?.document; if (doc) void this.follow(doc); }),
     );
   }
 
   get currentUri(): vscode.Uri | undefined { return this.documentUri; }
-  get keys(): readonly KeyNode[] { return this.roots; }
 
   /** Shows the document's keys when it is a metabase; other documents leave the tree as it was. */
   async follow(document: vscode.TextDocument): Promise<void> {
@@ -39,12 +47,13 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<KeyNode>, vscod
 
   /** The same by URI, for a file the server reads from disk (VS Code shares no text editor for it). */
   async followUri(uri: vscode.Uri): Promise<void> {
-    const nodes = await this.request(uri);
-    if (nodes.length > 0 || uri.toString() === this.documentUri?.toString()) this.show(uri, nodes);
+    const top = await this.request(uri, null, 0);
+    if ((top && top.total > 0) || uri.toString() === this.documentUri?.toString()) this.show(uri, top);
   }
 
+  /** Loads the top again; VS Code then asks again for the levels still expanded, which load again as asked. */
   async refresh(): Promise<void> {
-    if (this.documentUri) this.show(this.documentUri, await this.request(this.documentUri));
+    if (this.documentUri) this.show(this.documentUri, await this.request(this.documentUri, null, 0));
     else { const doc = vscode.window.activeTextEditor?.document; if (doc) await this.follow(doc); }
   }
 
@@ -53,55 +62,82 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<KeyNode>, vscod
     this.timer = setTimeout(() => void this.refresh(), 500);
   }
 
-  private async request(uri: vscode.Uri): Promise<KeyNode[]> {
+  private async request(uri: vscode.Uri, location: string | null, start: number): Promise<KeyLevel | undefined> {
     const client = this.server.client;
-    if (!client) return [];
+    if (!client) return undefined;
     try {
-      const answer = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri.toString() } });
-      return buildKeyTree(answer as never);
+      const answer = await client.sendRequest<KeyChildrenAnswer | null>(KeyChildrenRequest, { textDocument: { uri: uri.toString() }, location, start });
+      return answer ?? undefined;
     } catch (error) {
-      this.server.output.warn(`documentSymbol failed: ${String(error)}`);
-      return [];
+      this.server.output.warn(`keyChildren failed: ${String(error)}`);
+      return undefined;
     }
   }
 
-  private show(uri: vscode.Uri | undefined, nodes: KeyNode[]): void {
-    this.documentUri = nodes.length > 0 ? uri : undefined;
-    this.roots = nodes;
-    this.parents = new Map();
-    const index = (list: KeyNode[], parent?: KeyNode) => list.forEach(n => { if (parent) this.parents.set(n, parent); index(n.children, n); });
-    index(nodes);
-    void vscode.commands.executeCommand('setContext', 'smtpLsp.explorerVisible', nodes.length > 0);
-    this.view.description = uri ? vscode.workspace.asRelativePath(uri) : undefined;
+  private show(uri: vscode.Uri | undefined, top: KeyLevel | undefined): void {
+    const shown = top !== undefined && top.total > 0;
+    if (uri?.toString() !== this.documentUri?.toString() || !shown) this.loaded = new Map();
+    this.documentUri = shown ? uri : undefined;
+    this.levels = new Map();
+    this.locations = new Map([[rootId, null]]);
+    if (shown) this.levels.set(rootId, top);
+    void vscode.commands.executeCommand('setContext', 'smtpLsp.explorerVisible', shown);
+    this.view.description = this.documentUri ? vscode.workspace.asRelativePath(this.documentUri) : undefined;
     this.changed.fire();
   }
 
-  getTreeItem(node: KeyNode): vscode.TreeItem {
-    const depth = this.depth(node);
-    const item = new vscode.TreeItem(node.label,
-      node.children.length === 0 ? vscode.TreeItemCollapsibleState.None
-        : depth < 3 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = node.keyType;
-    item.tooltip = `${node.location}\n${node.keyType}`;
-    item.iconPath = new vscode.ThemeIcon(node.icon);
-    item.accessibilityInformation = { label: `${node.location} (${node.keyType})` };
-    item.contextValue = 'metabaseKey';
-    item.command = { command: 'smtpLsp.revealKey', title: 'Show key', arguments: [node] };
-    return item;
+  private async loadMore(item: MoreItem): Promise<void> {
+    const level = this.levels.get(item.parentId);
+    const uri = this.documentUri;
+    if (!level || !uri) return;
+    const next = await this.request(uri, this.locations.get(item.parentId) ?? null, level.keys.length);
+    if (!next || uri !== this.documentUri || this.levels.get(item.parentId) !== level) return;
+    this.levels.set(item.parentId, { keys: [...level.keys, ...next.keys], total: next.total });
+    this.loaded.set(item.parentId, level.keys.length + next.keys.length);
+    this.changed.fire();
   }
 
-  getChildren(node?: KeyNode): KeyNode[] {
-    return node ? node.children : this.roots;
+  getTreeItem(item: ExplorerItem): vscode.TreeItem {
+    if (item.kind === 'more') {
+      const more = new vscode.TreeItem(moreLabel(item), vscode.TreeItemCollapsibleState.None);
+      more.id = item.id;
+      more.tooltip = 'Load the next keys of this level (or find a key with Go to Symbol in Workspace, Ctrl+T)';
+      more.iconPath = new vscode.ThemeIcon('ellipsis');
+      more.command = { command: 'smtpLsp.explorer.loadMore', title: 'Load more keys', arguments: [item] };
+      return more;
+    }
+    const tree = new vscode.TreeItem(item.label,
+      item.childCount === 0 ? vscode.TreeItemCollapsibleState.None
+        : item.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    tree.id = item.id;
+    tree.description = item.keyType;
+    tree.tooltip = `${item.location}\n${item.keyType}`;
+    tree.iconPath = new vscode.ThemeIcon(item.icon);
+    tree.accessibilityInformation = { label: `${item.location || item.label} (${item.keyType})` };
+    tree.contextValue = 'metabaseKey';
+    tree.command = { command: 'smtpLsp.revealKey', title: 'Show key', arguments: [item] };
+    return tree;
   }
 
-  getParent(node: KeyNode): KeyNode | undefined {
-    return this.parents.get(node);
-  }
-
-  private depth(node: KeyNode): number {
-    let depth = 0;
-    for (let p = this.parents.get(node); p; p = this.parents.get(p)) depth++;
-    return depth;
+  async getChildren(item?: ExplorerItem): Promise<ExplorerItem[]> {
+    const uri = this.documentUri;
+    if (!uri || item?.kind === 'more') return [];
+    const parentId = item ? item.id : rootId;
+    let level = this.levels.get(parentId);
+    if (!level) {
+      const location = item ? item.location : null;
+      this.locations.set(parentId, location);
+      level = await this.request(uri, location, 0);
+      // As many pages as the user had loaded before the refresh.
+      while (level && level.keys.length < Math.min(level.total, this.loaded.get(parentId) ?? 0)) {
+        const next = await this.request(uri, location, level.keys.length);
+        if (!next || next.keys.length === 0) break;
+        level = { keys: [...level.keys, ...next.keys], total: next.total };
+      }
+      if (!level || uri !== this.documentUri) return [];
+      this.levels.set(parentId, level);
+    }
+    return levelItems(parentId, item ? item.depth + 1 : 0, level);
   }
 
   dispose(): void {
@@ -110,3 +146,4 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<KeyNode>, vscod
     this.disposables.forEach(d => d.dispose());
   }
 }
+

@@ -1,4 +1,4 @@
-// The Metabase Explorer's model: keys by Location, built only from the server's documentSymbol answer.
+// Keys by Location from the server's documentSymbol answer (the outline, at most 5000 keys): the key list the commands offer.
 import type { DocumentSymbolLike, Position, Range, SymbolInformationLike } from './protocol';
 import { iconForKeyType } from './keyIcons';
 

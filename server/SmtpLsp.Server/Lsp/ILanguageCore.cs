@@ -60,6 +60,9 @@ public interface ILanguageCore
 
     PropertySheetResult? EffectiveProperties(DocumentSnapshot document, string location, CancellationToken cancellationToken) => null;
 
+    /// <summary>A page of the keys at the top (location null) or below the first key at a Location; null when none is there.</summary>
+    KeyTreePage? KeyChildren(DocumentSnapshot document, string? location, int start, CancellationToken cancellationToken) => null;
+
     /// <summary>The Location of the key whose element holds the offset; null outside keys or for a key without one.</summary>
     string? LocationAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) => null;
 

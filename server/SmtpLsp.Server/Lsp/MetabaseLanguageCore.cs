@@ -226,6 +226,10 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         return PropertySheet.For(parsed.Model, parsed.Catalog, location);
     }
 
+    /// <summary>From the whole parse: a tree view asks after a pause, when the idle build has made it.</summary>
+    public KeyTreePage? KeyChildren(DocumentSnapshot document, string? location, int start, CancellationToken cancellationToken) =>
+        KeyTreeLevel.Page(Get(document).Model, location, start);
+
     /// <summary>From the keys now right after a keystroke, as navigation: the commands at the cursor ask it first.</summary>
     public string? LocationAt(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
         NavigationModel(document, cancellationToken).FindKeyAt(offset)?.Location;

@@ -70,6 +70,8 @@ public static class LspJson
 [JsonSerializable(typeof(EffectivePropertiesParams))]
 [JsonSerializable(typeof(EffectivePropertiesResult))]
 [JsonSerializable(typeof(SetPropertyValueParams))]
+[JsonSerializable(typeof(KeyChildrenParams))]
+[JsonSerializable(typeof(KeyChildrenResult))]
 [JsonSerializable(typeof(WorkspaceEdit))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(object))]

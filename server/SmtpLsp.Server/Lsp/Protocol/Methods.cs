@@ -50,4 +50,7 @@ internal static class Methods
 
     /// <summary>A WorkspaceEdit that stores one property value (docs/protocol.md).</summary>
     public const string SetPropertyValue = "smtpLsp/setPropertyValue";
+
+    /// <summary>One page of one level of the key tree, for a tree view that loads what it shows (docs/protocol.md).</summary>
+    public const string KeyChildren = "smtpLsp/keyChildren";
 }
