@@ -320,6 +320,7 @@ async function onLargeDocument(file) {
     stats(`first hover after a keystroke, ${pause} ms pause`, hovers);
   }
 
+  await explorerLevels(client, uri, text);
   await aboutTheEditedKey(client, uri, text, offsets.slice(RUNS * 5, RUNS * 10), typeAt);
 
   // A request sent right after each keystroke, before its diagnostics: what a user feels while typing.
@@ -521,6 +522,22 @@ async function aboutTheEditedKey(client, uri, text, offsets, typeAt) {
   for (const [label, times] of Object.entries(asked)) stats(`${label} right after a keystroke in the key on ${mb} MB, round trip`, times);
 }
 
+// What the Metabase Explorer asks as the user expands it (smtpLsp/keyChildren): the top, then the web service's
+// sites, 2000 at a time, first page and a later one.
+async function explorerLevels(client, uri, text) {
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const ask = (location, start) => client.request('smtpLsp/keyChildren', { textDocument: { uri }, location, start });
+  const rows = { 'the top': [], '/LM/W3SVC, first 2000': [], '/LM/W3SVC, from 20000': [] };
+  for (let i = 0; i < RUNS * 2; i++) {
+    for (const [label, location, start] of [['the top', null, 0], ['/LM/W3SVC, first 2000', '/LM/W3SVC', 0], ['/LM/W3SVC, from 20000', '/LM/W3SVC', 20000]]) {
+      const answer = await ask(location, start);
+      if (answer.message.error || !answer.message.result?.keys?.length) throw new Error(`keyChildren ${label}: no keys on ${mb} MB`);
+      rows[label].push(answer.ms);
+    }
+  }
+  for (const [label, times] of Object.entries(rows)) stats(`explorer level on ${mb} MB (keyChildren), ${label}, round trip`, times);
+}
+
 // The property sheet of an SMTP virtual server as the VS Code client drives it: a checkbox clicked asks for the edit
 // (smtpLsp/setPropertyValue), applies it as the next version, and the sheet asks again 300 ms after the change
 // (smtpLsp/effectiveProperties). Then clicks 100 ms apart, each asked before the sheet's refresh.
@@ -571,6 +588,7 @@ async function propertySheet(file) {
   if (process.env.LSP_BENCH_ONLY === 'sheet') { await propertySheet(file50); return; }
   if (process.env.LSP_BENCH_ONLY === 'navigation') {
     const { client, uri, text } = await openDocument(file50);
+    await explorerLevels(client, uri, text);
     await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 10), typist(client, uri));
     await client.stop();
     return;
