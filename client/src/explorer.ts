@@ -2,12 +2,9 @@
 // expanded (smtpLsp/keyChildren), like IIS Manager's scope pane: the outline stops at 5000 keys, and a large metabase
 // has tens of thousands of web sites on one level.
 import * as vscode from 'vscode';
-import { levelItems, moreLabel, rootId, type ExplorerItem, type KeyEntry, type KeyLevel, type MoreItem } from './keyLevels';
+import { levelItems, moreLabel, rootId, type ExplorerItem, type KeyLevel, type MoreItem } from './keyLevels';
+import { KeyChildrenRequest, type KeyChildrenParams, type KeyChildrenResult } from './protocol';
 import type { ServerConnection } from './serverConnection';
-
-const KeyChildrenRequest = 'smtpLsp/keyChildren';
-
-interface KeyChildrenAnswer { keys: KeyEntry[]; total: number }
 
 export class MetabaseExplorer implements vscode.TreeDataProvider<ExplorerItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -66,7 +63,8 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<ExplorerItem>, 
     const client = this.server.client;
     if (!client) return undefined;
     try {
-      const answer = await client.sendRequest<KeyChildrenAnswer | null>(KeyChildrenRequest, { textDocument: { uri: uri.toString() }, location, start });
+      const params: KeyChildrenParams = { textDocument: { uri: uri.toString() }, location, start };
+      const answer = await client.sendRequest<KeyChildrenResult | null>(KeyChildrenRequest, params);
       return answer ?? undefined;
     } catch (error) {
       this.server.output.warn(`keyChildren failed: ${String(error)}`);

@@ -1,23 +1,10 @@
 // The Metabase Explorer's items: one level of the key tree at a time, as smtpLsp/keyChildren pages it
 // (docs/protocol.md), so a metabase of any size can be walked like IIS Manager's scope pane.
-import type { Range } from './protocol';
+import type { KeyChildrenResult, Range } from './protocol';
 import { iconForKeyType } from './keyIcons';
 
-/** One key of smtpLsp/keyChildren's answer. */
-export interface KeyEntry {
-  name: string;
-  location: string | null;
-  keyType: string;
-  range: Range;
-  selectionRange: Range;
-  childCount: number;
-}
-
 /** A level loaded so far: the keys of the pages asked for, and how many the level has. */
-export interface KeyLevel {
-  keys: KeyEntry[];
-  total: number;
-}
+export type KeyLevel = KeyChildrenResult;
 
 export interface KeyItem {
   kind: 'key';

@@ -5,6 +5,28 @@ export interface Range { start: Position; end: Position }
 
 export const EffectivePropertiesRequest = 'smtpLsp/effectiveProperties';
 export const SetPropertyValueRequest = 'smtpLsp/setPropertyValue';
+export const KeyChildrenRequest = 'smtpLsp/keyChildren';
+
+/** A page of the keys at the top (`location` null) or below the first key at `location`, from the `start`th on. */
+export interface KeyChildrenParams {
+  textDocument: { uri: string };
+  location: string | null;
+  start: number;
+}
+
+export interface KeyTreeEntry {
+  name: string;
+  location: string | null;
+  keyType: string;
+  range: Range;
+  selectionRange: Range;
+  childCount: number;
+}
+
+export interface KeyChildrenResult {
+  keys: KeyTreeEntry[];
+  total: number;
+}
 
 /** The key by its Location, or the key whose element holds `position` (the commands at the cursor). */
 export type EffectivePropertiesParams =

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { levelItems, moreLabel, rootId, type KeyEntry, type KeyItem, type MoreItem } from '../src/keyLevels';
+import { levelItems, moreLabel, rootId, type KeyItem, type MoreItem } from '../src/keyLevels';
+import type { KeyTreeEntry as KeyEntry } from '../src/protocol';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const entry = (name: string, location: string | null, childCount = 0, keyType = 'IIsWebServer'): KeyEntry =>
