@@ -1,11 +1,12 @@
 // The Metabase commands. Each works from the cursor (or an explorer node) and asks the server for everything.
 import * as vscode from 'vscode';
-import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageclient/node';
+import { HoverRequest } from 'vscode-languageclient/node';
 import type { DiskDocuments } from './diskDocuments';
 import type { MetabaseExplorer } from './explorer';
-import { buildKeyTree, flattenKeys, rangeContains, type KeyNode } from './keyTree';
+import type { KeyItem } from './keyLevels';
+import { pickKey } from './keyPicker';
 import { errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
-import type { EffectiveProperties, EffectiveProperty } from './protocol';
+import type { EffectiveProperties, EffectiveProperty, Position, Range } from './protocol';
 import type { PropertySheetPanel } from './propertySheetPanel';
 import type { ServerConnection } from './serverConnection';
 import { addForcedUri, readSettings } from './settings';
@@ -17,11 +18,6 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
     if (!c) throw new Error('The SmtpLsp server is not running. See the "SmtpLsp" output, or run "Metabase: Restart server".');
     return c;
   };
-
-  async function keysOf(uri: vscode.Uri): Promise<KeyNode[]> {
-    const answer = await client().sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri.toString() } });
-    return buildKeyTree(answer as never);
-  }
 
   // Asked of the server, not found in the outline: the outline of a large metabase stops at 5000 keys.
   async function sheetAtCursor(editor: vscode.TextEditor): Promise<EffectiveProperties | null> {
@@ -46,7 +42,7 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  const toRange = (r: KeyNode['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  const toRange = (r: KeyItem['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
   return [
     vscode.commands.registerCommand('smtpLsp.showOutput', () => server.output.show(true)),
@@ -64,7 +60,7 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
       if (document.languageId !== 'xml') await vscode.languages.setTextDocumentLanguage(document, 'xml');
     })),
 
-    vscode.commands.registerCommand('smtpLsp.revealKey', guard(async (node: KeyNode) => {
+    vscode.commands.registerCommand('smtpLsp.revealKey', guard(async (node: KeyItem) => {
       const uri = explorer.currentUri;
       if (!uri) return;
       await reveal(uri, toRange(node.selectionRange));
@@ -76,18 +72,12 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
       if (found?.range) await reveal(uri, toRange(found.range));
     })),
 
-    vscode.commands.registerCommand('smtpLsp.showEffectiveProperties', guard(async (node?: KeyNode) => {
+    vscode.commands.registerCommand('smtpLsp.showEffectiveProperties', guard(async (node?: KeyItem) => {
       const editor = vscode.window.activeTextEditor;
       if (node && explorer.currentUri) { await sheet.show(explorer.currentUri, node.location); return; }
       const uri = editor?.document.uri ?? explorer.currentUri;
       if (!uri) { void vscode.window.showInformationMessage('Open a metabase file first.'); return; }
-      let location = editor ? (await sheetAtCursor(editor))?.location : undefined;
-      if (!location) {
-        const keys = flattenKeys(await keysOf(uri));
-        if (keys.length === 0) { void vscode.window.showInformationMessage('This document has no metabase keys.'); return; }
-        const pick = await vscode.window.showQuickPick(keys.map(k => ({ label: k.location, description: k.keyType, key: k })), { placeHolder: 'Key to show' });
-        location = pick?.key.location;
-      }
+      const location = (editor ? (await sheetAtCursor(editor))?.location : undefined) ?? await pickKey(client(), uri);
       if (location) await sheet.show(uri, location);
     })),
 
@@ -128,3 +118,7 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
   ];
 }
 
+function rangeContains(range: Range, position: Position): boolean {
+  const compare = (a: Position, b: Position) => a.line !== b.line ? a.line - b.line : a.character - b.character;
+  return compare(range.start, position) <= 0 && compare(position, range.end) <= 0;
+}

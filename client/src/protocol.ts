@@ -76,24 +76,6 @@ export interface SetPropertyValueParams {
   value: string;
 }
 
-/** LSP DocumentSymbol, as much of it as the explorer reads. */
-export interface DocumentSymbolLike {
-  name: string;
-  detail?: string;
-  kind: number;
-  range: Range;
-  selectionRange: Range;
-  children?: DocumentSymbolLike[];
-}
-
-/** LSP SymbolInformation (the flat answer some servers give). */
-export interface SymbolInformationLike {
-  name: string;
-  kind: number;
-  containerName?: string;
-  location: { uri: string; range: Range };
-}
-
 export const OpenFromDiskRequest = 'smtpLsp/openFromDisk';
 
 export interface OpenFromDiskParams {

@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { levelItems, moreLabel, rootId, type KeyItem, type MoreItem } from '../src/keyLevels';
 import type { KeyTreeEntry as KeyEntry } from '../src/protocol';
+import { defaultKeyIcon } from '../src/keyIcons';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const entry = (name: string, location: string | null, childCount = 0, keyType = 'IIsWebServer'): KeyEntry =>
@@ -26,6 +27,12 @@ test('LevelItems_WholeSmallLevelAtTheTop_OpenNoMoreItem', () => {
   assert.equal(items[0].id, '//lm');
   assert.equal(items[0].expanded, true);
   assert.equal(levelItems('/lm/smtpsvc/1', 3, { keys: [entry('Root', '/LM/SmtpSvc/1/Root')], total: 1 }).every(i => i.kind === 'key' && !i.expanded), true);
+});
+
+test('LevelItems_KeyTypes_IconPerKeyTypeAndDefaultForUnknown', () => {
+  const items = levelItems(rootId, 0, { keys: [entry('/LM/SmtpSvc', '/LM/SmtpSvc', 1, 'IIsSmtpService'),
+    entry('/LM/SmtpSvc/1', '/LM/SmtpSvc/1', 1, 'IIsSmtpServer'), entry('/LM/Custom', '/LM/Custom', 0, 'IIsSomethingNew')], total: 3 }) as KeyItem[];
+  assert.deepEqual(items.map(i => i.icon), ['mail', 'server', defaultKeyIcon]);
 });
 
 test('LevelItems_TwoKeysAtOneLocationAndKeysWithout_DistinctIds', () => {

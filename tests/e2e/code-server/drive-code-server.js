@@ -333,6 +333,26 @@ async function check(name, run, page) {
       report(shown ? 'PASS' : 'FAIL', 'code-server-30mb-sheet-at-cursor',
         `line ${line + 1} of ${text.split('\n').length}: sheet "Properties: ${location}" ${shown}, key picker shown instead ${picker > 0}`);
     }, page);
+
+    if (largeFolder) await check('code-server-30mb-key-picker', async () => {
+      // The cursor in no key: a list to pick from, searched by the server as the user types (any of 183,000 keys).
+      const location = '/LM/BigTest/k150000';
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type('1:1');
+      await page.keyboard.press('Enter');
+      await runCommand(page, 'Metabase: Show effective properties');
+      const input = page.locator('.quick-input-widget input[placeholder^="Key to show"]');
+      await input.waitFor({ state: 'visible', timeout: 30000 });
+      await page.keyboard.type(location);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: location }).first();
+      const listed = await row.waitFor({ timeout: 30000 }).then(() => true, () => false);
+      await page.screenshot({ path: path.join(shots, 'file-30mb-key-picker.png') });
+      if (listed) await page.keyboard.press('Enter'); else await page.keyboard.press('Escape');
+      const shown = listed && await page.locator('.tab', { hasText: `Properties: ${location}` }).first()
+        .waitFor({ timeout: 30000 }).then(() => true, () => false);
+      report(listed && shown ? 'PASS' : 'FAIL', 'code-server-30mb-key-picker', `${location} listed ${listed}, its sheet shown ${shown}`);
+    }, page);
   } catch (error) {
     report('FAIL', 'code-server', String(error.message || error).split('\n')[0]);
     await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => {});
