@@ -96,23 +96,22 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
       if (!editor) return;
       const effective = await sheetAtCursor(editor);
       if (!effective) { void vscode.window.showInformationMessage('Put the cursor inside a metabase key that has a Location.'); return; }
-      const key = { location: effective.location };
       const flagProps = effective.properties.filter(p => p.flags && p.flags.number !== null);
       const cursor = { line: editor.selection.active.line, character: editor.selection.active.character };
       let property: EffectiveProperty | undefined = flagProps.find(p => p.range && (rangeContains(p.range, cursor) || p.range.start.line === cursor.line));
       if (!property) {
-        if (flagProps.length === 0) { void vscode.window.showInformationMessage(`${key.location} has no flag properties.`); return; }
+        if (flagProps.length === 0) { void vscode.window.showInformationMessage(`${effective.location} has no flag properties.`); return; }
         property = (await vscode.window.showQuickPick(flagProps.map(p => ({ label: p.name, description: p.value, p })), { placeHolder: 'Flag property to edit' }))?.p;
         if (!property) return;
       }
       const flags = property.flags!;
       const picks = await vscode.window.showQuickPick(
         flags.items.map(i => ({ label: i.name, description: formatHex(i.value) + (i.undocumented ? ' · undocumented' : ''), picked: i.set, name: i.name })),
-        { canPickMany: true, title: `${property.name} at ${key.location} (now ${flags.number})` });
+        { canPickMany: true, title: `${property.name} at ${effective.location} (now ${flags.number})` });
       if (!picks) return;
       const value = numberFromItems(flags.items, picks.map(p => p.name));
       if (value === flags.number) return;
-      const applied = await setPropertyValue(server, editor.document, key.location, property.name, String(value));
+      const applied = await setPropertyValue(server, editor.document, effective.location, property.name, String(value));
       if (!applied) void vscode.window.showWarningMessage(`VS Code did not apply the edit to ${property.name}.`);
     })),
   ];
