@@ -49,6 +49,18 @@ internal static class FeatureDocs
         "</configuration>\n";
 
     /// <summary>The position of <paramref name="marker"/> (its first occurrence) plus <paramref name="delta"/> characters.</summary>
+    /// <summary>
+    /// <see cref="Smtp"/> with <paramref name="count"/> virtual directories v0, v1, ... added below /LM/SmtpSvc/1/Root,
+    /// each with AccessFlags="AccessRead | AccessWrite": more keys than the outline lists when there are over 5000.
+    /// </summary>
+    public static string ManyKeys(int count)
+    {
+        var keys = new System.Text.StringBuilder();
+        for (int i = 0; i < count; i++)
+            keys.Append($"<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v{i}\"\n\t\tAccessFlags=\"AccessRead | AccessWrite\"\n\t>\n</IIsSmtpVirtualDir>\n");
+        return Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
+    }
+
     public static Position At(string text, string marker, int delta = 0)
     {
         int offset = text.IndexOf(marker, StringComparison.Ordinal);

@@ -17,10 +17,7 @@ public sealed class KeyChildrenTests
     [Fact]
     public async Task KeyChildren_LevelOfMoreKeysThanTheOutlineHolds_EveryKeyPageByPage()
     {
-        var keys = new System.Text.StringBuilder();
-        for (int i = 0; i < 6000; i++)
-            keys.Append($"<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v{i}\"\n\t>\n</IIsSmtpVirtualDir>\n");
-        string text = Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
+        string text = ManyKeys(6000);
         await using var client = LspTestClient.CreateWithRealCore();
         await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
         await client.OpenAsync(DocUri, text, 1);

@@ -58,12 +58,9 @@ public sealed class PropertySheetTests
     {
         // More keys than the outline lists (5000): the commands at the cursor asked the outline for the key there and
         // found none past the cap.
-        var keys = new System.Text.StringBuilder();
-        for (int i = 0; i < 6000; i++)
-            keys.Append($"<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v{i}\"\n\t\tAccessFlags=\"AccessRead\"\n\t>\n</IIsSmtpVirtualDir>\n");
-        string text = Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
+        string text = ManyKeys(6000);
         await using var client = await OpenAsync(text);
-        var inKey = At(text, "AccessRead\"\n\t>\n</IIsSmtpVirtualDir>\n<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v5999\"");
+        var inKey = At(text, "AccessWrite\"\n\t>\n</IIsSmtpVirtualDir>\n<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v5999\"");
         var inLast = At(text, "/LM/SmtpSvc/1/Root/v5999\"");
 
         var sheet = await AtAsync(client, inLast with { Character = inLast.Character + 3 });

@@ -169,7 +169,7 @@ public sealed class TextStoreTests
     [Fact]
     public void Analyze_KeystrokesWithSkippedVersions_MatchFreshAnalysisWithoutBuildingTheText()
     {
-        string text = ManyKeys(600);
+        string text = FeatureDocs.ManyKeys(600);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -191,7 +191,7 @@ public sealed class TextStoreTests
     [Fact]
     public void Analyze_EditsInSeveralKeysWithSkippedVersions_MatchFreshAnalysis()
     {
-        string text = ManyKeys(600);
+        string text = FeatureDocs.ManyKeys(600);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -212,7 +212,7 @@ public sealed class TextStoreTests
     [Fact]
     public void Hover_AfterKeystroke_ReadsTheNewText()
     {
-        string text = ManyKeys(50);
+        string text = FeatureDocs.ManyKeys(50);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -234,7 +234,7 @@ public sealed class TextStoreTests
     [Fact]
     public void HoverCompletionAndInlayHints_RightAfterKeystroke_SameAnswersWithoutTheWholeParse()
     {
-        string text = ManyKeys(600);
+        string text = FeatureDocs.ManyKeys(600);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -268,7 +268,7 @@ public sealed class TextStoreTests
     [Fact]
     public void OutlineFoldingAndCodeActions_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
     {
-        string text = ManyKeys(600).Replace("v450\"\n\t\tAccessFlags=\"AccessRead", "v450\"\n\t\tAccessFlags=\"AccessRaed", StringComparison.Ordinal);
+        string text = FeatureDocs.ManyKeys(600).Replace("v450\"\n\t\tAccessFlags=\"AccessRead", "v450\"\n\t\tAccessFlags=\"AccessRaed", StringComparison.Ordinal);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -309,7 +309,7 @@ public sealed class TextStoreTests
     [Fact]
     public void PropertySheetAndClick_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
     {
-        string text = ManyKeys(600);
+        string text = FeatureDocs.ManyKeys(600);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -344,7 +344,7 @@ public sealed class TextStoreTests
     [Fact]
     public void NavigationHoverSymbolsAndSelection_RightAfterKeystrokes_SameAnswersWithoutTheWholeParse()
     {
-        string text = ManyKeys(600);
+        string text = FeatureDocs.ManyKeys(600);
         var core = new MetabaseLanguageCore();
         var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
         core.Analyze(snapshot, CancellationToken.None);
@@ -429,14 +429,6 @@ public sealed class TextStoreTests
 
     private static IReadOnlyList<MetabaseDiagnostic> Fresh(DocumentSnapshot snapshot) =>
         new MetabaseLanguageCore().Analyze(DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, snapshot.Text), CancellationToken.None);
-
-    private static string ManyKeys(int count)
-    {
-        var keys = new System.Text.StringBuilder();
-        for (int i = 0; i < count; i++)
-            keys.Append($"<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v{i}\"\n\t\tAccessFlags=\"AccessRead | AccessWrite\"\n\t>\n</IIsSmtpVirtualDir>\n");
-        return FeatureDocs.Smtp.Replace("</MBProperty>", keys + "</MBProperty>", StringComparison.Ordinal);
-    }
 
     private static string RandomText(Random random, int length)
     {
