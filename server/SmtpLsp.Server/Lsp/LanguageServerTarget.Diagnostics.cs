@@ -123,7 +123,13 @@ public sealed partial class LanguageServerTarget
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (onlyIfClearing && !document.HasPublishedDiagnostics) return;
+            // A settings change re-analyses every document; when that changes nothing for a text the client already
+            // has, sending the list again only costs the client (Emacs's eglot takes seconds per list on 20 MB).
+            if (ReferenceEquals(document.PublishedSnapshot, snapshot) && document.Published is { } published &&
+                DiagnosticLists.Same(published, diagnostics)) return;
             document.HasPublishedDiagnostics = diagnostics.Count > 0;
+            document.PublishedSnapshot = snapshot;
+            document.Published = diagnostics;
             await SendDiagnosticsAsync(snapshot, diagnostics).ConfigureAwait(false);
         }
         finally

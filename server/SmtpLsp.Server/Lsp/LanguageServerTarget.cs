@@ -34,6 +34,9 @@ public sealed partial class LanguageServerTarget
         public DocumentSnapshot Snapshot { get; set; } = snapshot;
         public CancellationTokenSource? Analysis { get; set; }
         public bool HasPublishedDiagnostics { get; set; }
+        /// <summary>The version and list last sent, so the same list is not sent again for the same text.</summary>
+        public DocumentSnapshot? PublishedSnapshot { get; set; }
+        public IReadOnlyList<Protocol.Diagnostic>? Published { get; set; }
         public bool LargeDocumentNoticeSent { get; set; }
         /// <summary>Read from disk for a client that cannot sync it (smtpLsp/openFromDisk): read-only.</summary>
         public bool FromDisk { get; set; }

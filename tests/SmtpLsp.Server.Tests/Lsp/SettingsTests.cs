@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Server.Lsp;
 using SmtpLsp.Server.Lsp.Protocol;
 
@@ -26,7 +27,7 @@ public sealed class SettingsTests
     }
 
     [Fact]
-    public async Task DidChangeConfiguration_SmtpLspSection_UpdatesSettingsAndRepublishes()
+    public async Task DidChangeConfiguration_SmtpLspSection_UpdatesSettingsAndReanalysesWithoutResendingTheSameList()
     {
         await using var client = await LspTestClient.StartInitializedAsync();
         var changed = new TaskCompletionSource<ServerSettings>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,10 +40,37 @@ public sealed class SettingsTests
         var settings = await changed.Task.WaitAsync(LspTestClient.Timeout);
         Assert.Equal("/x/MBSchema.xml", settings.SchemaPath);
         Assert.Equal(0, settings.DiagnosticsDebounceMs); // kept from initializationOptions
-        var republished = await client.NextPublishAsync();
-        Assert.Equal(4, republished.Version);
-        Assert.Single(republished.Diagnostics);
-        Assert.Equal(2, client.Core.AnalyzeCount);
+        // Analysed again with the new settings; the fake core finds the same marker, so the client's list stands.
+        await WaitUntilAsync(() => client.Core.AnalyzeCount == 2);
+        await client.AssertNoPublishAsync(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task DidChangeConfiguration_ResultChanges_PublishesTheNewListForTheSameVersion()
+    {
+        await using var client = LspTestClient.CreateWithRealCore();
+        await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+        await client.OpenAsync(Uri, FeatureDocs.Smtp, version: 3);
+        var first = await client.NextPublishAsync();
+        Assert.Contains(first.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+
+        await client.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeConfiguration, Config("""{"smtpLsp":{"exchangeHints":false}}"""));
+        var without = await client.NextPublishAsync();
+        Assert.Equal(3, without.Version);
+        Assert.DoesNotContain(without.Diagnostics, d => d.Code == DiagnosticCodes.ExchangeManaged);
+
+        await client.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeConfiguration, Config("""{"smtpLsp":{"exchangeHints":true}}"""));
+        Assert.Equal(first.Diagnostics.Count, (await client.NextPublishAsync()).Diagnostics.Count);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + LspTestClient.Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]
