@@ -586,6 +586,7 @@ async function propertySheet(file) {
 (async () => {
   console.log(`server: ${serverPath}`);
   if (process.env.LSP_BENCH_ONLY === 'sheet') { await propertySheet(file50); return; }
+  if (process.env.LSP_BENCH_ONLY === 'large') { await onLargeDocument(file50); return; }
   if (process.env.LSP_BENCH_ONLY === 'navigation') {
     const { client, uri, text } = await openDocument(file50);
     await explorerLevels(client, uri, text);
