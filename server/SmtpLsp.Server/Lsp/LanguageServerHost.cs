@@ -44,7 +44,7 @@ public sealed class LanguageServerHost : IDisposable
         var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input, ledger), LspJson.CreateFormatter()));
         rpc.TraceSource.Switch.Level = SourceLevels.Warning;
         rpc.TraceSource.Listeners.Clear(); // the default listener is Debug output; never stdout
-        rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log));
+        rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log) { Filter = new AnsweredErrorFilter() });
         var target = new LanguageServerTarget(rpc, core, log, ledger);
         AddTarget(rpc, target);
         configure?.Invoke(target);

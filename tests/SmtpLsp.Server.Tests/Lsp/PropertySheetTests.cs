@@ -175,6 +175,19 @@ public sealed class PropertySheetTests
         Assert.NotNull(await SetAsync(client, "/LM/SmtpSvc/1", "ServerComment", "x", version: 4));
     }
 
+    [Fact]
+    public async Task SetPropertyValue_ErrorsAnsweredOnPurpose_NoStackTraceInTheServerLog()
+    {
+        await using var client = await OpenAsync(version: 4);
+        // A click on the sheet while typing (stale version) and a property the schema lacks: both answered with a message.
+        await Assert.ThrowsAsync<RemoteInvocationException>(() => SetAsync(client, "/LM/SmtpSvc/1", "ServerComment", "x", version: 3));
+        await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => SetAsync(client, "/LM/SmtpSvc/1", "NoSuchProperty", "1", version: 4));
+
+        string log = client.ServerLog.ToString();
+        Assert.DoesNotContain("Exception", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("JsonRpc", log, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/LM/SmtpSvc/1", "ServerAutoStart", "maybe", "'maybe' is not a BOOL: expected TRUE or FALSE")]
     [InlineData("/LM/SmtpSvc/1", "LogFilePeriod", "9", "9 is outside the range of LogFilePeriod (0..4)")]

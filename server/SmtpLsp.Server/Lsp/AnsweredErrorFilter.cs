@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using StreamJsonRpc;
+
+namespace SmtpLsp.Server.Lsp;
+
+/// <summary>
+/// Keeps StreamJsonRpc's trace from logging a stack trace for every error the server answers on purpose (a stale
+/// version, an unknown property, a cancelled request): the client already has the message, and a log full of
+/// "JsonRpc Error" traces for clicks made while typing hides the real problems. Other trace events pass, and the
+/// server logs its own internal errors itself (LanguageServerTarget.LogException) before answering them.
+/// </summary>
+internal sealed class AnsweredErrorFilter : TraceFilter
+{
+    public override bool ShouldTrace(TraceEventCache? cache, string source, TraceEventType eventType, int id,
+        string? formatOrMessage, object?[]? args, object? data1, object?[]? data)
+    {
+        if (id == (int)JsonRpc.TraceEvents.ExceptionNotSerializable) return false;
+        if (id != (int)JsonRpc.TraceEvents.LocalInvocationError) return true;
+        return !(IsAnswered(data1) || Any(args) || Any(data));
+    }
+
+    private static bool Any(object?[]? items)
+    {
+        if (items == null) return false;
+        foreach (var item in items)
+        {
+            if (IsAnswered(item)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsAnswered(object? item) => item switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsAnswered),
+        LocalRpcException or OperationCanceledException => true,
+        _ => false,
+    };
+}
