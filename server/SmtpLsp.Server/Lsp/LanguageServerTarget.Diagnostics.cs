@@ -13,6 +13,9 @@ public sealed partial class LanguageServerTarget
     // About 8 MB of text: below it a collection is cheap whenever the GC chooses to run one.
     private const int IdleCollectionMinLength = 4 * 1024 * 1024;
 
+    // The largest published list kept to compare the next one with (about 100 bytes a diagnostic).
+    private const int MaxRememberedDiagnostics = 10_000;
+
     // Serialises publishing, so a cancelled analysis can never publish after the one that replaced it.
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
@@ -128,8 +131,10 @@ public sealed partial class LanguageServerTarget
             if (ReferenceEquals(document.PublishedSnapshot, snapshot) && document.Published is { } published &&
                 DiagnosticLists.Same(published, diagnostics)) return;
             document.HasPublishedDiagnostics = diagnostics.Count > 0;
-            document.PublishedSnapshot = snapshot;
-            document.Published = diagnostics;
+            // Kept for that comparison only while small: a hostile file's million diagnostics are sent, not kept twice.
+            bool remember = diagnostics.Count <= MaxRememberedDiagnostics;
+            document.PublishedSnapshot = remember ? snapshot : null;
+            document.Published = remember ? diagnostics : null;
             await SendDiagnosticsAsync(snapshot, diagnostics).ConfigureAwait(false);
         }
         finally

@@ -46,6 +46,20 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task DidChangeConfiguration_ListOverTenThousand_NotKeptSoSentAgain()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync();
+        string markers = string.Concat(Enumerable.Repeat("BAD\n", 10_001));
+        await client.OpenAsync(Uri, $"<configuration><MBProperty>{markers}</MBProperty></configuration>", version: 2);
+        Assert.Equal(10_001, (await client.NextPublishAsync()).Diagnostics.Count);
+
+        await client.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeConfiguration, Config("""{"smtpLsp":{"exchangeHints":true}}"""));
+        var again = await client.NextPublishAsync();
+        Assert.Equal(2, again.Version);
+        Assert.Equal(10_001, again.Diagnostics.Count);
+    }
+
+    [Fact]
     public async Task DidChangeConfiguration_ResultChanges_PublishesTheNewListForTheSameVersion()
     {
         await using var client = LspTestClient.CreateWithRealCore();
