@@ -1,6 +1,7 @@
 using System.Text;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
+using SmtpLsp.Metabase.Incremental;
 using SmtpLsp.Metabase.Model;
 using SmtpLsp.Metabase.Syntax;
 using SmtpLsp.Metabase.Text;
@@ -53,6 +54,72 @@ public static class Formatter
             .Where(k => k.Element.Span.Start < range.End && range.Start < k.Element.Span.End || k.Element.Span.Start == range.Start)
             .SelectMany(k => FormatKey(model, k, catalog))
             .ToList();
+
+    /// <summary>
+    /// The same on a version reached by keystrokes, without its whole parse: the keys now over the last whole parse
+    /// (<see cref="IncrementalState.KeysNow"/>), each formatted from its own tree and its edit placed where the key
+    /// now stands. False when the state has no keys now (then the whole parse answers).
+    /// </summary>
+    public static bool TryFormatRange(IncrementalState state, TextSpan range, out IReadOnlyList<TextEdit> edits)
+    {
+        edits = [];
+        if (state.KeysNow is not { } model) return false;
+        if (state.SyntaxDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return true;
+        string nl = DetectNewLine(state.Buffer);
+        var found = new List<TextEdit>();
+        var keys = model.Keys;
+        // Keys stand in document order: from the last section key that ends before the range, to the range's end.
+        int first = FirstPlacedAfter(model, range.Start);
+        while (first > 0 && !(IsSectionKey(keys[first - 1].Element) && EndsBefore(model.Place(keys[first - 1], keys[first - 1].Element.Span), range))) first--;
+        for (int k = first; k < keys.Count; k++)
+        {
+            var key = keys[k];
+            var element = key.Element;
+            var span = model.Place(key, element.Span);
+            if (span.Start >= range.End && span.Start != range.Start) break;
+            if (!(span.Start < range.End && range.Start < span.End || span.Start == range.Start) || !IsSectionKey(element)) continue;
+            var keyEdits = new List<TextEdit>(1);
+            AddKeyEdit(keyEdits, element.Tree.Text, FormatElement(element.Tree, element, state.Catalog, nl), element.Span);
+            foreach (var edit in keyEdits) found.Add(edit with { Span = model.Place(key, edit.Span) });
+        }
+        edits = found;
+        return true;
+    }
+
+    // A key parsed alone since the whole parse is the top element of its own tree.
+    private static bool IsSectionKey(ElementNode element) => element.Parent == null || IsKey(element);
+
+    private static bool EndsBefore(TextSpan key, TextSpan range) => key.End <= range.Start && key.Start != range.Start;
+
+    /// <summary>The index of the first key that now starts after <paramref name="offset"/> (the count when none).</summary>
+    private static int FirstPlacedAfter(MetabaseModel model, int offset)
+    {
+        var keys = model.Keys;
+        int lo = 0, hi = keys.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (model.Place(keys[mid], keys[mid].Element.Span).Start <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary><see cref="AttributeText.DetectNewLine"/> on a text held in chunks: the first line break decides.</summary>
+    private static string DetectNewLine(TextBuffer text)
+    {
+        bool sawCr = false;
+        char before = '\0';
+        foreach (var chunk in text.GetChunks(0, text.Length))
+        {
+            var span = chunk.Span;
+            int n = span.IndexOf('\n');
+            if (n >= 0) return (n > 0 ? span[n - 1] : before) == '\r' ? "\r\n" : "\n";
+            sawCr |= span.Contains('\r');
+            if (span.Length > 0) before = span[^1];
+        }
+        return sawCr ? "\r" : "\r\n";
+    }
 
     /// <summary>The whole formatted text, or null when the document has syntax errors.</summary>
     public static string? FormatText(string text, MetabaseCatalog? catalog = null)

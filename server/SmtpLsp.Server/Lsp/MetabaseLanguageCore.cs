@@ -209,8 +209,11 @@ public sealed class MetabaseLanguageCore : ILanguageCore
     private MetabaseModel NavigationModel(DocumentSnapshot document, CancellationToken cancellationToken) =>
         StateWithoutDocument(document, cancellationToken)?.KeysNow ?? Get(document).Model;
 
+    /// <summary>A range (format selection, format on paste) right after a keystroke from the keys now; the whole document from its parse.</summary>
     public IReadOnlyList<TextEdit> Format(DocumentSnapshot document, TextSpan? range, CancellationToken cancellationToken)
     {
+        if (range is { } asked && StateWithoutDocument(document, cancellationToken) is { } state &&
+            Formatter.TryFormatRange(state, asked, out var edits)) return edits;
         var parsed = Get(document);
         return range is { } r ? Formatter.FormatRange(parsed.Model, r, parsed.Catalog) : Formatter.FormatDocument(parsed.Model, parsed.Catalog);
     }

@@ -390,6 +390,30 @@ public sealed class TextStoreTests
         Assert.Equal("AccessScript | AccessRead | AccessWrite", Text(whole, selection[0]));
     }
 
+    /// <summary>Format selection (or format on paste) right after a key is pasted on one line: from the keys now.</summary>
+    [Fact]
+    public void RangeFormatting_RightAfterAPaste_SameEditsWithoutTheWholeParse()
+    {
+        string text = FeatureDocs.ManyKeys(600);
+        var core = new MetabaseLanguageCore();
+        var snapshot = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 1, text);
+        core.Analyze(snapshot, CancellationToken.None);
+        core.PrepareFeatures(snapshot, CancellationToken.None);
+        // A directory pasted on one line, properties unsorted, after v300.
+        const string Pasted = "<IIsSmtpVirtualDir Location =\"/LM/SmtpSvc/1/Root/pasted\" MaxConnections=\"5\" AccessFlags=\"AccessRead\"></IIsSmtpVirtualDir>\n";
+        int at = text.IndexOf("<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/v301\"", StringComparison.Ordinal);
+        var edited = TextChangeApplier.Apply(snapshot, [Change(snapshot.Lines, at, at, Pasted)], 2, []);
+        core.Analyze(edited, CancellationToken.None);
+
+        var edits = core.Format(edited, new TextSpan(at, Pasted.Length), CancellationToken.None);
+
+        Assert.False(edited.Buffer.IsMaterialized);
+        var whole = DocumentSnapshot.Create(FeatureDocs.DocUri, "xml", 2, edited.Buffer.ToString());
+        Assert.Equal(new MetabaseLanguageCore().Format(whole, new TextSpan(at, Pasted.Length), CancellationToken.None), edits);
+        var formatted = Metabase.Editing.TextEdit.Apply(whole.Text, edits);
+        Assert.Contains("<IIsSmtpVirtualDir\tLocation =\"/LM/SmtpSvc/1/Root/pasted\"\n\t\tAccessFlags=\"AccessRead\"\n\t\tMaxConnections=\"5\"\n\t>\n</IIsSmtpVirtualDir>\n", formatted);
+    }
+
     private static string Text(DocumentSnapshot snapshot, TextSpan span) => snapshot.Text.Substring(span.Start, span.Length);
 
     /// <summary>

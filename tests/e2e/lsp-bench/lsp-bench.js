@@ -522,6 +522,21 @@ async function aboutTheEditedKey(client, uri, text, offsets, typeAt) {
   for (const [label, times] of Object.entries(asked)) stats(`${label} right after a keystroke in the key on ${mb} MB, round trip`, times);
 }
 
+// Format selection (or format on paste) of the lines around the cursor, right after a keystroke there.
+async function rangeFormattingAfterKeystrokes(client, uri, text, offsets, typeAt) {
+  const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
+  const times = [];
+  for (const offset of offsets) {
+    await typeAt(positionAt(text, offset));
+    const { line } = positionAt(text, offset);
+    const range = { start: { line: Math.max(0, line - 3), character: 0 }, end: { line: line + 3, character: 0 } };
+    const answer = await client.request('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 4, insertSpaces: false } });
+    if (answer.message.error || answer.message.result == null) throw new Error(`rangeFormatting: no answer on ${mb} MB`);
+    times.push(answer.ms);
+  }
+  stats(`rangeFormatting of 6 lines right after a keystroke there on ${mb} MB, round trip`, times);
+}
+
 // What the Metabase Explorer asks as the user expands it (smtpLsp/keyChildren): the top, then the web service's
 // sites, 2000 at a time, first page and a later one.
 async function explorerLevels(client, uri, text) {
@@ -590,7 +605,9 @@ async function propertySheet(file) {
   if (process.env.LSP_BENCH_ONLY === 'navigation') {
     const { client, uri, text } = await openDocument(file50);
     await explorerLevels(client, uri, text);
-    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 10), typist(client, uri));
+    const typeAt = typist(client, uri);
+    await aboutTheEditedKey(client, uri, text, valueOffsets(text, 200).slice(RUNS * 5, RUNS * 10), typeAt);
+    await rangeFormattingAfterKeystrokes(client, uri, text, valueOffsets(text, 200).slice(RUNS * 10, RUNS * 12), typeAt);
     await client.stop();
     return;
   }
