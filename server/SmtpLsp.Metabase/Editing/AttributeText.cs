@@ -1,3 +1,5 @@
+using SmtpLsp.Metabase.Text;
+
 namespace SmtpLsp.Metabase.Editing;
 
 /// <summary>How IIS writes a value inside a double-quoted attribute.</summary>
@@ -31,6 +33,22 @@ public static class AttributeText
         int n = text.IndexOf('\n');
         if (n < 0) return text.Contains('\r') ? "\r" : "\r\n";
         return n > 0 && text[n - 1] == '\r' ? "\r\n" : "\n";
+    }
+
+    /// <summary>The same on a text held in chunks (a version reached by keystrokes, never joined into one string).</summary>
+    public static string DetectNewLine(TextBuffer text)
+    {
+        bool sawCr = false;
+        char before = '\0';
+        foreach (var chunk in text.GetChunks(0, text.Length))
+        {
+            var span = chunk.Span;
+            int n = span.IndexOf('\n');
+            if (n >= 0) return (n > 0 ? span[n - 1] : before) == '\r' ? "\r\n" : "\n";
+            sawCr |= span.Contains('\r');
+            if (span.Length > 0) before = span[^1];
+        }
+        return sawCr ? "\r" : "\r\n";
     }
 
     /// <summary>The line break nearest after an offset (or the document's), so an insert matches its neighbours.</summary>

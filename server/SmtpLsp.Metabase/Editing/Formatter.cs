@@ -65,7 +65,7 @@ public static class Formatter
         edits = [];
         if (state.KeysNow is not { } model) return false;
         if (state.SyntaxDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return true;
-        string nl = DetectNewLine(state.Buffer);
+        string nl = AttributeText.DetectNewLine(state.Buffer);
         var found = new List<TextEdit>();
         var keys = model.Keys;
         // Keys stand in document order: from the last section key that ends before the range, to the range's end.
@@ -103,22 +103,6 @@ public static class Formatter
             else hi = mid;
         }
         return lo;
-    }
-
-    /// <summary><see cref="AttributeText.DetectNewLine"/> on a text held in chunks: the first line break decides.</summary>
-    private static string DetectNewLine(TextBuffer text)
-    {
-        bool sawCr = false;
-        char before = '\0';
-        foreach (var chunk in text.GetChunks(0, text.Length))
-        {
-            var span = chunk.Span;
-            int n = span.IndexOf('\n');
-            if (n >= 0) return (n > 0 ? span[n - 1] : before) == '\r' ? "\r\n" : "\n";
-            sawCr |= span.Contains('\r');
-            if (span.Length > 0) before = span[^1];
-        }
-        return sawCr ? "\r" : "\r\n";
     }
 
     /// <summary>The whole formatted text, or null when the document has syntax errors.</summary>
