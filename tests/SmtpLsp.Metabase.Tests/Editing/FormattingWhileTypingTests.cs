@@ -37,11 +37,7 @@ public class FormattingWhileTypingTests
             var state = IncrementalAnalyzer.Create(Documents[(seed & int.MaxValue) % Documents.Length], Catalog);
             for (int step = 0; step < 10; step++)
             {
-                int kind = random.Next(5);
-                var (newText, span) = kind == 0 && LocationEdits.Random(random, state.Text) is { } renamed ? renamed
-                    : kind == 1 && LocationEdits.RandomKeyShape(random, state.Text) is { } reshaped ? reshaped
-                    : kind == 2 && KeyBlockEdits.Random(random, state.Text) is { } block ? block
-                    : ValueKeystrokes.Random(random, state.Text, "7", "x", "\r\n\t\t", " ", "\"");
+                var (newText, span) = TypingEdits.Random(random, state.Text, kinds: 5, "7", "x", "\r\n\t\t", " ", "\"");
                 state = IncrementalAnalyzer.Update(state, newText, span);
                 if (random.Next(8) == 0) _ = state.Document;
                 if (state.KeysNow == null) continue;
