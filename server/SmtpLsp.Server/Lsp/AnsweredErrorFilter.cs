@@ -29,9 +29,12 @@ internal sealed class AnsweredErrorFilter : TraceFilter
         return false;
     }
 
+    // An async handler's exception arrives in an AggregateException, a synchronous one's (initialize, shutdown) in the
+    // TargetInvocationException of the reflection call.
     private static bool IsAnswered(object? item) => item switch
     {
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsAnswered),
+        System.Reflection.TargetInvocationException invocation => IsAnswered(invocation.InnerException),
         LocalRpcException or OperationCanceledException => true,
         _ => false,
     };

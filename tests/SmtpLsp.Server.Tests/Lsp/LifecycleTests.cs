@@ -63,6 +63,8 @@ public sealed class LifecycleTests
         await client.InitializeAsync();
         var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.InitializeAsync());
         Assert.Equal(ErrorCodes.InvalidRequest, error.ErrorCode);
+        // Answered on purpose by a handler StreamJsonRpc calls synchronously: no stack trace in the server log.
+        Assert.DoesNotContain("JsonRpc", client.ServerLog.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
