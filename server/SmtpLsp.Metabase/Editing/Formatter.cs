@@ -48,12 +48,9 @@ public static class Formatter
         return edits;
     }
 
-    /// <summary>Edits for the keys that intersect a range (range formatting).</summary>
+    /// <summary>Edits for the keys that intersect a range (range formatting); none with syntax errors.</summary>
     public static IReadOnlyList<TextEdit> FormatRange(MetabaseModel model, TextSpan range, MetabaseCatalog? catalog = null) =>
-        model.Keys
-            .Where(k => k.Element.Span.Start < range.End && range.Start < k.Element.Span.End || k.Element.Span.Start == range.Start)
-            .SelectMany(k => FormatKey(model, k, catalog))
-            .ToList();
+        HasSyntaxErrors(model.Tree) ? [] : KeysInRange(model, range, catalog ?? MetabaseCatalog.Embedded, AttributeText.DetectNewLine(model.Tree.Text));
 
     /// <summary>
     /// The same on a version reached by keystrokes, without its whole parse: the keys now over the last whole parse
@@ -64,11 +61,20 @@ public static class Formatter
     {
         edits = [];
         if (state.KeysNow is not { } model) return false;
-        if (state.SyntaxDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return true;
-        string nl = AttributeText.DetectNewLine(state.Buffer);
+        if (!state.SyntaxDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            edits = KeysInRange(model, range, state.Catalog, AttributeText.DetectNewLine(state.Buffer));
+        return true;
+    }
+
+    /// <summary>
+    /// The edits of the section keys that intersect (or start at) the range, placed where they now stand (a key of a
+    /// model made after keystrokes lives in a tree of its own). Keys stand in document order: the walk starts at the
+    /// last section key that ends before the range and stops at the range's end.
+    /// </summary>
+    private static List<TextEdit> KeysInRange(MetabaseModel model, TextSpan range, MetabaseCatalog catalog, string nl)
+    {
         var found = new List<TextEdit>();
         var keys = model.Keys;
-        // Keys stand in document order: from the last section key that ends before the range, to the range's end.
         int first = FirstPlacedAfter(model, range.Start);
         while (first > 0 && !(IsSectionKey(keys[first - 1].Element) && EndsBefore(model.Place(keys[first - 1], keys[first - 1].Element.Span), range))) first--;
         for (int k = first; k < keys.Count; k++)
@@ -79,11 +85,10 @@ public static class Formatter
             if (span.Start >= range.End && span.Start != range.Start) break;
             if (!(span.Start < range.End && range.Start < span.End || span.Start == range.Start) || !IsSectionKey(element)) continue;
             var keyEdits = new List<TextEdit>(1);
-            AddKeyEdit(keyEdits, element.Tree.Text, FormatElement(element.Tree, element, state.Catalog, nl), element.Span);
+            AddKeyEdit(keyEdits, element.Tree.Text, FormatElement(element.Tree, element, catalog, nl), element.Span);
             foreach (var edit in keyEdits) found.Add(edit with { Span = model.Place(key, edit.Span) });
         }
-        edits = found;
-        return true;
+        return found;
     }
 
     // A key parsed alone since the whole parse is the top element of its own tree.

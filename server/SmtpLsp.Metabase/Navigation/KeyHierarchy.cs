@@ -39,7 +39,7 @@ public sealed class KeyHierarchy
             var key = keys[k];
             if (!key.HasLocation || !LocationPath.TryGetParent(key.LocationText, out var parentPath)) { roots.Add(key); continue; }
             if (IsListedByModel(parentPath) && (model.ParentListedBefore(k) || model.CountByLocation(parentPath).Count > 0)) continue;
-            var parent = NearestAncestor(key.ParentLocation);
+            var parent = NearestAncestor(model, key.ParentLocation);
             if (parent == null) { roots.Add(key); continue; }
             if (!_adopted.TryGetValue(parent, out var list)) _adopted[parent] = list = [];
             list.Add(key);
@@ -61,7 +61,7 @@ public sealed class KeyHierarchy
     /// <summary>Keys with no ancestor key, in document order.</summary>
     public IReadOnlyList<MetabaseKey> Roots { get; }
 
-    public MetabaseKey? ParentOf(MetabaseKey key) => key.ParentLocation is { } path ? NearestAncestor(path) : null;
+    public MetabaseKey? ParentOf(MetabaseKey key) => NearestAncestor(_model, key.ParentLocation);
 
     /// <summary>Keys whose nearest ancestor key is this one, in document order.</summary>
     public IReadOnlyList<MetabaseKey> ChildrenOf(MetabaseKey key)
@@ -88,12 +88,15 @@ public sealed class KeyHierarchy
     /// </summary>
     private static bool IsListedByModel(ReadOnlySpan<char> parentPath) => parentPath.Length <= 1 || parentPath[^1] != '/';
 
-    private MetabaseKey? NearestAncestor(string? path)
+    /// <summary>
+    /// The first key at the nearest of these paths that has one: a key's parent in the tree, from its parent path.
+    /// Reads no hierarchy, so navigation after keystrokes asks it of the keys now without building one.
+    /// </summary>
+    internal static MetabaseKey? NearestAncestor(MetabaseModel model, string? path)
     {
         for (; path != null; path = LocationPath.GetParent(path))
         {
-            var keys = _model.FindByLocation(path);
-            if (keys.Count > 0) return keys[0];
+            if (model.CountByLocation(path).First is { } first) return first;
         }
         return null;
     }

@@ -29,7 +29,7 @@ public static class KeyNavigation
     {
         var key = KeyAtNavigationPoint(model, offset);
         if (key == null) return null;
-        var parent = model.IsEdited ? NearestAncestor(model, key.ParentLocation) : KeyHierarchy.Build(model).ParentOf(key);
+        var parent = KeyHierarchy.NearestAncestor(model, key.ParentLocation);
         return parent == null ? null : KeyTarget.Of(model, parent);
     }
 
@@ -72,16 +72,6 @@ public static class KeyNavigation
     {
         if (!model.IsEdited) return KeyHierarchy.Build(model).ChildrenOf(key);
         // Only the first key at a Location is anyone's nearest ancestor.
-        return model.KeysBelow(key, (other, _) => ReferenceEquals(NearestAncestor(model, other.ParentLocation), key));
-    }
-
-    /// <summary>The first key at the nearest of these paths that has one, as <see cref="KeyHierarchy.ParentOf"/> finds it.</summary>
-    private static MetabaseKey? NearestAncestor(MetabaseModel model, string? path)
-    {
-        for (; path != null; path = LocationPath.GetParent(path))
-        {
-            if (model.CountByLocation(path).First is { } first) return first;
-        }
-        return null;
+        return model.KeysBelow(key, (other, _) => ReferenceEquals(KeyHierarchy.NearestAncestor(model, other.ParentLocation), key));
     }
 }
