@@ -144,4 +144,3 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<ExplorerItem>, 
     this.disposables.forEach(d => d.dispose());
   }
 }
-

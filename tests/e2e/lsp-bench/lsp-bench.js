@@ -543,14 +543,18 @@ async function explorerLevels(client, uri, text) {
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
   const ask = (location, start) => client.request('smtpLsp/keyChildren', { textDocument: { uri }, location, start });
   const rows = { 'the top': [], '/LM/W3SVC, first 2000': [], '/LM/W3SVC, from 20000': [] };
+  // A file with fewer sites (20 MB has about 13,000) has no page from the 20,000th.
+  const sites = (await ask('/LM/W3SVC', 0)).message.result?.total ?? 0;
+  const pages = [['the top', null, 0], ['/LM/W3SVC, first 2000', '/LM/W3SVC', 0], ['/LM/W3SVC, from 20000', '/LM/W3SVC', 20000]]
+    .filter(([, , start]) => start < sites || start === 0);
   for (let i = 0; i < RUNS * 2; i++) {
-    for (const [label, location, start] of [['the top', null, 0], ['/LM/W3SVC, first 2000', '/LM/W3SVC', 0], ['/LM/W3SVC, from 20000', '/LM/W3SVC', 20000]]) {
+    for (const [label, location, start] of pages) {
       const answer = await ask(location, start);
       if (answer.message.error || !answer.message.result?.keys?.length) throw new Error(`keyChildren ${label}: no keys on ${mb} MB`);
       rows[label].push(answer.ms);
     }
   }
-  for (const [label, times] of Object.entries(rows)) stats(`explorer level on ${mb} MB (keyChildren), ${label}, round trip`, times);
+  for (const [label, times] of Object.entries(rows)) if (times.length) stats(`explorer level on ${mb} MB (keyChildren), ${label}, round trip`, times);
 }
 
 // The property sheet of an SMTP virtual server as the VS Code client drives it: a checkbox clicked asks for the edit
