@@ -194,6 +194,28 @@ internal static class Latency
             int blockFull = 0;
             foreach (var line in Offsets(text, "\n<IIsWeb", new Random(10), 6).OrderByDescending(o => o))
                 blockFull += PasteThenDelete(line + 1, block, blockTimes, blockDeleteTimes);
+            // A key commented out with an editor's block comment (one change around it), then taken back in.
+            var commentOutTimes = new List<double>();
+            var commentInTimes = new List<double>();
+            int commentFull = 0;
+            foreach (var line in Offsets(text, "\n<IIsWeb", new Random(11), 21).OrderByDescending(o => o))
+            {
+                int at = line + 1;
+                int end = text.IndexOf('>', text.IndexOf("\n</", at, StringComparison.Ordinal)) + 1;
+                var key = text[at..end];
+                edited = edited.Replace(at, key.Length, "<!-- " + key + " -->");
+                var watch = Stopwatch.StartNew();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, key.Length));
+                commentOutTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) commentFull++;
+                edited = edited.Replace(at, key.Length + 9, key);
+                watch.Restart();
+                editing = IncrementalAnalyzer.Update(editing, edited, new TextSpan(at, key.Length + 9));
+                commentInTimes.Add(watch.Elapsed.TotalMilliseconds);
+                if (editing.Kind != UpdateKind.Incremental) commentFull++;
+            }
+            Print($"a key commented out: Update on the buffer ({commentFull} full, with the comments taken off)", commentOutTimes.Skip(1).ToList());
+            Print("  then back in: Update on the buffer", commentInTimes.Skip(1).ToList());
             Print($"a key pasted between keys: Update on the buffer ({pasteFull} full)", pasteTimes.Skip(1).ToList());
             Print($"  then the outline, moved ({outlineDeclined} declined)", pasteOutlineTimes.Skip(1).ToList());
             Print($"  then deleted: Update on the buffer ({deleteFull} full)", deleteTimes.Skip(1).ToList());

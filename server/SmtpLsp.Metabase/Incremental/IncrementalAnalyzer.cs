@@ -489,7 +489,8 @@ public static class IncrementalAnalyzer
 
     /// <summary>
     /// An edit between two keys that keeps both (the key before ends with its own '&gt;' and parses alone as in place)
-    /// and leaves between them whitespace, stray text and whole keys: a key pasted, deleted, or started with its '&lt;'.
+    /// and leaves between them whitespace, stray text, closed comments and whole keys: a key pasted, deleted, commented
+    /// out or back in, or started with its '&lt;'.
     /// The text between them is parsed inside an MBProperty as it is in place (<see cref="RegionParse"/>), before and
     /// after the edit; each key there now must parse alone as in place, and becomes a slot of its own. Keys at paths
     /// Exchange detection asks about are not added or removed this way, nor SMTP servers it would judge by keys it has
@@ -523,8 +524,10 @@ public static class IncrementalAnalyzer
         if (!SlotParse.EndsAnOpenKeyAt(previous.Buffer, end)) return null;
 
         int start = first.End;
-        var was = RegionParse.Parse(previous.Buffer.ToString(start, end - start));
-        var now = RegionParse.Parse(newText.ToString(start, end + delta - start));
+        var wasText = previous.Buffer.ToString(start, end - start);
+        var nowText = newText.ToString(start, end + delta - start);
+        var was = RegionParse.Parse(wasText);
+        var now = RegionParse.Parse(nowText);
         // Each key pasted is parsed and judged alone, at a cost per key that a full pass spreads over many: past this
         // many, one full pass is cheaper.
         if (was == null || now == null || was.Elements.Length != after - before - 1 || now.Elements.Length > MaxKeysAddedAlone) return null;
@@ -579,13 +582,16 @@ public static class IncrementalAnalyzer
             : slots.Splice(before + 1, removed, added, delta);
         int at = changed.End;
         var newSyntax = ReplaceSyntax(syntax, TextSpan.FromBounds(start, end), now.Diagnostics, at, delta);
+        // Comments here (a key commented out or back in, a note beside a key pasted) no longer move with the slot before.
+        bool comments = wasText.Contains("<!--", StringComparison.Ordinal) || nowText.Contains("<!--", StringComparison.Ordinal);
         if (wasKeys.Count == 0 && addedKeys == 0)
         {
             // Only stray text changed: no key moved or changed, so the cross-key results and the earlier parse only move.
             return Updated(previous, newText, newSlots, newSyntax, Shift(previous.CrossKeyDiagnostics, at, delta),
-                EarlierFor(previous, editedSlot: null, keysChanged: false));
+                EarlierFor(previous, editedSlot: null, keysChanged: false, comments));
         }
         var earlier = EarlierSpliced(previous, before + 1, removed, added.Length);
+        if (comments) earlier = earlier?.WithCommentsChanged();
         if (earlier == null) return null;
         var crossKey = CrossKeyRecheck.Run(earlier, newSlots, newText, parsedNow);
         return Updated(previous, newText, newSlots, newSyntax, crossKey, earlier);

@@ -340,6 +340,32 @@ public class IncrementalAnalyzerTests
         Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateLocation);
     }
 
+
+    /// <summary>
+    /// An editor's block comment toggled over a whole key, then off again: one change each, from the key's '&lt;' to
+    /// its end tag's '&gt;'. The key goes and comes back; nothing else moves but its offsets.
+    /// </summary>
+    [Theory]
+    [InlineData("MetaBase.xml", "\n<IIsSmtpVirtualDir", "</IIsSmtpVirtualDir>")]
+    [InlineData("MetaBase-with-errors.xml", "\n<IIsSmtpVirtualDir", "</IIsSmtpVirtualDir>")]
+    [InlineData("MetaBase.xml", "\n<IIsSmtpServer", "</IIsSmtpServer>")]
+    public void Update_BlockCommentToggledOverAKey_IncrementalAndMatches(string sample, string keyStart, string endTag)
+    {
+        var text = Fixture.ReadSample(sample);
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int start = text.IndexOf(keyStart, StringComparison.Ordinal) + 1;
+        int end = text.IndexOf(endTag, start, StringComparison.Ordinal) + endTag.Length;
+        var key = text[start..end];
+
+        var commented = text[..start] + "<!-- " + key + " -->" + text[end..];
+        var off = IncrementalAnalyzer.Update(state, commented, new TextSpan(start, key.Length));
+        Assert.Equal(UpdateKind.Incremental, off.Kind);
+        Assert.Equal(Describe(Full(commented)), Describe(off.Diagnostics));
+
+        var back = IncrementalAnalyzer.Update(off, text, new TextSpan(start, key.Length + "<!--  -->".Length));
+        Assert.Equal(UpdateKind.Incremental, back.Kind);
+        Assert.Equal(Describe(Full(text)), Describe(back.Diagnostics));
+    }
     [Theory]
     [InlineData("<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/9/inner\"\r\n\t>\r\n</IIsSmtpServer>\r\n")] // detection would ask about /LM/SmtpSvc/9
     [InlineData("<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\r\n\t>\r\n</IIsSmtpService>\r\n")] // a key at a path detection asks about

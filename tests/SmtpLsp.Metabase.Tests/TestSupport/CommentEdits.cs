@@ -30,11 +30,17 @@ public static class CommentEdits
         return sectionEnd < 0 ? commented : commented.Insert(sectionEnd, "<!-- the last key\r\n     ends here -->\r\n");
     }
 
-    /// <summary>An edit in or around some comment, or a comment pasted at the start of some key's line; null when neither is found.</summary>
+    /// <summary>
+    /// An edit in or around some comment, a comment pasted at the start of some key's line, or an editor's block
+    /// comment toggled over a whole key; null when none is found.
+    /// </summary>
     public static (string Text, TextSpan Span)? Random(Random random, string text)
     {
         string typed = Typed[random.Next(Typed.Length)];
-        if (random.Next(5) == 0)
+        int kind = random.Next(10);
+        if (kind == 0) return KeyCommentedOut(random, text);
+        if (kind == 1) return KeyCommentedBackIn(random, text) ?? KeyCommentedOut(random, text);
+        if (kind < 4)
         {
             int line = text.IndexOf("\n<I", random.Next(text.Length), StringComparison.Ordinal);
             if (line < 0) return null;
@@ -50,5 +56,31 @@ public static class CommentEdits
             : Math.Clamp(open - 3 + random.Next(end - open + 7), 0, text.Length);
         int remove = random.Next(3) == 0 ? Math.Min(text.Length - at, 1 + random.Next(3)) : 0;
         return (text.Remove(at, remove).Insert(at, typed), new TextSpan(at, remove));
+    }
+
+    /// <summary>Some key, from its '&lt;' to its end tag's '&gt;', wrapped in "&lt;!-- " and " --&gt;" in one change, as editors toggle a block comment.</summary>
+    public static (string Text, TextSpan Span)? KeyCommentedOut(Random random, string text)
+    {
+        int line = text.IndexOf("\n<I", random.Next(text.Length), StringComparison.Ordinal);
+        if (line < 0) return null;
+        int start = line + 1;
+        int nameEnd = text.AsSpan(start + 1).IndexOfAny(" \t\r\n>/");
+        if (nameEnd < 0) return null;
+        var endTag = $"</{text.Substring(start + 1, nameEnd)}>";
+        int end = text.IndexOf(endTag, start, StringComparison.Ordinal);
+        if (end < 0) return null;
+        end += endTag.Length;
+        return (text[..start] + "<!-- " + text[start..end] + " -->" + text[end..], TextSpan.FromBounds(start, end));
+    }
+
+    /// <summary>Some key commented out as <see cref="KeyCommentedOut"/> does it, its comment taken off again in one change.</summary>
+    public static (string Text, TextSpan Span)? KeyCommentedBackIn(Random random, string text)
+    {
+        int open = text.IndexOf("<!-- <", random.Next(text.Length), StringComparison.Ordinal);
+        if (open < 0) open = text.IndexOf("<!-- <", StringComparison.Ordinal);
+        if (open < 0) return null;
+        int close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
+        if (close < 0 || text[close - 1] != ' ') return null;
+        return (text[..open] + text[(open + 5)..(close - 1)] + text[(close + 3)..], TextSpan.FromBounds(open, close + 3));
     }
 }
