@@ -44,6 +44,13 @@ internal static class AnalysisText
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The schema range of a DWORD: "1..65535", or "at least 1" when it has no upper bound.</summary>
+    public static string Range(Catalog.PropertyInfo info)
+    {
+        long min = info.StartingNumber ?? 0;
+        return info.EndingNumber is { } max ? $"{Number(min)}..{Number(max)}" : $"at least {Number(min)}";
+    }
+
     /// <summary>"Did you mean 'X'?" or empty.</summary>
     public static string DidYouMean(IReadOnlyList<string> suggestions) =>
         suggestions.Count == 0 ? "" : $" Did you mean {Quote(suggestions[0])}?";

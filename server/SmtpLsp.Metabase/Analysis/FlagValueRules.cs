@@ -77,8 +77,7 @@ internal static class FlagValueRules
 
     private static void CheckUndefinedBits(AttributeView property, PropertyInfo info, FlagTable table, uint value, ICollection<MetabaseDiagnostic> sink)
     {
-        if (value == info.DefaultNumber) return;
-        uint undefined = value & ~table.DefinedMask;
+        uint undefined = info.UnknownFlagBits(value);
         if (undefined == 0) return;
         sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UndefinedFlagBits, DiagnosticSeverity.Error, property.ValueSpan,
             $"{AnalysisText.Quote(property.RawValue)} sets bits no flag of {property.Name} defines: {AnalysisText.Bits(undefined)}; " +
@@ -133,7 +132,7 @@ internal static class FlagValueRules
             return;
         }
 
-        uint unknown = value & ~table.DefinedMask & ~table.UndocumentedDefaultBits;
+        uint unknown = info.UnknownFlagBits(value);
         if (unknown == 0) return;
         sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownVerbBits, DiagnosticSeverity.Warning, property.ValueSpan,
             $"{AnalysisText.Quote(property.RawValue)} sets bits that are neither an ESMTP verb of KB 257569 nor an undocumented bit of the IIS default 7697601: " +

@@ -39,16 +39,10 @@ internal static class PropertyValueRules
             sink.Add(DwordParseProblem(attribute, error));
             return;
         }
-        // IIS writes the schema default and the "unlimited" alias even where the range would exclude them.
-        if (value == info.DefaultNumber || value == uint.MaxValue) return;
-
-        long min = info.StartingNumber ?? 0;
-        long max = info.EndingNumber ?? uint.MaxValue;
-        if (value < min || value > max)
+        if (info.IsOutsideRange(value))
         {
-            var range = info.EndingNumber is null ? $"at least {AnalysisText.Number(min)}" : $"{AnalysisText.Number(min)}..{AnalysisText.Number(max)}";
             sink.Add(new MetabaseDiagnostic(DiagnosticCodes.OutsideSchemaRange, DiagnosticSeverity.Warning, attribute.ValueSpan,
-                $"{AnalysisText.Quote(attribute.RawValue)} is outside the schema range of {attribute.Name}; expected {range}."));
+                $"{AnalysisText.Quote(attribute.RawValue)} is outside the schema range of {attribute.Name}; expected {AnalysisText.Range(info)}."));
             return;
         }
 

@@ -40,6 +40,25 @@ public sealed class PropertyInfo
     /// <summary>Key types whose schema allows this property.</summary>
     public IReadOnlyList<string> AllowedOn { get; init; } = [];
 
+    /// <summary>
+    /// True when a DWORD lies outside StartingNumber..EndingNumber. IIS writes the schema default and the
+    /// "unlimited" alias 4294967295 (-1) even where the range would exclude them, so those never are.
+    /// </summary>
+    public bool IsOutsideRange(uint value) =>
+        value != DefaultNumber && value != uint.MaxValue && (value < (StartingNumber ?? 0) || value > (EndingNumber ?? uint.MaxValue));
+
+    /// <summary>
+    /// The bits of a flag value no source names: for a schema flag table, bits outside its flags (none when the value
+    /// is the schema default); for the ESMTP verb table, bits neither a verb nor an undocumented bit of the IIS default.
+    /// 0 for a property without a table.
+    /// </summary>
+    public uint UnknownFlagBits(uint value) => Flags switch
+    {
+        null => 0,
+        { Kind: FlagTableKind.Numeric } table => value & ~table.DefinedMask & ~table.UndocumentedDefaultBits,
+        { } table => value == DefaultNumber ? 0 : value & ~table.DefinedMask,
+    };
+
     public bool IsInherit => (AttributeBits & InheritBit) != 0;
     public bool IsSecure => (AttributeBits & SecureBit) != 0;
     public bool IsVolatile => (AttributeBits & VolatileBit) != 0;

@@ -42,7 +42,7 @@ public static class ValueActions
             {
                 if (numericForm && FlagCodec.FormatSymbolic(table, current) is { } names && names != raw)
                     Add(actions, "Write as names", ActionKind.Refactor, ValueEdits.SetValue(property, names));
-                if (!numericForm)
+                if (!numericForm && current != 0)
                     Add(actions, "Write as number", ActionKind.Refactor,
                         ValueEdits.SetValue(property, current.ToString(CultureInfo.InvariantCulture)));
             }

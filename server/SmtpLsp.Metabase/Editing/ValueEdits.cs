@@ -41,9 +41,14 @@ public static class ValueEdits
         return new TextEdit(TextSpan.FromBounds(start, attribute.Span.End), "");
     }
 
-    /// <summary>True when a bitmask value is written as a number (or is empty in a numeric table).</summary>
+    /// <summary>
+    /// True when a bitmask value is written as a number (or is empty in a numeric table). "0" in a symbolic table is
+    /// how names write no flag at all, so a flag turned on there is written as its name.
+    /// </summary>
     public static bool IsNumericForm(FlagTable? table, string raw) =>
-        raw.Length > 0 ? raw[0] is (>= '0' and <= '9') or '-' : table is null || table.Kind == FlagTableKind.Numeric;
+        raw.Length > 0
+            ? raw[0] is (>= '0' and <= '9') or '-' && !(raw == "0" && table is { Kind: FlagTableKind.Symbolic })
+            : table is null || table.Kind == FlagTableKind.Numeric;
 
     /// <summary>
     /// A bitmask value in the requested form: names of a symbolic table in table order (IIS's form), else decimal.

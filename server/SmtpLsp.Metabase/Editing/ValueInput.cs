@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Values;
 
@@ -16,11 +17,16 @@ public static class ValueInput
     /// DWORD: decimal, <c>0x</c> hex or <c>-1</c>, or flag names for a flag-table property, written as IIS does
     /// (names for a symbolic table, decimal otherwise). BOOL: TRUE/FALSE in any case. MULTISZ: one item per
     /// argument, joined with <paramref name="newLine"/> and IIS's three-TAB indent. Other types: one value as is.
-    /// A number outside the schema's StartingNumber..EndingNumber is refused unless <paramref name="checkRange"/> is off.
+    /// A number outside the schema's StartingNumber..EndingNumber, or with bits no flag or verb names, is refused
+    /// unless <paramref name="checkRange"/> is off.
     /// </summary>
     public static ValueInputResult Parse(PropertyInfo info, IReadOnlyList<string> values, string newLine, bool checkRange = true)
     {
         if (values.Count == 0) return new(null, $"{info.Name} needs a value");
+        foreach (var item in values)
+        {
+            if (CharacterProblem(info, item) is { } problem) return new(null, problem);
+        }
         if (info.Type == PropertyType.MultiSz) return new(string.Join(newLine + "\t\t\t", values), null);
         if (values.Count > 1) return new(null, $"{info.Name} is {TypeName(info.Type)} and takes one value, got {values.Count}");
         string value = values[0];
@@ -64,9 +70,39 @@ public static class ValueInput
         {
             return new(null, $"'{value}' is not a DWORD: expected a decimal number, 0x hex, or -1");
         }
-        if (checkRange && (info.StartingNumber is { } min && number < min || info.EndingNumber is { } max && number > max))
-            return new(null, $"{number} is outside the range of {info.Name} ({info.StartingNumber ?? 0}..{info.EndingNumber?.ToString(CultureInfo.InvariantCulture) ?? "4294967295"})");
+        // The same judgement as the analyzer's MB3005, MB3008 and MB3009: what set writes, check accepts.
+        if (checkRange && info.IsOutsideRange(number))
+            return new(null, $"{number} is outside the schema range of {info.Name}; expected {AnalysisText.Range(info)}");
+        if (checkRange && info.UnknownFlagBits(number) is var unnamed and not 0)
+            return new(null, $"{number} sets bits no {(info.Flags!.Kind == FlagTableKind.Numeric ? "ESMTP verb" : "flag")} of {info.Name} defines: {AnalysisText.Bits(unnamed)}");
         return new(ValueEdits.FormatFlags(info, number, asNumber: info.Flags is not { Kind: FlagTableKind.Symbolic }), null);
+    }
+
+    /// <summary>
+    /// Why the text cannot be written as it is: a character XML cannot hold at all, or a line break or TAB that
+    /// would not read back as typed (MULTISZ items are one per line, after IIS's indent). Null when it can.
+    /// </summary>
+    private static string? CharacterProblem(PropertyInfo info, string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+            if (pair) { i++; continue; }
+            if (c is < ' ' and not ('\t' or '\r' or '\n') || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c))
+                return $"the value holds the character U+{(int)c:X4} at {i + 1}, which XML cannot hold";
+        }
+        if (info.Type == PropertyType.MultiSz)
+        {
+            if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+                return $"a MULTISZ item cannot hold a line break: give each item of {info.Name} as a value of its own";
+            if (value.Length > 0 && value[0] is ' ' or '\t')
+                return $"a MULTISZ item cannot start with a space or TAB: {info.Name} reads them as the line's indent";
+            return null;
+        }
+        if (value.AsSpan().IndexOfAny("\t\r\n") >= 0)
+            return $"{info.Name} is {TypeName(info.Type)} and cannot hold a line break or TAB: an XML parser reads one in a value as a space";
+        return null;
     }
 
     /// <summary>"unknown flag 'X' for P (did you mean Y?); known: A, B, C".</summary>

@@ -109,10 +109,13 @@ public static class FlagCodec
         return new FlagEncodeResult(value, null);
     }
 
-    /// <summary><c>A | B</c> in table order; empty text for 0; null when the value has bits no flag names.</summary>
+    /// <summary>
+    /// <c>A | B</c> in table order; null when the value has bits no flag names, or is 0 (no name stands for it: an
+    /// empty value is not a DWORD, and the schema writes 0).
+    /// </summary>
     public static string? FormatSymbolic(FlagTable table, uint value)
     {
-        if ((value & ~table.DefinedMask) != 0) return null;
+        if (value == 0 || (value & ~table.DefinedMask) != 0) return null;
         var names = new List<string>();
         uint covered = 0;
         foreach (var f in table.Flags)

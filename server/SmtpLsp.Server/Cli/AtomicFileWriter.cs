@@ -6,7 +6,7 @@ namespace SmtpLsp.Server.Cli;
 public sealed record FileStamp(long Length, DateTime LastWriteTimeUtc, byte[] Sha256)
 {
     public static FileStamp Of(string path, byte[] bytes) =>
-        new(bytes.LongLength, File.GetLastWriteTimeUtc(path), SHA256.HashData(bytes));
+        new(bytes.LongLength, File.GetLastWriteTimeUtc(AtomicFileWriter.Target(Path.GetFullPath(path))), SHA256.HashData(bytes));
 
     /// <summary>The SHA-256 of the file as it is now, read in blocks (not a second copy of a large file in memory).</summary>
     internal static byte[] HashOf(string path)
@@ -22,13 +22,16 @@ public sealed class FileChangedException(string message) : IOException(message);
 /// <summary>
 /// Replaces a file without ever leaving it half-written: the new bytes go to a temporary file in the same folder,
 /// are flushed to disk, and a rename puts them in place (atomic on one file system). The original can be kept as
-/// FILE.bak. Any failure leaves the original untouched and removes the temporary file.
+/// FILE.bak, with the file's permissions. Any failure leaves the original untouched and removes the temporary file.
+/// A symbolic link is followed: its target is replaced and the link stays. The new file is a new inode, so other
+/// hard links keep the old text and the file belongs to whoever runs the command (its permissions are copied).
 /// </summary>
 public static class AtomicFileWriter
 {
     public static void Replace(string path, byte[] originalBytes, byte[] newBytes, FileStamp readStamp, bool keepBackup)
     {
-        string fullPath = Path.GetFullPath(path);
+        string named = Path.GetFullPath(path);
+        string fullPath = Target(named);
         string folder = Path.GetDirectoryName(fullPath)!;
         // A rename replaces a read-only file without complaint (and root ignores modes), so ask explicitly.
         if (IsReadOnly(fullPath)) throw new UnauthorizedAccessException("the file is read-only (no write permission for anyone)");
@@ -38,7 +41,7 @@ public static class AtomicFileWriter
             WriteFlushed(temp, newBytes);
             CopyPermissions(fullPath, temp);
             EnsureUnchanged(fullPath, readStamp);
-            if (keepBackup) WriteBackup(fullPath + ".bak", originalBytes, folder);
+            if (keepBackup) WriteBackup(named + ".bak", originalBytes, fullPath);
             // Checked again right before the rename: the backup write leaves a window.
             EnsureUnchanged(fullPath, readStamp);
             File.Move(temp, fullPath, overwrite: true);
@@ -49,12 +52,18 @@ public static class AtomicFileWriter
         }
     }
 
-    private static void WriteBackup(string backupPath, byte[] originalBytes, string folder)
+    /// <summary>The file a path names, through any symbolic links: renaming over a link would replace the link itself.</summary>
+    internal static string Target(string fullPath) =>
+        File.ResolveLinkTarget(fullPath, returnFinalTarget: true)?.FullName ?? fullPath;
+
+    private static void WriteBackup(string backupPath, byte[] originalBytes, string original)
     {
-        string temp = Path.Combine(folder, $".{Path.GetFileName(backupPath)}.{Guid.NewGuid():N}.tmp");
+        string temp = Path.Combine(Path.GetDirectoryName(backupPath)!, $".{Path.GetFileName(backupPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
             WriteFlushed(temp, originalBytes);
+            // The original's secrets (the session key, encrypted passwords) keep its permissions in the copy.
+            CopyPermissions(original, temp);
             File.Move(temp, backupPath, overwrite: true);
         }
         finally

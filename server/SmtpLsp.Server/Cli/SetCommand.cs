@@ -26,7 +26,7 @@ public static class SetCommand
           --dry-run      print a unified diff, write nothing
           --no-backup    do not keep the original as FILE.bak
           --force        edit even though the file has syntax errors, the key type does not allow PROPERTY,
-                         or the number is outside the schema's range
+                         or the number is outside the schema's range or sets bits no flag names
           --schema PATH  use this MBSchema.xml instead of the built-in catalog
 
         Exit: 0 written (or nothing to change), 1 the edit failed (missing key, syntax errors, write error),

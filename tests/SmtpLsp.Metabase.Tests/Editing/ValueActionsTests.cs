@@ -85,6 +85,18 @@ public class ValueActionsTests
             Run(text, "Enable AuthBasic"));
     }
 
+    /// <summary>The last flag turned off writes 0 (an empty value is MB3003), and from 0 a flag is written by name again.</summary>
+    [Fact]
+    public void ValueActions_LastFlagDisabled_WritesZeroThenNamesAgain()
+    {
+        var one = Wrap(SmtpKeys.Replace("AuthAnonymous | AuthNTLM", "Auth^NTLM"));
+        var zero = Run(one, "Disable AuthNTLM");
+        Assert.Equal(Wrap(SmtpKeys.Replace("AuthAnonymous | AuthNTLM", "0")), zero);
+        var atZero = zero.Replace("AuthFlags=\"0\"", "AuthFlags=\"^0\"");
+        Assert.Equal(Wrap(SmtpKeys.Replace("AuthAnonymous | AuthNTLM", "AuthBasic")), Run(atZero, "Enable AuthBasic"));
+        Assert.DoesNotContain(ActionsAt(atZero), a => a.Title is "Write as number" or "Write as names");
+    }
+
     [Fact]
     public void ValueActions_OnLocation_None()
     {

@@ -148,9 +148,94 @@ public sealed class GetSetCommandTests : IDisposable
         string path = CopySample();
         var refused = Set(path, "/LM/SmtpSvc", "LogType", "7");
         Assert.Equal(2, refused.Code);
-        Assert.Contains("outside the range of LogType", refused.Err);
+        Assert.Contains("outside the schema range of LogType", refused.Err);
         Assert.Equal(0, Set(path, "/LM/SmtpSvc", "LogType", "7", "--force").Code);
         Assert.Contains("LogType=\"7\"", File.ReadAllText(path));
+    }
+
+    /// <summary>What set writes, check accepts: the schema default and -1 pass the range as they do in MB3005.</summary>
+    [Theory]
+    [InlineData("SmtpServiceVersion", "0", "0")] // the default, below StartingNumber 1
+    [InlineData("ConnectionTimeout", "-1", "4294967295")] // "unlimited", above EndingNumber 2147483647
+    public void Set_DefaultOrUnlimitedOutsideTheRange_WrittenAsCheckAcceptsThem(string property, string value, string written)
+    {
+        string path = CopySample();
+        var (code, _, error) = Set(path, "/LM/SmtpSvc/1", property, value, "--no-backup");
+        Assert.True(code == 0, error);
+        Assert.Contains($"{property}=\"{written}\"", File.ReadAllText(path));
+        Assert.Equal(0, Run(CheckCommand.Run, path).Code);
+    }
+
+    /// <summary>Bits MB3008 (flags) or MB3009 (verbs) would report are refused, as a range is.</summary>
+    [Theory]
+    [InlineData("AuthFlags", "128", "AuthFlags=\"128\"")]
+    [InlineData("SmtpInboundCommandSupportOptions", "7697603", "SmtpInboundCommandSupportOptions=\"7697603\"")] // 0x2: no verb, not a default bit
+    public void Set_BitsNoFlagNames_RefusedUnlessForced(string property, string value, string forced)
+    {
+        string path = CopySample();
+        var refused = Set(path, "/LM/SmtpSvc/1", property, value);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains($"sets bits no", refused.Err);
+        Assert.Contains("0x2 (2)", Set(path, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "7697603").Err);
+        Assert.Equal(0, Set(path, "/LM/SmtpSvc/1", property, value, "--force", "--no-backup").Code);
+        Assert.Contains(forced, File.ReadAllText(path));
+    }
+
+    /// <summary>No flag left is written 0, the schema's own form, not an empty value MB3003 calls an error.</summary>
+    [Fact]
+    public void Set_LastFlagDisabled_WritesZeroThatCheckAccepts()
+    {
+        string path = CopySample();
+        Assert.Equal(0, Set(path, "/LM/SmtpSvc/1", "AuthFlags", "--disable", "AuthBasic", "AuthNTLM", "--no-backup").Code);
+        Assert.Contains("\t\tAuthFlags=\"0\"\r\n", File.ReadAllText(path));
+        Assert.Equal(0, Run(CheckCommand.Run, path).Code);
+        // Turned on again from 0, the flag is written by name, as the value was.
+        Assert.Equal(0, Set(path, "/LM/SmtpSvc/1", "AuthFlags", "--enable", "AuthNTLM", "--no-backup").Code);
+        Assert.Contains("\t\tAuthFlags=\"AuthNTLM\"\r\n", File.ReadAllText(path));
+    }
+
+    /// <summary>Text that would not read back as typed is refused, and the file is left as it was.</summary>
+    [Theory]
+    [InlineData("ServerComment", "a\u0001b", "U+0001")]
+    [InlineData("ServerComment", "a\nb", "line break or TAB")]
+    [InlineData("ServerComment", "a\tb", "line break or TAB")]
+    [InlineData("LocalDomains", "a\nb", "give each item")]
+    [InlineData("LocalDomains", "\tindented", "indent")]
+    public void Set_TextXmlWouldNotReadBackAsTyped_RefusedAndNothingWritten(string property, string value, string expected)
+    {
+        string path = CopySample();
+        byte[] original = File.ReadAllBytes(path);
+        var (code, _, error) = Set(path, "/LM/SmtpSvc/1", property, value);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error);
+        Assert.Equal(original, File.ReadAllBytes(path));
+        Assert.Equal(["MetaBase.xml"], FilesInDir());
+    }
+
+    [Fact]
+    public void Set_Backup_KeepsTheFilesPermissions()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string path = CopySample();
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Equal(0, Set(path, "/LM/SmtpSvc/1", "MaxRecipients", "9").Code);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + ".bak"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    /// <summary>Through a symbolic link the target is edited and the link stays a link.</summary>
+    [Fact]
+    public void Set_ThroughASymbolicLink_EditsTheTargetAndKeepsTheLink()
+    {
+        string target = CopySample();
+        byte[] original = File.ReadAllBytes(target);
+        string link = Path.Combine(_dir, "link.xml");
+        File.CreateSymbolicLink(link, target);
+        var (code, _, error) = Set(link, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "--disable", "8BITMIME");
+        Assert.True(code == 0, error);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal(ReplaceAscii(original, "SmtpInboundCommandSupportOptions=\"7697601\"", "SmtpInboundCommandSupportOptions=\"3503297\""), File.ReadAllBytes(target));
+        Assert.Equal(original, File.ReadAllBytes(link + ".bak"));
     }
 
     [Fact]

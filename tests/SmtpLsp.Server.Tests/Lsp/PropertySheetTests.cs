@@ -190,7 +190,7 @@ public sealed class PropertySheetTests
 
     [Theory]
     [InlineData("/LM/SmtpSvc/1", "ServerAutoStart", "maybe", "'maybe' is not a BOOL: expected TRUE or FALSE")]
-    [InlineData("/LM/SmtpSvc/1", "LogFilePeriod", "9", "9 is outside the range of LogFilePeriod (0..4)")]
+    [InlineData("/LM/SmtpSvc/1", "LogFilePeriod", "9", "9 is outside the schema range of LogFilePeriod; expected 0..4")]
     [InlineData("/LM/SmtpSvc/1", "NoSuchProperty", "1", "unknown property 'NoSuchProperty'")]
     [InlineData("/LM/SmtpSvc/7", "ServerComment", "x", "no key with Location \"/LM/SmtpSvc/7\"")]
     public async Task SetPropertyValue_ValueKeyOrPropertyInvalid_InvalidParamsWithMessage(string location, string property, string value, string message)
