@@ -41,6 +41,7 @@ public static class CheckCommand
             MetabaseFile file;
             try
             {
+                if (Directory.Exists(path)) throw new IOException("it is a directory");
                 file = MetabaseFile.Read(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -51,6 +52,8 @@ public static class CheckCommand
             }
             var document = MetabaseDocument.Create(file.Text, catalog);
             var diagnostics = MetabaseAnalyzer.Analyze(document.Model, catalog, options, CancellationToken.None);
+            // An editor leaves a new empty buffer quiet; a file on disk with nothing in it is a truncated metabase.
+            if (document.Tree.Root == null && diagnostics.Count == 0) diagnostics = [EmptyFile];
             results.Add(new CheckedFile(path, document.Lines, diagnostics));
         }
 
@@ -69,6 +72,9 @@ public static class CheckCommand
         if (unreadable) return CliApp.Usage;
         return results.Any(r => r.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) ? CliApp.Findings : CliApp.Ok;
     }
+
+    private static readonly MetabaseDiagnostic EmptyFile = new(DiagnosticCodes.InvalidRoot, DiagnosticSeverity.Error, new TextSpan(0, 0),
+        "The file is empty; expected a metabase, with '<configuration>' as its root element");
 
     internal static string Describe(Exception e) => e switch
     {

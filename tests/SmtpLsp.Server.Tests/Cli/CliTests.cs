@@ -99,6 +99,27 @@ public sealed class CliTests
         Assert.Contains("cannot read /nonexistent/MetaBase.xml", err);
     }
 
+    /// <summary>A truncated metabase must not pass a CI gate.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t")]
+    [InlineData("\uFEFF")]
+    public void Check_EmptyFile_IsAnErrorAndExits1(string text)
+    {
+        var (code, output, _) = Run("check", TempFile(text));
+        Assert.Equal(1, code);
+        Assert.Contains(":1:1: error MB1010: The file is empty", output);
+    }
+
+    [Fact]
+    public void Check_Directory_SaysSoAndExits2()
+    {
+        string dir = Path.GetDirectoryName(TempFile(Clean))!;
+        var (code, _, err) = Run("check", dir);
+        Assert.Equal(2, code);
+        Assert.Contains($"cannot read {dir}: it is a directory", err);
+    }
+
     [Fact]
     public void Check_InvalidUtf8_SaysWhereAndExits2()
     {
