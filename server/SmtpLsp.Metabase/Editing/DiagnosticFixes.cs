@@ -37,6 +37,9 @@ public static class DiagnosticFixes
                 return RemoveUnknownBits(model, catalog, diagnostic.Span);
             case DiagnosticCodes.OutsideSchemaRange:
                 return ClampToRange(model, catalog, diagnostic.Span);
+            // The parser's two fixable markup errors: a '<' in a value, an attribute right after a value.
+            case DiagnosticCodes.MalformedMarkup when diagnostic.FixData is { } replacement:
+                return One(replacement == "&lt;" ? "Write '<' as '&lt;'" : $"Insert a space before '{replacement.TrimStart()}'", diagnostic.Span, replacement);
             default:
                 return [];
         }

@@ -57,9 +57,11 @@ public static class CompletionService
 
         var present = element.Attributes.Where(a => a != editing).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         string typed = text.Substring(replace.Start, offset - replace.Start);
+        // Typed right after a value's closing quote: XML wants whitespace between the two attributes.
+        string space = text[replace.Start - 1] is '"' or '\'' ? " " : "";
         return isCustom
-            ? CustomAttributeNameItems(replace, present, hasEquals, options)
-            : PropertyNames(doc.Catalog, keyType!, replace, typed, present, hasEquals, options);
+            ? CustomAttributeNameItems(replace, present, hasEquals, options, space)
+            : PropertyNames(doc.Catalog, keyType!, replace, typed, present, hasEquals, options, space);
     }
 
     private static CompletionResult ElementNames(MetabaseDocument doc, int lessThan, TextSpan replace, CompletionOptions options)
@@ -69,18 +71,20 @@ public static class CompletionService
         // A snippet only where nothing follows the name yet; on an existing tag just rename.
         bool bare = typing == null || typing.Span.Start != lessThan || (typing.Attributes.Count == 0 && !typing.IsStartTagClosed);
         bool snippets = options.Snippets && bare;
+        var custom = new CompletionItem("Custom", CompletionItemKind.Snippet,
+            snippets ? "Custom\n\t\tName=\"$1\"\n\t\tID=\"$2\"\n\t\tValue=\"$3\"\n\t\tType=\"${4:DWORD}\"\n\t\tUserType=\"${5:IIS_MD_UT_SERVER}\"\n\t\tAttributes=\"${6:INHERIT}\"\n\t/>" : "Custom")
+        {
+            IsSnippet = snippets,
+            Detail = "A property stored by ID",
+            SortText = "0",
+        };
 
         if (container != null && container.Name != "MBProperty" && doc.Model.FindKeyAt(container.NameSpan.Start)?.Element == container)
-        {
-            var custom = new CompletionItem("Custom", CompletionItemKind.Snippet,
-                snippets ? "Custom\n\t\tName=\"$1\"\n\t\tID=\"$2\"\n\t\tValue=\"$3\"\n\t\tType=\"${4:DWORD}\"\n\t\tUserType=\"${5:IIS_MD_UT_SERVER}\"\n\t\tAttributes=\"${6:INHERIT}\"\n\t/>" : "Custom")
-            {
-                IsSnippet = snippets,
-                Detail = "A property stored by ID",
-            };
             return new CompletionResult(replace, [custom]);
-        }
         if (container?.Name != "MBProperty") return CompletionResult.Empty(replace.Start);
+        // A name typed after '<' inside a key ends that key where it starts (keys never nest): it is most likely the
+        // key's Custom element, offered first; the key types stay, for a key above being typed without its end tag yet.
+        bool inKey = typing != null && typing.Span.Start == lessThan && KeyEndedAt(container, typing);
 
         // The key above the cursor: its allowed child types go first and its Location seeds the new one.
         ElementNode? previous = null;
@@ -108,11 +112,25 @@ public static class CompletionService
                 SortText = (ranked ? "0_" : "1_") + keyType.Name,
             });
         }
+        if (inKey) items.Insert(0, custom);
         return new CompletionResult(replace, items);
     }
 
+    /// <summary>True when the parser ended the key before <paramref name="typing"/> there, without its end tag.</summary>
+    private static bool KeyEndedAt(ElementNode section, ElementNode typing)
+    {
+        var keys = section.Children;
+        for (int i = 1; i < keys.Count; i++)
+        {
+            if (keys[i] != typing) continue;
+            var above = keys[i - 1];
+            return above.EndTagSpan == null && above.IsStartTagClosed && !above.IsSelfClosing && above.Span.End == typing.Span.Start;
+        }
+        return false;
+    }
+
     private static CompletionResult PropertyNames(MetabaseCatalog catalog, KeyTypeInfo keyType, TextSpan replace, string typed,
-        HashSet<string> present, bool hasEquals, CompletionOptions options)
+        HashSet<string> present, bool hasEquals, CompletionOptions options, string space)
     {
         var items = new List<CompletionItem>();
         bool capped = false;
@@ -125,7 +143,7 @@ public static class CompletionService
             string defaultText = property?.InstalledDefault?.Value ?? property?.SchemaDefault ?? "";
             bool snippet = options.Snippets && !hasEquals;
             items.Add(new CompletionItem(name, CompletionItemKind.Property,
-                snippet ? $"{name}=\"${{1:{EscapeSnippet(defaultText)}}}\"" : name)
+                space + (snippet ? $"{name}=\"${{1:{EscapeSnippet(defaultText)}}}\"" : name))
             {
                 IsSnippet = snippet,
                 Detail = property == null ? "the key's Location" : $"{HoverService.TypeName(property.Type)}" + (defaultText.Length > 0 ? $" = {defaultText}" : ""),
@@ -210,7 +228,7 @@ public static class CompletionService
         return new CompletionResult(TextSpan.FromBounds(whole.Start + start, whole.Start + end), items);
     }
 
-    private static CompletionResult CustomAttributeNameItems(TextSpan replace, HashSet<string> present, bool hasEquals, CompletionOptions options)
+    private static CompletionResult CustomAttributeNameItems(TextSpan replace, HashSet<string> present, bool hasEquals, CompletionOptions options, string space)
     {
         var items = new List<CompletionItem>();
         for (int i = 0; i < CustomAttributeNames.Length; i++)
@@ -218,7 +236,7 @@ public static class CompletionService
             var name = CustomAttributeNames[i];
             if (present.Contains(name)) continue;
             bool snippet = options.Snippets && !hasEquals;
-            items.Add(new CompletionItem(name, CompletionItemKind.Attribute, snippet ? $"{name}=\"$1\"" : name)
+            items.Add(new CompletionItem(name, CompletionItemKind.Attribute, space + (snippet ? $"{name}=\"$1\"" : name))
             {
                 IsSnippet = snippet,
                 SortText = i.ToString(CultureInfo.InvariantCulture),

@@ -469,7 +469,10 @@ public static class IncrementalAnalyzer
     // Text between two keys read again at each keystroke in it: comments of a few screens, not a file's worth.
     private const int MaxCharsBetweenKeysReadAgain = 64 * 1024;
 
-    /// <summary>How many comments the text holds when it is only whitespace and comments closed in it, else null.</summary>
+    /// <summary>
+    /// How many comments the text holds when it is only whitespace and comments closed in it that draw no diagnostic
+    /// (no "--" inside), else null.
+    /// </summary>
     private static int? CommentsAndWhitespace(string text)
     {
         int comments = 0;
@@ -480,7 +483,7 @@ public static class IncrementalAnalyzer
             if (!text.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal)) return null;
             // As the parser ends a comment: at the first "-->" after its "<!--".
             int close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
-            if (close < 0) return null;
+            if (close < 0 || Parser.DashesInComment(text.AsSpan(i + 4, close - (i + 4))) >= 0) return null;
             comments++;
             i = close + 3;
         }

@@ -13,9 +13,12 @@ namespace SmtpLsp.Metabase.Syntax;
 internal sealed class Parser
 {
     private static readonly SearchValues<char> WhitespaceChars = SearchValues.Create(" \t\r\n");
-    // Where a quoted value may end (its quote, or a line break that recovery looks at) or needs an entity check.
-    private static readonly SearchValues<char> DoubleQuotedValueStops = SearchValues.Create("\"\r\n&");
-    private static readonly SearchValues<char> SingleQuotedValueStops = SearchValues.Create("'\r\n&");
+    // What XML does not allow in an attribute value: '<' and the control characters but TAB, LF and CR.
+    private const string NotInValues = "<\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F";
+    // Where a quoted value may end (its quote, or a line break that recovery looks at) or needs an entity or character check.
+    private static readonly SearchValues<char> DoubleQuotedValueStops = SearchValues.Create("\"\r\n&" + NotInValues);
+    private static readonly SearchValues<char> SingleQuotedValueStops = SearchValues.Create("'\r\n&" + NotInValues);
     // The ASCII characters IsNameChar accepts; names are scanned with them vectorised.
     private static readonly SearchValues<char> AsciiNameChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-.");
@@ -434,9 +437,24 @@ internal sealed class Parser
         {
             Report(DiagnosticCodes.UnterminatedTag, new TextSpan(p, 4), "Comment '<!--' is never closed; expected '-->'");
         }
+        else if (DashesInComment(_text.AsSpan(p + 4, close - (p + 4))) is var dashes and >= 0)
+        {
+            int at = p + 4 + dashes;
+            Report(DiagnosticCodes.MalformedMarkup, new TextSpan(at, at + 1 < close ? 2 : 1), at + 1 < close
+                ? "'--' is not allowed inside a comment; expected another character between the dashes"
+                : "A comment cannot end with '-' right before its '-->'; expected a space before '-->'");
+        }
         Emit(SyntaxKind.Comment, p, end);
         AddProlog(SyntaxKind.Comment, p, end);
         return end;
+    }
+
+    /// <summary>Where a closed comment's text breaks XML's rule on dashes ("--" inside, or '-' last), or -1.</summary>
+    internal static int DashesInComment(ReadOnlySpan<char> content)
+    {
+        int at = content.IndexOf("--", StringComparison.Ordinal);
+        if (at >= 0) return at;
+        return content.Length > 0 && content[^1] == '-' ? content.Length - 1 : -1;
     }
 
     private int CData(int p)
@@ -678,11 +696,13 @@ internal sealed class Parser
         int i = nameEnd;
         bool closed = false;
         bool selfClosing = false;
+        int valueEnd = -1;
         while (true)
         {
             i = EmitWhitespace(i);
             if (i >= _text.Length) break;
             char c = _text[i];
+            if (i == valueEnd && IsNameStart(c)) ReportNoSpaceBeforeAttribute(i);
             if (c == '>')
             {
                 Emit(SyntaxKind.GreaterThan, i, i + 1);
@@ -698,7 +718,17 @@ internal sealed class Parser
                 break;
             }
             if (c == '<') break;
-            i = IsNameStart(c) ? Attribute(element, i) : JunkInTag(element, i);
+            if (IsNameStart(c))
+            {
+                i = Attribute(element, i);
+                // Right after a quoted value's closing quote, where XML wants whitespace before another attribute.
+                valueEnd = Attribute(_attributeCount - 1).ValueTerminated ? i : -1;
+            }
+            else
+            {
+                i = JunkInTag(element, i);
+                valueEnd = -1;
+            }
         }
 
         element.AttributeCount = _attributeCount - element.FirstAttribute;
@@ -857,8 +887,10 @@ internal sealed class Parser
         int valueStart = quotePos + 1;
         int search = valueStart;
         int firstLineEnd = -1;
-        // The first '&' met on the way, so entities are checked without a second pass over every value.
+        // The first '&' met on the way, so entities are checked without a second pass over every value; the first
+        // character XML does not allow in a value likewise.
         int firstAmpersand = -1;
+        int firstNotAllowed = -1;
         var stops = quote == '"' ? DoubleQuotedValueStops : SingleQuotedValueStops;
         int valueEnd;
         bool terminated = false;
@@ -884,6 +916,12 @@ internal sealed class Parser
                 terminated = true;
                 break;
             }
+            if (_text[found] is not ('\r' or '\n'))
+            {
+                if (firstNotAllowed < 0) firstNotAllowed = found;
+                search = found + 1;
+                continue;
+            }
             if (firstLineEnd < 0) firstLineEnd = found;
             if (NextLineLooksLikeTagContent(found))
             {
@@ -906,7 +944,49 @@ internal sealed class Parser
         }
         // Any '&' before the value's end was met above, in order; one past it belongs to a later line.
         if (firstAmpersand >= 0 && firstAmpersand < valueEnd) CheckEntities(TextSpan.FromBounds(firstAmpersand, valueEnd));
+        if (firstNotAllowed >= 0 && firstNotAllowed < valueEnd) CheckValueCharacters(TextSpan.FromBounds(firstNotAllowed, valueEnd));
         return tokenEnd;
+    }
+
+    /// <summary>
+    /// Reports each '&lt;' in a value (a strict XML reader, as IIS's is, refuses the file) with its fix, and each run
+    /// of control characters, which no XML file can hold, not even as character references.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckValueCharacters(TextSpan value)
+    {
+        var span = _text.AsSpan(value.Start, value.Length);
+        for (int i = span.IndexOfAny(NotInValuesSearch); i >= 0 && i < span.Length;)
+        {
+            int at = value.Start + i;
+            if (span[i] == '<')
+            {
+                _diagnostics.Add(new MetabaseDiagnostic(DiagnosticCodes.MalformedMarkup, DiagnosticSeverity.Error, new TextSpan(at, 1),
+                    "'<' is not allowed in a value; expected '&lt;'") { FixData = "&lt;" });
+                i++;
+            }
+            else
+            {
+                int run = i + 1;
+                while (run < span.Length && span[run] != '<' && NotInValuesSearch.Contains(span[run])) run++;
+                Report(DiagnosticCodes.MalformedMarkup, new TextSpan(at, run - i),
+                    $"Control character U+{(int)span[i]:X4} is not allowed in XML, not even as a character reference; expected it removed");
+                i = run;
+            }
+            int next = span[i..].IndexOfAny(NotInValuesSearch);
+            i = next < 0 ? -1 : i + next;
+        }
+    }
+
+    private static readonly SearchValues<char> NotInValuesSearch = SearchValues.Create(NotInValues);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportNoSpaceBeforeAttribute(int nameStart)
+    {
+        int nameEnd = NameEnd(nameStart);
+        string name = _text[nameStart..nameEnd];
+        _diagnostics.Add(new MetabaseDiagnostic(DiagnosticCodes.MalformedMarkup, DiagnosticSeverity.Error, TextSpan.FromBounds(nameStart, nameEnd),
+            $"Attribute '{name}' follows the value before it without whitespace; expected a space before '{name}'") { FixData = " " + name });
     }
 
     // The reports of StartTag, Attribute and QuotedValue (and EndTag's, above), out of line: their interpolated messages made every call, even one

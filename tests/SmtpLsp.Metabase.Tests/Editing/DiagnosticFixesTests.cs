@@ -32,6 +32,15 @@ public class DiagnosticFixesTests
         return TextEdit.Apply(text, fix.Edits);
     }
 
+    [Theory]
+    [InlineData("\t\tServerComment=\"mail <relay>\"\n", "\t\tServerComment=\"mail &lt;relay>\"\n")]
+    [InlineData("\t\tAuthFlags=\"AuthBasic\"ServerComment=\"x\"\n", "\t\tAuthFlags=\"AuthBasic\" ServerComment=\"x\"\n")]
+    public void MalformedMarkup_LessThanInAValueOrNoSpaceBeforeAnAttribute_FixedInPlace(string before, string after)
+    {
+        Assert.Equal(Doc(after), ApplyFix(Doc(before), DiagnosticCodes.MalformedMarkup));
+        Assert.Empty(Analyze(Doc(after)).Diagnostics);
+    }
+
     [Fact]
     public void RemoveUnknownBits_AnyVerbMask_KeepsKnownBitsAndClearsTheWarning()
     {

@@ -182,6 +182,41 @@ public class CompletionServiceTests
         Assert.Equal(["Custom"], Labels(result));
     }
 
+    /// <summary>
+    /// "&lt;C" inside a key: the parser ends the key there (keys never nest), but the Custom element is what is being
+    /// typed, so it comes first; the key types stay for a key above typed without its end tag yet.
+    /// </summary>
+    [Theory]
+    [InlineData("\t<C|\n")]
+    [InlineData("\t<Cus|\n")]
+    public void Completion_NameTypedAfterLessThanInsideKey_OffersCustomFirst(string body)
+    {
+        var (_, result) = Complete(SmtpServer("", body));
+        var first = result.Items.MinBy(i => i.SortText, StringComparer.Ordinal)!;
+        Assert.Equal("Custom", first.Label);
+        Assert.StartsWith("Custom\n\t\tName=\"$1\"", first.InsertText);
+    }
+
+    [Fact]
+    public void Completion_NameTypedAfterLessThanBetweenKeys_OffersKeyTypesOnly()
+    {
+        var (_, result) = Complete(SmtpServer("").Replace("<IIsSmtpVirtualDir", "<IIsS|\n<IIsSmtpVirtualDir"));
+        Assert.DoesNotContain("Custom", Labels(result));
+        Assert.Contains("IIsSmtpDomain", Labels(result));
+    }
+
+    /// <summary>A property name typed right after a value's closing quote gets the space XML needs before it.</summary>
+    [Fact]
+    public void Completion_PropertyNameRightAfterAValue_InsertsASpaceFirst()
+    {
+        var (doc, result) = Complete(SmtpServer("SmtpDisableRelay=\"TRUE\"SmtpIn|"), snippets: false);
+        Assert.Equal("SmtpIn", Replaced(doc, result));
+        var item = result.Items.Single(i => i.Label == "SmtpInboundCommandSupportOptions");
+        Assert.Equal(" SmtpInboundCommandSupportOptions", item.InsertText);
+        var (_, spaced) = Complete(SmtpServer("SmtpDisableRelay=\"TRUE\" SmtpIn|"), snippets: false);
+        Assert.Equal("SmtpInboundCommandSupportOptions", spaced.Items.Single(i => i.Label == "SmtpInboundCommandSupportOptions").InsertText);
+    }
+
     [Fact]
     public void Completion_InsideComment_ReturnsNothing()
     {

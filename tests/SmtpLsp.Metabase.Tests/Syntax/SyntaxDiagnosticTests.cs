@@ -58,6 +58,50 @@ public class SyntaxDiagnosticTests
         AssertNone(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=\"/x\" A='1' />" + Close);
     }
 
+    // What a strict XML reader (IIS's) refuses and a forgiving one would pass: each reported where it is.
+
+    [Fact]
+    public void MalformedMarkup_LessThanInAValue_ReportedWithItsFix()
+    {
+        var diagnostic = AssertOnly(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=\"/x\" ServerComment=\"a[<]b &lt; c\"/>" + Close);
+        Assert.Equal("&lt;", diagnostic.FixData);
+    }
+
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("\u001B\u001B")]
+    [InlineData("\u0000")]
+    public void MalformedMarkup_ControlCharactersInAValue_ReportedAsOneRun(string controls)
+    {
+        var text = Open + $"<Key Location=\"/x\" ServerComment='a{controls}b\tc'/>" + Close;
+        var diagnostic = Assert.Single(SyntaxTree.Parse(text).Diagnostics);
+        Assert.Equal((DiagnosticCodes.MalformedMarkup, text.IndexOf(controls, StringComparison.Ordinal), controls.Length),
+            (diagnostic.Code, diagnostic.Span.Start, diagnostic.Span.Length));
+        // Named, not written: the message must stay printable.
+        Assert.Contains($"U+{(int)controls[0]:X4}", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MalformedMarkup_AttributeRightAfterAValue_ReportedOnItsNameWithItsFix()
+    {
+        var diagnostic = AssertOnly(DiagnosticCodes.MalformedMarkup, Open + "<Key Location=\"/x\"[AuthFlags]=\"AuthBasic\"/>" + Close);
+        Assert.Equal(" AuthFlags", diagnostic.FixData);
+    }
+
+    [Theory]
+    [InlineData("<!-- a [--] b -->")]
+    [InlineData("<!-- ends with a dash [-]-->")]
+    public void MalformedMarkup_DashesInAComment_Reported(string comment)
+    {
+        AssertOnly(DiagnosticCodes.MalformedMarkup, Open + comment + "<Key Location=\"/x\"/>" + Close);
+    }
+
+    [Fact]
+    public void MalformedMarkup_ValuesAndCommentsXmlAllows_NotReported()
+    {
+        AssertNone(DiagnosticCodes.MalformedMarkup, Open + "<!-- a - b -->\r\n<!---->\r\n<Key Location=\"/x\" A=\"a > b &amp; &#60;\tc\r\n\t\t\td\" B='\"'/>" + Close);
+    }
+
     [Fact]
     public void UnterminatedValue_NextLineIsAttribute_ReportsOpeningQuoteAndRecovers()
     {
