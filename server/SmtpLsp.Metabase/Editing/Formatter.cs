@@ -16,19 +16,24 @@ namespace SmtpLsp.Metabase.Editing;
 /// </summary>
 public static class Formatter
 {
-    /// <summary>Edits for the whole document; none when it has syntax errors (a guess could lose text).</summary>
-    public static IReadOnlyList<TextEdit> FormatDocument(MetabaseModel model, MetabaseCatalog? catalog = null)
+    /// <summary>
+    /// Edits for the whole document; none when it has syntax errors (a guess could lose text). Seconds on a file of
+    /// tens of megabytes written on one line, so a cancelled request stops here.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> FormatDocument(MetabaseModel model, MetabaseCatalog? catalog = null, CancellationToken ct = default)
     {
         if (HasSyntaxErrors(model.Tree)) return [];
         catalog ??= MetabaseCatalog.Embedded;
         string text = model.Tree.Text;
         string nl = AttributeText.DetectNewLine(text);
         var edits = new List<TextEdit>();
+        int formatted = 0;
         foreach (var section in Sections(model.Tree))
         {
             int gapStart = section.StartTagSpan.End;
             foreach (var element in section.Children)
             {
+                if ((++formatted & 255) == 0) ct.ThrowIfCancellationRequested();
                 AddGapEdit(edits, text, gapStart, element.Span.Start, nl);
                 if (IsKey(element)) AddKeyEdit(edits, text, FormatElement(model.Tree, element, catalog, nl), element.Span);
                 gapStart = element.Span.End;

@@ -5,7 +5,7 @@ namespace SmtpLsp.Server.Lsp;
 
 /// <summary>
 /// Keeps StreamJsonRpc's trace from logging a stack trace for every error the server answers on purpose (a stale
-/// version, an unknown property, a cancelled request): the client already has the message, and a log full of
+/// version, an unknown property, a cancelled request, params of the wrong type): the client already has the message, and a log full of
 /// "JsonRpc Error" traces for clicks made while typing hides the real problems. Other trace events pass, and the
 /// server logs its own internal errors itself (LanguageServerTarget.LogException) before answering them.
 /// </summary>
@@ -35,7 +35,8 @@ internal sealed class AnsweredErrorFilter : TraceFilter
     {
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsAnswered),
         System.Reflection.TargetInvocationException invocation => IsAnswered(invocation.InnerException),
-        LocalRpcException or OperationCanceledException => true,
+        // Params that did not deserialize are answered as invalid params (LspJsonRpc).
+        LocalRpcException or OperationCanceledException or System.Text.Json.JsonException => true,
         _ => false,
     };
 }

@@ -41,7 +41,7 @@ public sealed class LanguageServerHost : IDisposable
         Stream input, Stream output, ILanguageCore core, TextWriter log, Action<LanguageServerTarget>? configure = null)
     {
         var ledger = new ServerRequestLedger();
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input, ledger), LspJson.CreateFormatter()));
+        var rpc = new LspJsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input, ledger), LspJson.CreateFormatter()));
         rpc.TraceSource.Switch.Level = SourceLevels.Warning;
         rpc.TraceSource.Listeners.Clear(); // the default listener is Debug output; never stdout
         rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log) { Filter = new AnsweredErrorFilter() });

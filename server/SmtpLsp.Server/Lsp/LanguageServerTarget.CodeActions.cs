@@ -12,7 +12,7 @@ public sealed partial class LanguageServerTarget
     /// </summary>
     [JsonRpcMethod(Methods.CodeAction, UseSingleObjectParameterDeserialization = true)]
     public Task<CodeAction[]?> CodeAction(CodeActionParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.CodeAction, ct =>
+        RunRequestAsync(Methods.CodeAction, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             var context = parameters.Context ?? new CodeActionContext();

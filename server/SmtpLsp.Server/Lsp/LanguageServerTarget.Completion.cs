@@ -8,7 +8,7 @@ public sealed partial class LanguageServerTarget
 {
     [JsonRpcMethod(Methods.Completion, UseSingleObjectParameterDeserialization = true)]
     public Task<CompletionList?> Completion(CompletionParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.Completion, ct =>
+        RunRequestAsync(Methods.Completion, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             var options = new CoreCompletion.CompletionOptions { Snippets = ClientSupportsSnippets };

@@ -171,7 +171,7 @@ public sealed partial class LanguageServerTarget
     /// <summary>Analyses an open document now and returns what would be published; null when it is not open.</summary>
     [JsonRpcMethod(Methods.DocumentDiagnostics, UseSingleObjectParameterDeserialization = true)]
     public Task<DocumentDiagnosticsResult?> DocumentDiagnostics(DocumentDiagnosticsParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.DocumentDiagnostics, ct =>
+        RunRequestAsync(Methods.DocumentDiagnostics, parameters, ct =>
         {
             var snapshot = GetDocument(parameters.TextDocument.Uri);
             if (snapshot is null) return null;

@@ -15,7 +15,7 @@ public sealed partial class LanguageServerTarget
     /// </summary>
     [JsonRpcMethod(Methods.OpenFromDisk, UseSingleObjectParameterDeserialization = true)]
     public Task<OpenFromDiskResult> OpenFromDisk(OpenFromDiskParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.OpenFromDisk, ct =>
+        RunRequestAsync(Methods.OpenFromDisk, parameters, ct =>
         {
             var uri = parameters.TextDocument.Uri;
             if (GetDocument(uri) is { } synced && !IsFromDisk(uri))

@@ -7,7 +7,7 @@ public sealed partial class LanguageServerTarget
 {
     [JsonRpcMethod(Methods.Hover, UseSingleObjectParameterDeserialization = true)]
     public Task<Hover?> Hover(HoverParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.Hover, ct =>
+        RunRequestAsync(Methods.Hover, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             bool markdown = ClientSupportsMarkdownHover;

@@ -12,7 +12,7 @@ public sealed partial class LanguageServerTarget
     /// <summary>Decoded flag names after bitmask values (and the number after symbolic ones), within the range.</summary>
     [JsonRpcMethod(Methods.InlayHint, UseSingleObjectParameterDeserialization = true)]
     public Task<InlayHint[]?> InlayHint(InlayHintParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.InlayHint, ct =>
+        RunRequestAsync(Methods.InlayHint, parameters, ct =>
         {
             if (!Settings.InlayHints || GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             var range = LspConversions.ToSpan(parameters.Range, snapshot);

@@ -11,7 +11,7 @@ public sealed partial class LanguageServerTarget
     /// </summary>
     [JsonRpcMethod(Methods.KeyChildren, UseSingleObjectParameterDeserialization = true)]
     public Task<KeyChildrenResult?> KeyChildren(KeyChildrenParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.KeyChildren, ct =>
+        RunRequestAsync(Methods.KeyChildren, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             if (_core.KeyChildren(snapshot, parameters.Location, parameters.Start, ct) is not { } page) return null;

@@ -7,7 +7,7 @@ public sealed partial class LanguageServerTarget
 {
     [JsonRpcMethod(Methods.FoldingRange, UseSingleObjectParameterDeserialization = true)]
     public Task<FoldingRange[]?> FoldingRange(FoldingRangeParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.FoldingRange, ct =>
+        RunRequestAsync(Methods.FoldingRange, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             return (FoldingRange[]?)_core.Folding(snapshot, ct).Ranges.Select(r => new FoldingRange
@@ -20,7 +20,7 @@ public sealed partial class LanguageServerTarget
 
     [JsonRpcMethod(Methods.SelectionRange, UseSingleObjectParameterDeserialization = true)]
     public Task<SelectionRange[]?> SelectionRange(SelectionRangeParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.SelectionRange, ct =>
+        RunRequestAsync(Methods.SelectionRange, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             return (SelectionRange[]?)(parameters.Positions ?? []).Select(position =>
@@ -37,7 +37,7 @@ public sealed partial class LanguageServerTarget
     /// <summary>On a key's name or Location: its parent key.</summary>
     [JsonRpcMethod(Methods.Definition, UseSingleObjectParameterDeserialization = true)]
     public Task<Location?> Definition(DefinitionParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.Definition, ct =>
+        RunRequestAsync(Methods.Definition, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             if (_core.Definition(snapshot, ToOffset(snapshot, parameters.Position), ct) is not { } target) return null;
@@ -47,7 +47,7 @@ public sealed partial class LanguageServerTarget
     /// <summary>On a key: its child keys. On a property name: the keys below that override it.</summary>
     [JsonRpcMethod(Methods.References, UseSingleObjectParameterDeserialization = true)]
     public Task<Location[]?> References(ReferenceParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.References, ct =>
+        RunRequestAsync(Methods.References, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             var spans = _core.References(snapshot, ToOffset(snapshot, parameters.Position), parameters.Context?.IncludeDeclaration == true, ct);

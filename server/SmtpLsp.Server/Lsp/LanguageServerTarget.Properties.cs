@@ -14,7 +14,7 @@ public sealed partial class LanguageServerTarget
     /// </summary>
     [JsonRpcMethod(Methods.EffectiveProperties, UseSingleObjectParameterDeserialization = true)]
     public Task<EffectivePropertiesResult?> EffectiveProperties(EffectivePropertiesParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.EffectiveProperties, ct =>
+        RunRequestAsync(Methods.EffectiveProperties, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             string? location = parameters.Position is { } position ? _core.LocationAt(snapshot, ToOffset(snapshot, position), ct) : parameters.Location;
@@ -33,7 +33,7 @@ public sealed partial class LanguageServerTarget
     /// <summary>A WorkspaceEdit storing one value; -32801 when the client's version is stale, -32602 for what cannot be stored.</summary>
     [JsonRpcMethod(Methods.SetPropertyValue, UseSingleObjectParameterDeserialization = true)]
     public Task<WorkspaceEdit> SetPropertyValue(SetPropertyValueParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.SetPropertyValue, ct =>
+        RunRequestAsync(Methods.SetPropertyValue, parameters, ct =>
         {
             var uri = parameters.TextDocument?.Uri ?? "";
             if (GetMetabaseDocument(uri) is not { } snapshot)

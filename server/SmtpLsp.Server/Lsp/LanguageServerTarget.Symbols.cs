@@ -13,7 +13,7 @@ public sealed partial class LanguageServerTarget
 
     [JsonRpcMethod(Methods.DocumentSymbol, UseSingleObjectParameterDeserialization = true)]
     public Task<DocumentSymbol[]?> DocumentSymbol(DocumentSymbolParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.DocumentSymbol, ct =>
+        RunRequestAsync(Methods.DocumentSymbol, parameters, ct =>
         {
             if (GetMetabaseDocument(parameters.TextDocument.Uri) is not { } snapshot) return null;
             var tree = _core.DocumentSymbols(snapshot, SymbolCap, ct);
@@ -24,7 +24,7 @@ public sealed partial class LanguageServerTarget
     /// <summary>Keys whose Location contains the query, across every open metabase document.</summary>
     [JsonRpcMethod(Methods.WorkspaceSymbol, UseSingleObjectParameterDeserialization = true)]
     public Task<SymbolInformation[]?> WorkspaceSymbol(WorkspaceSymbolParams parameters, CancellationToken cancellationToken) =>
-        RunRequestAsync(Methods.WorkspaceSymbol, ct =>
+        RunRequestAsync(Methods.WorkspaceSymbol, parameters, ct =>
         {
             List<DocumentSnapshot> snapshots;
             lock (_lock) snapshots = _documents.Values.Select(d => d.Snapshot).ToList();

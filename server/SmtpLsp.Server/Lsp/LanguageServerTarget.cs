@@ -43,9 +43,17 @@ public sealed partial class LanguageServerTarget
     }
 
     /// <summary>Runs a request handler: lifecycle checks, then the work; failures become LSP errors without stack traces.</summary>
-    private async Task<T> RunRequestAsync<T>(string method, Func<CancellationToken, T> work, CancellationToken cancellationToken)
+    private async Task<T> RunRequestAsync<T>(string method, object? parameters, Func<CancellationToken, T> work, CancellationToken cancellationToken)
     {
         EnsureAcceptingRequests();
+        // What the types allow but LSP does not (no params, a null textDocument or uri): the client's mistake, said as such.
+        if (parameters is null or IDocumentRequest { DocumentUri: null })
+        {
+            throw new LocalRpcException(parameters is null ? $"Invalid params: {method} needs params" : $"Invalid params: {method} needs textDocument.uri")
+            {
+                ErrorCode = ErrorCodes.InvalidParams,
+            };
+        }
         try
         {
             // Off the dispatch thread, so a slow core does not hold up notifications such as $/cancelRequest.

@@ -215,7 +215,8 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         if (range is { } asked && StateWithoutDocument(document, cancellationToken) is { } state &&
             Formatter.TryFormatRange(state, asked, out var edits)) return edits;
         var parsed = Get(document);
-        return range is { } r ? Formatter.FormatRange(parsed.Model, r, parsed.Catalog) : Formatter.FormatDocument(parsed.Model, parsed.Catalog);
+        cancellationToken.ThrowIfCancellationRequested();
+        return range is { } r ? Formatter.FormatRange(parsed.Model, r, parsed.Catalog) : Formatter.FormatDocument(parsed.Model, parsed.Catalog, cancellationToken);
     }
 
     /// <summary>

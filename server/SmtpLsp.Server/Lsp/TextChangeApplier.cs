@@ -18,6 +18,9 @@ public static class TextChangeApplier
     public static DocumentSnapshot Apply(
         DocumentSnapshot document, IReadOnlyList<TextDocumentContentChangeEvent> changes, int version, List<string> problems)
     {
+        // Applied all the same: the text the client holds is what matters; its diagnostics will carry its version.
+        if (version <= document.Version)
+            problems.Add($"version {version} after version {document.Version}; LSP versions only grow (a client bug, or messages out of order)");
         var buffer = document.Buffer;
         var lines = document.Lines;
         var covered = new ChangedRange();

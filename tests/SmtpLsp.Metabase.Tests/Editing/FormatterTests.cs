@@ -23,6 +23,18 @@ public class FormatterTests
         Assert.Empty(Formatter.FormatDocument(model));
     }
 
+    /// <summary>A request cancelled while a large document is formatted stops within a few hundred keys, not at the end.</summary>
+    [Fact]
+    public void FormatDocument_Cancelled_StopsWithOperationCanceled()
+    {
+        var model = Parse(LargeMetabaseGenerator.Generate(300_000, seed: 3));
+        Assert.True(model.Keys.Count > 256, $"{model.Keys.Count} keys");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => Formatter.FormatDocument(model, ct: cancelled.Token));
+        Assert.Empty(Formatter.FormatDocument(model, ct: CancellationToken.None));
+    }
+
     [Fact]
     public void Format_MessyKey_IisLayout()
     {

@@ -79,11 +79,27 @@ public sealed class ProtocolAbuseTests
             await AssertServing(server, body);
         }
 
-        // Wrong parameter types: invalid params, not a crash.
-        await server.Rpc.SendAsync(new JsonObject { ["id"] = 505, ["method"] = Methods.Hover, ["params"] = new JsonObject { ["textDocument"] = 5, ["position"] = "x" } });
-        // StreamJsonRpc answers undeserializable params with -32000 rather than -32602; either way an error, not a crash.
-        var wrongTypes = await server.Rpc.WaitForResponseAsync(505, ServerSession.Timeout);
-        Assert.Contains((int?)wrongTypes["error"]?["code"], new int?[] { InvalidParams, -32000 });
+        // Wrong parameter types, nulls where LSP allows none, no params at all: invalid params, saying what is wrong,
+        // without the server's stack trace (StreamJsonRpc's own answer to the first was -32000 with one).
+        var badParams = new (int Id, string Method, JsonNode? Params, string Says)[]
+        {
+            (505, Methods.Hover, new JsonObject { ["textDocument"] = 5, ["position"] = "x" }, "could not be converted"),
+            (506, Methods.Hover, new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = Uri }, ["position"] = new JsonObject { ["line"] = 1.5, ["character"] = 0 } }, "could not be converted"),
+            (507, Methods.Hover, new JsonObject { ["textDocument"] = null, ["position"] = new JsonObject { ["line"] = 1, ["character"] = 0 } }, "textDocument"),
+            (508, Methods.Hover, null, "textDocument/hover"), // StreamJsonRpc finds no overload without params
+            (509, Methods.Formatting, new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = null } }, "uri"),
+        };
+        foreach (var (id, method, parameters, says) in badParams)
+        {
+            var request = new JsonObject { ["id"] = id, ["method"] = method };
+            if (parameters != null) request["params"] = parameters;
+            await server.Rpc.SendAsync(request);
+            var answer = await server.Rpc.WaitForResponseAsync(id, ServerSession.Timeout);
+            Assert.True((int?)answer["error"]?["code"] == InvalidParams, $"{id}: {answer.ToJsonString()}");
+            Assert.Contains(says, (string?)answer["error"]?["message"]);
+            Assert.Null(answer["error"]?["data"]);
+        }
+        Assert.DoesNotContain("   at ", server.Stderr);
         await server.Rpc.SendAsync(new JsonObject { ["method"] = Methods.DidChange, ["params"] = new JsonObject { ["textDocument"] = "x", ["contentChanges"] = 3 } });
         await AssertServing(server, "a didChange with wrong types");
 

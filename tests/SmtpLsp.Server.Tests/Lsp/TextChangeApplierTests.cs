@@ -31,6 +31,19 @@ public sealed class TextChangeApplierTests
         Assert.Single(problems);
     }
 
+    /// <summary>LSP versions only grow: a lower or equal one is applied as the client sent it, and said in the log.</summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Apply_VersionNotAboveTheLast_AppliedAndReported(int version)
+    {
+        var doc = DocumentSnapshot.Create("u", "xml", 5, "abcdef");
+        var problems = new List<string>();
+        var result = TextChangeApplier.Apply(doc, [Change(0, 0, 0, 1, "X")], version, problems);
+        Assert.Equal(("Xbcdef", version), (result.Text, result.Version));
+        Assert.Contains(problems, p => p.Contains($"version {version} after version 5", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Apply_CharacterPastLineEnd_ClampedBeforeLineBreak()
     {

@@ -12,6 +12,12 @@ public sealed record Location
     public Range Range { get; init; }
 }
 
+/// <summary>A request about one document; a request without its uri is answered as invalid params, not run.</summary>
+public interface IDocumentRequest
+{
+    string? DocumentUri { get; }
+}
+
 public sealed record TextDocumentIdentifier
 {
     public string Uri { get; init; } = "";

@@ -9,8 +9,9 @@ public static class CodeActionKind
     public const string RefactorRewrite = "refactor.rewrite";
 }
 
-public sealed record CodeActionParams
+public sealed record CodeActionParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public Range Range { get; init; }
     public CodeActionContext Context { get; init; } = new();

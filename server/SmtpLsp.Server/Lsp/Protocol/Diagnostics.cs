@@ -29,8 +29,9 @@ public sealed record DiagnosticRelatedInformation
     public string Message { get; init; } = "";
 }
 
-public sealed record DocumentDiagnosticsParams
+public sealed record DocumentDiagnosticsParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
 }
 

@@ -2,8 +2,9 @@ namespace SmtpLsp.Server.Lsp.Protocol;
 
 // smtpLsp/openFromDisk, as docs/protocol.md describes it.
 
-public sealed record OpenFromDiskParams
+public sealed record OpenFromDiskParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
 }
 

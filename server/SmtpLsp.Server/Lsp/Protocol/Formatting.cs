@@ -7,14 +7,16 @@ public sealed record FormattingOptions
     public bool InsertSpaces { get; init; }
 }
 
-public sealed record DocumentFormattingParams
+public sealed record DocumentFormattingParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public FormattingOptions Options { get; init; } = new();
 }
 
-public sealed record DocumentRangeFormattingParams
+public sealed record DocumentRangeFormattingParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public Range Range { get; init; }
     public FormattingOptions Options { get; init; } = new();

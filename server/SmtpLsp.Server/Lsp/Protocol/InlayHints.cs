@@ -1,7 +1,8 @@
 namespace SmtpLsp.Server.Lsp.Protocol;
 
-public sealed record InlayHintParams
+public sealed record InlayHintParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public Range Range { get; init; }
 }

@@ -2,8 +2,9 @@ namespace SmtpLsp.Server.Lsp.Protocol;
 
 // smtpLsp/keyChildren, exactly as docs/protocol.md describes it.
 
-public sealed record KeyChildrenParams
+public sealed record KeyChildrenParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     // Null for the keys at the top.
     public string? Location { get; init; }

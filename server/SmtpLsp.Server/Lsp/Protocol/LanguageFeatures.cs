@@ -2,8 +2,9 @@ namespace SmtpLsp.Server.Lsp.Protocol;
 
 // Requests that answer at a position: hover and completion.
 
-public record TextDocumentPositionParams
+public record TextDocumentPositionParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public Position Position { get; init; }
 }

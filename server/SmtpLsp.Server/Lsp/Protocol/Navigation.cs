@@ -11,8 +11,9 @@ public static class SymbolKind
     public const int Object = 19;
 }
 
-public sealed record DocumentSymbolParams
+public sealed record DocumentSymbolParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
 }
 
@@ -39,8 +40,9 @@ public sealed record SymbolInformation
     public string? ContainerName { get; init; }
 }
 
-public sealed record FoldingRangeParams
+public sealed record FoldingRangeParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
 }
 
@@ -57,8 +59,9 @@ public sealed record FoldingRange
     public string? Kind { get; init; }
 }
 
-public sealed record SelectionRangeParams
+public sealed record SelectionRangeParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public IReadOnlyList<Position> Positions { get; init; } = [];
 }

@@ -2,8 +2,9 @@ namespace SmtpLsp.Server.Lsp.Protocol;
 
 // smtpLsp/effectiveProperties and smtpLsp/setPropertyValue, exactly as docs/protocol.md describes them.
 
-public sealed record EffectivePropertiesParams
+public sealed record EffectivePropertiesParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public TextDocumentIdentifier TextDocument { get; init; } = new();
     public string? Location { get; init; }
     // Instead of a Location: the key whose element holds this position (the commands at the cursor).
@@ -56,8 +57,9 @@ public sealed record PropertyFlagItem
     public bool Undocumented { get; init; }
 }
 
-public sealed record SetPropertyValueParams
+public sealed record SetPropertyValueParams : IDocumentRequest
 {
+    string? IDocumentRequest.DocumentUri => TextDocument?.Uri;
     public VersionedTextDocumentIdentifier TextDocument { get; init; } = new();
     public string Location { get; init; } = "";
     public string Property { get; init; } = "";
