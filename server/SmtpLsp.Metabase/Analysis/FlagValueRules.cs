@@ -22,7 +22,7 @@ internal static class FlagValueRules
     {
         // Fast paths for the values files are made of, read from the text itself; anything else takes the full
         // resolution below, which allocates but also explains what is wrong.
-        var span = property.RawValueSpan;
+        var span = property.DecodedValueSpan;
         if (span.Length > 0 && span[0] is (>= '0' and <= '9') or '-')
         {
             if (DwordValue.TryParse(span, allowHex: false, out uint number, out _))
@@ -114,7 +114,7 @@ internal static class FlagValueRules
 
     private static void CheckVerbMask(AttributeView property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
     {
-        if (!DwordValue.TryParse(property.RawValueSpan, allowHex: false, out uint value, out var error))
+        if (!DwordValue.TryParse(property.DecodedValueSpan, allowHex: false, out uint value, out var error))
         {
             var raw = property.RawValue;
             // IIS stores the verb mask as a decimal number; names are not read back. Offer the number they mean.

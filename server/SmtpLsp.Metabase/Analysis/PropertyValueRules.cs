@@ -7,8 +7,9 @@ namespace SmtpLsp.Metabase.Analysis;
 
 /// <summary>
 /// Typed value checks: MB3003 not a number, MB3004 beyond 32 bits, MB3005 outside the schema range, MB3006 BOOL,
-/// MB3010 enum value without a label. Bitmask properties go to <see cref="FlagValueRules"/>. Values are read raw
-/// (between the quotes) so every span is exact, and as slices of the text: a string is cut only for a diagnostic.
+/// MB3010 enum value without a label. Bitmask properties go to <see cref="FlagValueRules"/>. Values are read as an XML
+/// reader hands them over (a character reference decoded), as slices of the text: a string is cut only for a value
+/// with a '&amp;' or for a diagnostic, whose span is the whole value.
 /// </summary>
 internal static class PropertyValueRules
 {
@@ -34,7 +35,7 @@ internal static class PropertyValueRules
 
     private static void CheckDword(AttributeView attribute, PropertyInfo info, ICollection<MetabaseDiagnostic> sink)
     {
-        if (!DwordValue.TryParse(attribute.RawValueSpan, allowHex: false, out uint value, out var error))
+        if (!DwordValue.TryParse(attribute.DecodedValueSpan, allowHex: false, out uint value, out var error))
         {
             sink.Add(DwordParseProblem(attribute, error));
             return;
@@ -69,7 +70,7 @@ internal static class PropertyValueRules
 
     private static void CheckBool(AttributeView attribute, ICollection<MetabaseDiagnostic> sink)
     {
-        if (BoolValue.TryParse(attribute.RawValueSpan, out bool intended, out var error)) return;
+        if (BoolValue.TryParse(attribute.DecodedValueSpan, out bool intended, out var error)) return;
 
         var raw = attribute.RawValue;
         string? fix = error switch

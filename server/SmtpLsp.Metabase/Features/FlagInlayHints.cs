@@ -11,7 +11,8 @@ public sealed record FlagHint(int Offset, string Label, string Tooltip);
 
 /// <summary>
 /// Inlay hints for bitmask values: a number gets the names of its set flags (<c>DSN | ETRN | … | 8BITMIME +
-/// 0x56001</c>, unnamed bits as one hex sum), a symbolic value gets its number (<c>= 5</c>).
+/// 0x56001</c>, the default's unnamed bits as one hex sum, others as <c>unknown 0x2</c>), a symbolic value gets its
+/// number (<c>= 5</c>).
 /// </summary>
 public static class FlagInlayHints
 {
@@ -77,17 +78,30 @@ public static class FlagInlayHints
             names.Add(flag.Name);
             covered |= flag.Value;
         }
-        uint rest = value & ~covered;
-        string full = string.Join(" | ", names) + (rest != 0 ? $"{(names.Count > 0 ? " + " : "")}0x{rest:X}" : "");
+        string rest = Unnamed(table, value & ~covered);
+        string full = string.Join(" | ", names) + (rest.Length > 0 ? $"{(names.Count > 0 ? " + " : "")}{rest}" : "");
         if (full.Length == 0) full = "none";
         return (Shorten(names, rest, full), full);
     }
 
+    /// <summary>
+    /// The bits no name covers, as hover keeps them apart: the IIS default's undocumented ones, harmless, as one hex
+    /// sum, and any others (MB3008, MB3009) after "unknown".
+    /// </summary>
+    private static string Unnamed(FlagTable table, uint bits)
+    {
+        uint undocumented = bits & table.UndocumentedDefaultBits;
+        uint unknown = bits & ~undocumented;
+        string text = undocumented != 0 ? $"0x{undocumented:X}" : "";
+        if (unknown != 0) text += (text.Length > 0 ? " + " : "") + $"unknown 0x{unknown:X}";
+        return text;
+    }
+
     /// <summary>Keeps the first names and the last one around an ellipsis, so the hint never runs off the screen.</summary>
-    private static string Shorten(List<string> names, uint rest, string full)
+    private static string Shorten(List<string> names, string rest, string full)
     {
         if (full.Length <= MaxLabelLength) return full;
-        string tail = (names.Count > 0 ? names[^1] : "") + (rest != 0 ? $" + 0x{rest:X}" : "");
+        string tail = (names.Count > 0 ? names[^1] : "") + (rest.Length > 0 ? $" + {rest}" : "");
         var head = new List<string>();
         int length = tail.Length + " | … | ".Length;
         for (int i = 0; i < names.Count - 1; i++)
@@ -96,9 +110,9 @@ public static class FlagInlayHints
             head.Add(names[i]);
             length += names[i].Length + 3;
         }
-        if (head.Count == names.Count - 1) return full; // nothing would be left out
-        string shortened = string.Join(" | ", head) + " | … | " + tail;
-        if (head.Count > 0 && shortened.Length <= MaxLabelLength) return shortened;
+        // Names left out of the middle, when that leaves one out at all and fits.
+        if (head.Count < names.Count - 1 && head.Count > 0 && string.Join(" | ", head) + " | … | " + tail is var shortened
+            && shortened.Length <= MaxLabelLength) return shortened;
         // Even one leading name does not fit beside the tail: keep the tail alone.
         return tail.Length + 2 <= MaxLabelLength ? "… " + tail : tail[..(MaxLabelLength - 1)] + "…";
     }

@@ -56,12 +56,13 @@ public sealed partial class ValueReport
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
-    /// Decodes a value as written in a file (or typed on the command line when <paramref name="allowHex"/>:
-    /// <c>0x7574C1</c>). Never throws.
+    /// Decodes a value as written in a file, judged as the analyzer judges it (no space around a number), or typed on
+    /// the command line when <paramref name="allowHex"/> (<c>0x7574C1</c>, spaces around it forgiven). Never throws.
     /// </summary>
     public static ValueReport Create(PropertyInfo property, string? rawValue, bool allowHex = false)
     {
         var raw = rawValue ?? string.Empty;
+        if (allowHex) raw = raw.Trim();
         return property.Type switch
         {
             PropertyType.Dword when property.Flags is { } table => CreateBitmask(property, table, raw, allowHex),
@@ -85,17 +86,22 @@ public sealed partial class ValueReport
         if (allowHex && TryParseNumber(raw, allowHex, out var parsed)) number = parsed;
         else
         {
-            var resolution = FlagCodec.ResolveValue(property, raw.Trim());
+            var resolution = FlagCodec.ResolveValue(property, raw);
             number = resolution.Value;
             foreach (var problem in resolution.Problems)
                 problems.Add(problem.Kind switch
                 {
+                    // The verb mask is stored as a number; names are read only from the command line.
+                    FlagValueProblemKind.UnknownName when table.Kind == FlagTableKind.Numeric => $"'{problem.Text}' is not a number or a verb of {property.Name}",
                     FlagValueProblemKind.UnknownName => $"'{problem.Text}' is not a flag of {property.Name}",
                     FlagValueProblemKind.EmptyItem => "empty item between '|'",
-                    FlagValueProblemKind.OutOfRange => $"'{problem.Text}' is past 4294967295",
+                    FlagValueProblemKind.OutOfRange => OutOfDwordRange(problem.Text),
                     FlagValueProblemKind.Empty => "the value is empty",
                     _ => $"'{problem.Text}' is not a number",
                 });
+            // Verb names are for the command line: IIS reads the verb mask in a file as a decimal number only (MB3003).
+            if (!allowHex && table.Kind == FlagTableKind.Numeric && !resolution.WasNumeric && number is { } meant)
+                problems.Add($"'{raw}' is not a number; {property.Name} is stored as a decimal number, here {meant}");
         }
         uint? defaultValue = property.DefaultNumber;
         if (number is not { } value)
@@ -138,7 +144,7 @@ public sealed partial class ValueReport
             RawValue = raw,
             Kind = ValueReportKind.OpaqueBitmask,
             Number = ok ? value : null,
-            Problems = ok ? [] : [$"'{raw}' is not a DWORD"],
+            Problems = ok ? [] : [NotADword(raw, allowHex)],
             Default = property.DefaultNumber,
             Label = ok ? property.KnownValues.FirstOrDefault(k => k.Value == value)?.Label : null,
             KnownValues = property.KnownValues,
@@ -152,13 +158,17 @@ public sealed partial class ValueReport
         string? label = ok ? property.EnumValues.FirstOrDefault(e => e.Value == value)?.Label : null;
         var notes = new List<string>();
         if (ok && value == uint.MaxValue) notes.Add("4294967295 (-1) is the metabase's \"unlimited\".");
+        // The analyzer's MB3005, so decode and hover agree with check.
+        string[] problems = !ok ? [NotADword(raw, allowHex)]
+            : property.IsOutsideRange(value) ? [$"{value} is outside the schema range of {property.Name}; expected {Analysis.AnalysisText.Range(property)}"]
+            : [];
         return new ValueReport
         {
             Property = property,
             RawValue = raw,
             Kind = kind,
             Number = ok ? value : null,
-            Problems = ok ? [] : [$"'{raw}' is not a DWORD"],
+            Problems = problems,
             Default = property.DefaultNumber,
             Label = label,
             KnownValues = property.EnumValues,
@@ -187,5 +197,10 @@ public sealed partial class ValueReport
     }
 
     private static bool TryParseNumber(string raw, bool allowHex, out uint value) =>
-        DwordValue.TryParse(raw.Trim(), allowHex, out value, out _);
+        DwordValue.TryParse(raw, allowHex, out value, out _);
+
+    private static string NotADword(string raw, bool allowHex) =>
+        DwordValue.TryParse(raw, allowHex, out _, out var error) || error != DwordParseError.OutOfRange ? $"'{raw}' is not a DWORD" : OutOfDwordRange(raw);
+
+    private static string OutOfDwordRange(string text) => $"'{text}' does not fit in a DWORD (0..4294967295, or -1 for 4294967295)";
 }

@@ -52,5 +52,18 @@ internal readonly struct AttributeView
 
     public string Value => Data.ValueStart >= 0 ? EntityDecoder.Decode(RawValueSpan) : string.Empty;
 
+    /// <summary>
+    /// The value as an XML reader hands it to IIS (character references such as &amp;#55; decoded): the slice of the
+    /// text itself when it holds no '&amp;', as nearly every value does.
+    /// </summary>
+    public ReadOnlySpan<char> DecodedValueSpan
+    {
+        get
+        {
+            var raw = RawValueSpan;
+            return raw.IndexOf('&') < 0 ? raw : EntityDecoder.Decode(raw);
+        }
+    }
+
     private int End => Data.End(Name.Length);
 }

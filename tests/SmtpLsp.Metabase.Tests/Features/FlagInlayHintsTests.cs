@@ -64,7 +64,17 @@ public class FlagInlayHintsTests
         // Found by the property test above (seed 5Ru5BCQxrX51): the first name plus the tail was one character too long.
         var hint = Assert.Single(Hints("\t\tSmtpInboundCommandSupportOptions=\"2343784750\"\n"));
         Assert.True(hint.Label.Length <= FlagInlayHints.MaxLabelLength, hint.Label);
-        Assert.EndsWith("BINARYMIME + 0x8B83412E", hint.Label);
+        Assert.EndsWith("BINARYMIME + 0x14000 + unknown 0x8B82012E", hint.Label);
+        Assert.EndsWith("BINARYMIME + 0x14000 + unknown 0x8B82012E", hint.Tooltip);
+    }
+
+    /// <summary>The default's undocumented bits are harmless; a bit no source names is not, and the hint says which is which.</summary>
+    [Fact]
+    public void Label_DefaultWithAnUnknownBit_KeepsItApartFromTheUndocumentedOnes()
+    {
+        var hint = Assert.Single(Hints("\t\tSmtpInboundCommandSupportOptions=\"7697603\"\n"));
+        Assert.EndsWith("8BITMIME + 0x56001 + unknown 0x2", hint.Tooltip);
+        Assert.EndsWith("+ 0x56001 + unknown 0x2", hint.Label);
     }
 
     [Fact]

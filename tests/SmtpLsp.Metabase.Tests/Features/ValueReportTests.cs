@@ -1,3 +1,4 @@
+using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Catalog;
 using SmtpLsp.Metabase.Features;
 
@@ -9,6 +10,44 @@ public class ValueReportTests
 
     private static ValueReport Report(string property, string value, bool allowHex = false) =>
         ValueReport.Create(Catalog.FindProperty(property)!, value, allowHex);
+
+    /// <summary>
+    /// Hover shows what check reports: a value of the file has a problem in its report (or unknown bits) exactly when
+    /// the analyzer draws an error or warning on it, whatever its spaces, sign, entities or range.
+    /// </summary>
+    [Theory]
+    [InlineData("SmtpInboundCommandSupportOptions")]
+    [InlineData("AuthFlags")]
+    [InlineData("LogFilePeriod")]
+    [InlineData("ConnectionTimeout")]
+    [InlineData("SmtpServiceVersion")]
+    [InlineData("SmtpDisableRelay")]
+    public void Report_ValuesOfAFile_ProblemExactlyWhereCheckReportsOne(string property)
+    {
+        string[] values = ["7697601", "7697601 ", " 7697601", "+7697601", "-0", "-1", "-2", "&#55;697601", "&#x37;697601", "0x10", "4294967296",
+            "0", "1", "4", "5", "9", "2147483648", "7697603", "128", "AuthBasic", "AuthBasic | AuthNTLM", "AuthNTLM | Bogus", "DSN", "",
+            "TRUE", "FALSE", "true", "&#84;RUE"];
+        var info = Catalog.FindProperty(property)!;
+        foreach (var value in values)
+        {
+            var doc = MetabaseDocument.Create(FeatureFixture.Head + FeatureFixture.SmtpServer($"{property}=\"{value}\"") + FeatureFixture.Tail, Catalog);
+            var attribute = doc.Tree.FindAttributeAt(doc.Text.IndexOf($"{property}=", StringComparison.Ordinal))!;
+            bool checkReports = MetabaseAnalyzer.Analyze(doc.Model, Catalog).Any(d => d.Severity <= DiagnosticSeverity.Warning
+                && d.Span.Start >= attribute.Span.Start && d.Span.End <= attribute.Span.End && d.Code.StartsWith("MB30", StringComparison.Ordinal));
+            var report = ValueReport.Create(info, attribute.Value);
+            bool reportSays = report.Problems.Count > 0 || report.UnknownBits != 0;
+            Assert.True(checkReports == reportSays, $"{property}=\"{value}\": check {(checkReports ? "reports" : "is silent")}, the report {(reportSays ? string.Join("; ", report.Problems) + $" (unknown bits {report.UnknownBits})" : "is silent")}");
+        }
+    }
+
+    [Theory]
+    [InlineData("-2")]
+    [InlineData("4294967296")]
+    public void Report_NumberOutsideADword_SaysSo(string value)
+    {
+        Assert.Contains("does not fit in a DWORD", Assert.Single(Report("SmtpInboundCommandSupportOptions", value).Problems));
+        Assert.Contains("does not fit in a DWORD", Assert.Single(Report("LogFilePeriod", value).Problems));
+    }
 
     [Fact]
     public void PlainText_InboundDefault_IsPinned()
