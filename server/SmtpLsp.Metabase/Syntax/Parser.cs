@@ -496,6 +496,14 @@ internal sealed class Parser
                 i = close + 1;
                 continue;
             }
+            // A comment in the internal subset may hold ']' or '>' of its own.
+            if (c == '<' && StartsWithAt(i, "<!--"))
+            {
+                int close = _text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (close < 0) break;
+                i = close + 3;
+                continue;
+            }
             if (c == '[') depth++;
             else if (c == ']') depth--;
             else if (c == '>' && depth <= 0)

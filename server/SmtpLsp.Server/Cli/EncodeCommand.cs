@@ -14,10 +14,13 @@ public static class EncodeCommand
           -NAME       turns it off
           default     starts from the property's IIS default, undocumented bits included
           NUMBER      adds raw bits (decimal, -1 or 0x hex)
+          -NUMBER     takes those bits off (-1 is the number 4294967295 itself)
         Names may also be given as one "A | B" list.
         Examples:
           smtplsp encode AuthFlags AuthBasic AuthNTLM                                   ->  6
           smtplsp encode SmtpInboundCommandSupportOptions default -8BITMIME              ->  3503297
+        Exit code: 0, or 1 when the value sets bits no flag or verb names (printed all the same, as check would
+        report them), 2 on usage errors.
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -31,8 +34,10 @@ public static class EncodeCommand
         if (property.Flags is not { } table)
             throw new UsageException($"{property.Name} has no flag or verb table; write its value directly", Help);
 
+        var words = cl.Positional.Skip(1).SelectMany(a => FlagCodec.ParseSymbolic(a).Tokens.Select(t => t.Text)).ToList();
+        if (words.Count == 0) throw new UsageException("encode needs at least one NAME, NUMBER or 'default'", Help);
         uint value = 0;
-        foreach (string word in cl.Positional.Skip(1).SelectMany(a => FlagCodec.ParseSymbolic(a).Tokens.Select(t => t.Text)))
+        foreach (string word in words)
         {
             if (word.Equals("default", StringComparison.OrdinalIgnoreCase))
             {
@@ -40,17 +45,36 @@ public static class EncodeCommand
                     ?? throw new UsageException($"{property.Name} has no numeric default in the schema", Help);
                 continue;
             }
-            if (DwordValue.TryParse(word, allowHex: true, out uint bits, out _))
+            bool off = word.StartsWith('-') && word != "-1";
+            string name = off ? word[1..] : word;
+            // Names first: verbs such as 8BITMIME start with a digit.
+            if (table.Find(name) is { } flag)
             {
-                value |= bits;
+                value = FlagCodec.WithFlag(value, flag, on: !off);
                 continue;
             }
-            bool off = word.StartsWith('-');
-            string name = off ? word[1..] : word;
-            var flag = table.Find(name) ?? throw UnknownName(property, table, name);
-            value = FlagCodec.WithFlag(value, flag, on: !off);
+            if (name.Length > 0 && char.IsAsciiDigit(name[0]))
+            {
+                if (!DwordValue.TryParse(name, allowHex: true, out uint bits, out var error))
+                    throw error == DwordParseError.OutOfRange
+                        ? new UsageException($"'{name}' does not fit in a DWORD (0..4294967295, or -1)", Help)
+                        : UnknownName(property, table, name);
+                value = off ? value & ~bits : value | bits;
+                continue;
+            }
+            if (word == "-1")
+            {
+                value = uint.MaxValue;
+                continue;
+            }
+            throw UnknownName(property, table, name);
         }
         stdout.WriteLine(value);
+        if (property.UnknownFlagBits(value) is var unknown and not 0)
+        {
+            stderr.WriteLine($"smtplsp: {value} sets bits no {(table.Kind == FlagTableKind.Numeric ? "ESMTP verb" : "flag")} of {property.Name} names: 0x{unknown:X}; check reports them");
+            return CliApp.Findings;
+        }
         return CliApp.Ok;
     }
 

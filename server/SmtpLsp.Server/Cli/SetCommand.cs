@@ -138,7 +138,7 @@ public static class SetCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(stderr, CliApp.Findings, $"cannot write '{path}': {e.Message}; the file is unchanged");
+            return Fail(stderr, CliApp.Findings, $"cannot write '{path}': {e.Message.TrimEnd('.')}; the file is unchanged");
         }
         stdout.WriteLine(oldValue != null
             ? $"{info.Name} at {key.Location}: {oldValue} -> {newValue}"

@@ -307,10 +307,11 @@ public class SyntaxDiagnosticTests
         AssertNone(DiagnosticCodes.StrayText, Open + "\r\n\t <Key/>\r\n" + Close + "\r\n");
     }
 
-    [Fact]
-    public void DoctypeNotAllowed_WithInternalSubset_ReportedOnceAndSkipped()
+    [Theory]
+    [InlineData("<!DOCTYPE configuration [ <!ENTITY a \"x>y\"> <!ENTITY b '&a;'> ]>")]
+    [InlineData("<!DOCTYPE configuration [ <!-- a ]> in a comment --> <!ENTITY a 'x'> ]>")]
+    public void DoctypeNotAllowed_WithInternalSubset_ReportedOnceAndSkipped(string doctype)
     {
-        var doctype = "<!DOCTYPE configuration [ <!ENTITY a \"x>y\"> <!ENTITY b '&a;'> ]>";
         var tree = SyntaxTree.Parse(doctype + Open + Close);
         var diagnostic = Assert.Single(tree.Diagnostics);
         Assert.Equal(DiagnosticCodes.DoctypeNotAllowed, diagnostic.Code);

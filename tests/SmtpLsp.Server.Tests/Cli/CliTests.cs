@@ -283,6 +283,38 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Encode_MinusNumber_TakesThoseBitsOff()
+    {
+        var (code, output, err) = Run("encode", "AuthFlags", "AuthBasic", "AuthNTLM", "-4");
+        Assert.True(code == 0, err);
+        Assert.Equal("2", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("0x100000000", "does not fit in a DWORD")]
+    [InlineData("4294967296", "does not fit in a DWORD")]
+    [InlineData("", "at least one NAME")]
+    [InlineData(" | ", "at least one NAME")]
+    public void Encode_NothingOrTooLarge_IsAUsageError(string word, string says)
+    {
+        var (code, output, err) = Run("encode", "AuthFlags", word);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains(says, err);
+    }
+
+    /// <summary>Printed, as asked for, but the exit code says check would report it.</summary>
+    [Fact]
+    public void Encode_BitsNoFlagNames_PrintedAndExits1()
+    {
+        var (code, output, err) = Run("encode", "AuthFlags", "AuthBasic", "128");
+        Assert.Equal(1, code);
+        Assert.Equal("130", output.Trim());
+        Assert.Contains("0x80", err);
+        Assert.Equal(0, Run("encode", "SmtpInboundCommandSupportOptions", "default").Code); // the undocumented default bits are fine
+    }
+
+    [Fact]
     public void Encode_UnknownVerb_SuggestsAndExits2()
     {
         var (code, _, err) = Run("encode", "SmtpInboundCommandSupportOptions", "8BITMIM");

@@ -334,6 +334,7 @@ public sealed class GetSetCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("cannot write", error);
         Assert.Contains("unchanged", error);
+        Assert.DoesNotContain(".;", error);
         Assert.Equal(original, File.ReadAllBytes(path));
         Assert.Equal(["MetaBase.xml"], FilesInDir());
     }
