@@ -24,7 +24,8 @@ public sealed class FileChangedException(string message) : IOException(message);
 /// are flushed to disk, and a rename puts them in place (atomic on one file system). The original can be kept as
 /// FILE.bak, with the file's permissions. Any failure leaves the original untouched and removes the temporary file.
 /// A symbolic link is followed: its target is replaced and the link stays. The new file is a new inode, so other
-/// hard links keep the old text and the file belongs to whoever runs the command (its permissions are copied).
+/// hard links keep the old text; it gets the file's permissions, and on Linux its owner and group where the process
+/// may give them (root).
 /// </summary>
 public static class AtomicFileWriter
 {
@@ -91,14 +92,19 @@ public static class AtomicFileWriter
     private static bool IsReadOnly(string path)
     {
         if (!File.Exists(path)) return false;
-        if (File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)) return true;
         const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        // On Unix the attribute says whether this user may write the file, as if root were anyone else: root may
+        // write a file anybody may, such as another user's 0644 file.
+        if (!OperatingSystem.IsWindows() && Environment.IsPrivilegedProcess) return (File.GetUnixFileMode(path) & anyWrite) == 0;
+        if (File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)) return true;
         return !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & anyWrite) == 0;
     }
 
     private static void CopyPermissions(string from, string to)
     {
         if (OperatingSystem.IsWindows()) return;
+        // Owner first: a chown by root may clear the set-id bits the mode then puts back.
+        UnixOwner.Copy(from, to);
         File.SetUnixFileMode(to, File.GetUnixFileMode(from));
     }
 

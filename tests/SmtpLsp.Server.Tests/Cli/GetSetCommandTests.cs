@@ -223,6 +223,19 @@ public sealed class GetSetCommandTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
     }
 
+    /// <summary>`sudo smtplsp set` on a file a service account owns leaves it (and its backup) that account's.</summary>
+    [Fact]
+    public void Set_AsRootOnAnotherUsersFile_KeepsItsOwnerAndGroup()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess) return; // only root may give a file away
+        string path = CopySample();
+        RunTool("chown", "65534:65534", path);
+        Assert.Equal((65534u, 65534u), UnixOwner.Read(path));
+        Assert.Equal(0, Set(path, "/LM/SmtpSvc/1", "MaxRecipients", "9").Code);
+        Assert.Equal((65534u, 65534u), UnixOwner.Read(path));
+        Assert.Equal((65534u, 65534u), UnixOwner.Read(path + ".bak"));
+    }
+
     /// <summary>Through a symbolic link the target is edited and the link stays a link.</summary>
     [Fact]
     public void Set_ThroughASymbolicLink_EditsTheTargetAndKeepsTheLink()
