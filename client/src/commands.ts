@@ -73,7 +73,9 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
     })),
 
     vscode.commands.registerCommand('smtpLsp.showEffectiveProperties', guard(async (node?: KeyItem) => {
-      const editor = vscode.window.activeTextEditor;
+      // The editor's document when it is one the server reads (XML), else the one the Metabase Explorer shows.
+      const active = vscode.window.activeTextEditor;
+      const editor = active?.document.languageId === 'xml' ? active : undefined;
       if (node && explorer.currentUri) { await sheet.show(explorer.currentUri, node.location); return; }
       const uri = editor?.document.uri ?? explorer.currentUri;
       if (!uri) { void vscode.window.showInformationMessage('Open a metabase file first.'); return; }
@@ -83,7 +85,7 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
 
     vscode.commands.registerCommand('smtpLsp.decodeValue', guard(async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) return;
+      if (!editor) { void vscode.window.showInformationMessage('Open a metabase file and put the cursor on a value first.'); return; }
       const p = editor.selection.active;
       const hover = await client().sendRequest(HoverRequest.type, { textDocument: { uri: editor.document.uri.toString() }, position: { line: p.line, character: p.character } });
       if (!hover) { void vscode.window.showInformationMessage('No metabase value at the cursor to decode.'); return; }
@@ -93,7 +95,9 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
 
     vscode.commands.registerCommand('smtpLsp.editFlags', guard(async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) return;
+      if (!editor) { void vscode.window.showInformationMessage('Open a metabase file and put the cursor inside a key first.'); return; }
+      // The value is chosen from this text: if it changes while the list is open, the server refuses the edit.
+      const version = editor.document.version;
       const effective = await sheetAtCursor(editor);
       if (!effective) { void vscode.window.showInformationMessage('Put the cursor inside a metabase key that has a Location.'); return; }
       const flagProps = effective.properties.filter(p => p.flags && p.flags.number !== null);
@@ -111,7 +115,7 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
       if (!picks) return;
       const value = numberFromItems(flags.items, picks.map(p => p.name));
       if (value === flags.number) return;
-      const applied = await setPropertyValue(server, editor.document, effective.location, property.name, String(value));
+      const applied = await setPropertyValue(server, editor.document, effective.location, property.name, String(value), version);
       if (!applied) void vscode.window.showWarningMessage(`VS Code did not apply the edit to ${property.name}.`);
     })),
   ];

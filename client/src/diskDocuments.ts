@@ -22,6 +22,9 @@ export class DiskDocuments implements vscode.Disposable {
 
   /** Fires after the server (re)read a file from disk. */
   readonly onDidRead = this.didRead.event;
+  private readonly didClose = new vscode.EventEmitter<vscode.Uri>();
+  /** A file read from disk is no longer: its tab closed, or the file went. */
+  readonly onDidClose = this.didClose.event;
 
   constructor(private readonly server: ServerConnection) {
     this.disposables.push(
@@ -133,6 +136,7 @@ export class DiskDocuments implements vscode.Disposable {
     if (!this.read.has(uri)) return;
     this.forget(uri);
     void this.server.client?.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    this.didClose.fire(vscode.Uri.parse(uri));
   }
 
   private forget(uri: string): void {
@@ -147,6 +151,7 @@ export class DiskDocuments implements vscode.Disposable {
     clearTimeout(this.scanTimer);
     for (const uri of [...this.read.keys()]) this.forget(uri);
     this.didRead.dispose();
+    this.didClose.dispose();
     this.disposables.forEach(d => d.dispose());
   }
 }

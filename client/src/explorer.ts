@@ -27,15 +27,18 @@ export class MetabaseExplorer implements vscode.TreeDataProvider<ExplorerItem>, 
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.document.uri.toString() === this.documentUri?.toString()) this.scheduleRefresh();
       }),
-      vscode.workspace.onDidCloseTextDocument(doc => {
-        if (doc.uri.toString() === this.documentUri?.toString()) this.show(undefined, undefined);
-      }),
+      vscode.workspace.onDidCloseTextDocument(doc => this.closed(doc.uri)),
       vscode.commands.registerCommand('smtpLsp.explorer.loadMore', (item: MoreItem) => this.loadMore(item)),
       server.onReady(() => { const doc = vscode.window.activeTextEditor?.document; if (doc) void this.follow(doc); }),
     );
   }
 
   get currentUri(): vscode.Uri | undefined { return this.documentUri; }
+
+  /** The document shown was closed (a text document, or a file read from disk): the tree empties. */
+  closed(uri: vscode.Uri): void {
+    if (uri.toString() === this.documentUri?.toString()) this.show(undefined, undefined);
+  }
 
   /** Shows the document's keys when it is a metabase; other documents leave the tree as it was. */
   async follow(document: vscode.TextDocument): Promise<void> {

@@ -30,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (disk.activeFromDisk()?.toString() === uri.toString() || explorer.currentUri?.toString() === uri.toString()) void explorer.followUri(uri);
       void sheet.refreshIfShowing(uri);
     }),
+    disk.onDidClose(uri => { explorer.closed(uri); sheet.documentClosed(uri); }),
     vscode.window.tabGroups.onDidChangeTabs(() => { const uri = disk.activeFromDisk(); if (uri) void explorer.followUri(uri); }),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration('smtpLsp')) return;

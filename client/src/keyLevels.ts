@@ -43,8 +43,9 @@ export const rootId = '';
 export function levelItems(parentId: string, depth: number, level: KeyLevel): ExplorerItem[] {
   const seen = new Map<string, number>();
   const items: ExplorerItem[] = level.keys.map(key => {
-    // Two keys at one Location (an error the server reports) still need two ids.
-    const base = `${parentId}/${key.name.toLowerCase()}`;
+    // Two keys at one Location (an error the server reports) still need two ids: "#n" after the second, which no
+    // name can end in once its '%' and '#' are escaped (a key named "a#1" beside two keys "a").
+    const base = `${parentId}/${key.name.toLowerCase().replace(/%/g, '%25').replace(/#/g, '%23')}`;
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     return {
@@ -62,7 +63,7 @@ export function levelItems(parentId: string, depth: number, level: KeyLevel): Ex
     };
   });
   const remaining = level.total - level.keys.length;
-  if (remaining > 0) items.push({ kind: 'more', id: `${parentId}/…more`, parentId, remaining });
+  if (remaining > 0) items.push({ kind: 'more', id: `${parentId}#more`, parentId, remaining });
   return items;
 }
 

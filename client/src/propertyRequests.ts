@@ -16,14 +16,26 @@ export async function fetchEffectiveProperties(server: ServerConnection, uri: vs
   return await client.sendRequest<EffectiveProperties | null>(EffectivePropertiesRequest, params);
 }
 
-/** Asks the server for the edit that stores `value` and applies it. Resolves false when VS Code refused the edit. */
-export async function setPropertyValue(server: ServerConnection, document: vscode.TextDocument, location: string, property: string, value: string): Promise<boolean> {
+/**
+ * Asks the server for the edit that stores `value` and applies it. Resolves false when VS Code refused the edit.
+ * `version` is the one the value was chosen from (a sheet shown earlier): the server refuses the edit with
+ * ContentModified when the text has changed since, rather than undo what was typed meanwhile.
+ */
+export async function setPropertyValue(server: ServerConnection, document: vscode.TextDocument, location: string, property: string, value: string,
+  version: number = document.version): Promise<boolean> {
   const client = server.client;
   if (!client) throw new Error('the SmtpLsp server is not running');
-  const params: SetPropertyValueParams = { textDocument: { uri: document.uri.toString(), version: document.version }, location, property, value };
+  const params: SetPropertyValueParams = { textDocument: { uri: document.uri.toString(), version }, location, property, value };
   const edit = await client.sendRequest<LspWorkspaceEdit | null>(SetPropertyValueRequest, params);
   if (!edit) return false;
   return await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+}
+
+/** LSP's ContentModified: the text changed after the request's version. */
+export const contentModified = -32801;
+
+export function errorCode(error: unknown): number | undefined {
+  return typeof error === 'object' && error && 'code' in error && typeof (error as { code: unknown }).code === 'number' ? (error as { code: number }).code : undefined;
 }
 
 export function errorText(error: unknown): string {

@@ -1,12 +1,14 @@
 // Hosts the property sheet webview for one key of one document, and keeps it in step with the text.
 import * as vscode from 'vscode';
-import { errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
+import { contentModified, errorCode, errorText, fetchEffectiveProperties, setPropertyValue } from './propertyRequests';
 import type { ServerConnection } from './serverConnection';
 import type { HostMessage, PageMessage } from './sheet/sheetState';
 
 export class PropertySheetPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private target: { uri: vscode.Uri; location: string } | undefined;
+  /** The document's version the sheet shown was read at: an Apply is for that text, not whatever came after. */
+  private shownVersion: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -18,7 +20,20 @@ export class PropertySheetPanel implements vscode.Disposable {
         clearTimeout(this.timer);
         this.timer = setTimeout(() => void this.refresh(), 300);
       }
-    }));
+    }), vscode.workspace.onDidCloseTextDocument(document => this.documentClosed(document.uri)));
+  }
+
+  /** The sheet's document was closed (its tab, or a file read from disk): say so; Apply then refuses. */
+  documentClosed(uri: vscode.Uri): void {
+    if (!this.panel || uri.toString() !== this.target?.uri.toString() || this.openDocument(uri)) return;
+    this.post({ type: 'status', error: true, text: `${vscode.workspace.asRelativePath(uri)} was closed: open it again to change ${this.target.location}.` });
+  }
+
+  /** The document when the user still has it open in a tab; an Apply never opens one again behind their back. */
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    const inTab = vscode.window.tabGroups.all.some(group => group.tabs.some(tab => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key));
+    return inTab ? vscode.workspace.textDocuments.find(d => d.uri.toString() === key) : undefined;
   }
 
   get isOpen(): boolean { return this.panel !== undefined; }
@@ -57,8 +72,12 @@ export class PropertySheetPanel implements vscode.Disposable {
     if (!this.target || !this.panel) return;
     const { uri, location } = this.target;
     try {
+      // The client sends every change before a request, so the answer is for the version the document has now.
+      const version = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString())?.version;
       const sheet = await fetchEffectiveProperties(this.server, uri, location);
-      this.post({ type: 'show', sheet, documentName: vscode.workspace.asRelativePath(uri) });
+      if (this.target?.uri.toString() !== uri.toString() || this.target.location !== location) return; // another key was shown meanwhile
+      this.shownVersion = version;
+      this.post({ type: 'show', sheet, document: uri.toString(), documentName: vscode.workspace.asRelativePath(uri) });
       if (!sheet) this.post({ type: 'status', text: `${location} is no longer in ${vscode.workspace.asRelativePath(uri)}.`, error: true });
     } catch (error) {
       this.server.output.warn(`${location}: effectiveProperties failed: ${errorText(error)}`);
@@ -81,13 +100,21 @@ export class PropertySheetPanel implements vscode.Disposable {
       return;
     }
     if (message.type === 'apply') {
-      const document = await vscode.workspace.openTextDocument(this.target.uri);
+      const document = this.openDocument(this.target.uri);
+      if (!document) {
+        this.post({ type: 'status', error: true, text: `${vscode.workspace.asRelativePath(this.target.uri)} is not open: open it again to change ${message.property}.` });
+        return;
+      }
       try {
-        const applied = await setPropertyValue(this.server, document, message.location, message.property, message.value);
+        const applied = await setPropertyValue(this.server, document, message.location, message.property, message.value, this.shownVersion ?? document.version);
         this.post({ type: 'status', text: applied ? `${message.property} = ${message.value}` : `VS Code did not apply the edit to ${message.property}.`, error: !applied });
         await this.refresh();
       } catch (error) {
-        this.post({ type: 'status', text: `Could not set ${message.property}: ${errorText(error)}`, error: true });
+        const changed = errorCode(error) === contentModified;
+        this.post({ type: 'status', error: true, text: changed
+          ? `The text changed since the sheet was shown, so ${message.property} was not set: check the sheet and apply again.`
+          : `Could not set ${message.property}: ${errorText(error)}` });
+        if (changed) await this.refresh();
       }
     } else if (message.type === 'reveal') {
       await vscode.commands.executeCommand('smtpLsp.revealProperty', this.target.uri, message.location, message.property);

@@ -10,7 +10,7 @@ const entry = (name: string, location: string | null, childCount = 0, keyType = 
 
 test('LevelItems_PartOfALevel_KeysThenOneItemForTheRest', () => {
   const items = levelItems('/lm/w3svc', 2, { keys: [entry('1', '/LM/W3SVC/1', 2), entry('2', '/LM/W3SVC/2')], total: 30000 });
-  assert.deepEqual(items.map(i => i.id), ['/lm/w3svc/1', '/lm/w3svc/2', '/lm/w3svc/…more']);
+  assert.deepEqual(items.map(i => i.id), ['/lm/w3svc/1', '/lm/w3svc/2', '/lm/w3svc#more']);
   const more = items[2] as MoreItem;
   assert.equal(more.parentId, '/lm/w3svc');
   assert.equal(moreLabel(more), '29,998 more keys…');
@@ -33,6 +33,13 @@ test('LevelItems_KeyTypes_IconPerKeyTypeAndDefaultForUnknown', () => {
   const items = levelItems(rootId, 0, { keys: [entry('/LM/SmtpSvc', '/LM/SmtpSvc', 1, 'IIsSmtpService'),
     entry('/LM/SmtpSvc/1', '/LM/SmtpSvc/1', 1, 'IIsSmtpServer'), entry('/LM/Custom', '/LM/Custom', 0, 'IIsSomethingNew')], total: 3 }) as KeyItem[];
   assert.deepEqual(items.map(i => i.icon), ['mail', 'server', defaultKeyIcon]);
+});
+
+test('LevelItems_DuplicateBesideANameLikeItsId_DistinctIds', () => {
+  // VS Code refuses a level whose items share an id: "a", "a" again, and a key named "a#1".
+  const items = levelItems('/lm', 1, { keys: [entry('a', '/LM/a'), entry('a', '/LM/a'), entry('a#1', '/LM/a#1'), entry('more', '/LM/more')], total: 5 });
+  const ids = items.map(i => i.id);
+  assert.equal(new Set(ids).size, ids.length, ids.join(' '));
 });
 
 test('LevelItems_TwoKeysAtOneLocationAndKeysWithout_DistinctIds', () => {

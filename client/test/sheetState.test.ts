@@ -93,6 +93,16 @@ test('SheetState_OtherKey_PendingDropped', () => {
   assert.deepEqual(state.pending, {});
 });
 
+test('SheetState_SameKeyOfAnotherDocument_PendingDroppedAndNamed', () => {
+  // Two servers' metabases with the same Location: an edit not applied in one never follows the sheet to the other.
+  const edited = toggleFlag(createState(sheet, 'file:///a/MetaBase.xml', 'a/MetaBase.xml'), inbound, '8BITMIME');
+  const same = updateSheet(edited, sheet, 'file:///a/MetaBase.xml', 'a/MetaBase.xml');
+  assert.equal(currentNumber(same, inbound), 3503297);
+  const other = updateSheet(edited, sheet, 'file:///b/MetaBase.xml', 'b/MetaBase.xml');
+  assert.deepEqual(other.pending, {});
+  assert.equal(other.documentName, 'b/MetaBase.xml');
+});
+
 test('SheetState_EveryVerbToggle_MatchesXorOfItsBit', () => {
   // Property over the whole table and a spread of starting values: toggling flips exactly that item's bits.
   const items = sheet.properties.find(p => p.name === inbound)!.flags!.items;

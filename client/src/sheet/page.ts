@@ -16,7 +16,7 @@ function render(): void {
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
-  if (message.type === 'show') state = updateSheet(state, message.sheet);
+  if (message.type === 'show') state = updateSheet(state, message.sheet, message.document, message.documentName);
   else if (message.type === 'status') status = { text: message.text, error: message.error };
   render();
 });

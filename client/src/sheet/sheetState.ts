@@ -9,17 +9,20 @@ export type PageMessage =
 
 /** Messages the extension posts to the page. */
 export type HostMessage =
-  | { type: 'show'; sheet: EffectiveProperties | null; documentName?: string }
+  | { type: 'show'; sheet: EffectiveProperties | null; document?: string; documentName?: string }
   | { type: 'status'; text: string; error?: boolean };
 
 export interface SheetState {
   sheet: EffectiveProperties | null;
+  /** The URI of the document the sheet shows a key of, and its name for the user. */
+  document?: string;
+  documentName?: string;
   /** Edited but not applied flag values, by property name. */
   pending: Record<string, number>;
 }
 
-export function createState(sheet: EffectiveProperties | null): SheetState {
-  return { sheet, pending: {} };
+export function createState(sheet: EffectiveProperties | null, document?: string, documentName?: string): SheetState {
+  return { sheet, document, documentName, pending: {} };
 }
 
 function findProperty(state: SheetState, name: string): EffectiveProperty | undefined {
@@ -66,18 +69,19 @@ export function applyMessage(state: SheetState, property: string): PageMessage |
 
 /**
  * A fresh sheet from the server (after Apply or an edit in the text). Pending edits survive only for the same key
- * and only while the property's value underneath them has not changed; an applied edit therefore clears itself.
+ * of the same document and only while the property's value underneath them has not changed; an applied edit
+ * therefore clears itself, and one made for another file never follows the sheet there.
  */
-export function updateSheet(state: SheetState, sheet: EffectiveProperties | null): SheetState {
+export function updateSheet(state: SheetState, sheet: EffectiveProperties | null, document?: string, documentName?: string): SheetState {
   const pending: Record<string, number> = {};
-  if (sheet && state.sheet && sheet.location.toLowerCase() === state.sheet.location.toLowerCase()) {
+  if (sheet && state.sheet && document === state.document && sheet.location.toLowerCase() === state.sheet.location.toLowerCase()) {
     for (const [name, value] of Object.entries(state.pending)) {
       const before = findProperty(state, name)?.flags?.number ?? null;
       const after = sheet.properties.find(p => p.name === name)?.flags?.number ?? null;
       if (before === after && value !== after) pending[name] = value;
     }
   }
-  return { sheet, pending };
+  return { sheet, document, documentName, pending };
 }
 
 export function formatHex(value: number): string {

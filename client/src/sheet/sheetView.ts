@@ -78,7 +78,8 @@ export function renderSheet(root: HTMLElement, state: SheetState, status: { text
   const sheet = state.sheet;
   root.append(el('header', {},
     el('h1', {}, sheet.location),
-    el('span', { class: 'key-type' }, sheet.keyType)), statusLine);
+    el('span', { class: 'key-type' }, sheet.keyType),
+    state.documentName ? el('span', { class: 'document', 'data-testid': 'document' }, ` · ${state.documentName}`) : null), statusLine);
   const flagProps = flagPropertiesInOrder(sheet);
   if (flagProps.length > 0) root.append(el('section', { class: 'flags' }, ...flagProps.map(p => flagGroup(state, p))));
   root.append(el('section', {}, el('h2', {}, 'Effective properties'), propertyTable(state)));

@@ -12,7 +12,10 @@ public static class PropertyUpdate
 {
     public static PropertyUpdateResult Plan(MetabaseModel model, MetabaseCatalog catalog, string location, string property, string value)
     {
-        if (model.CountByLocation(location ?? "").First is not { } key) return Fail($"no key with Location \"{location}\"");
+        var (key, count) = model.CountByLocation(location ?? "");
+        if (key is null) return Fail($"no key with Location \"{location}\"");
+        // Which of the keys the user meant cannot be told; as `smtplsp set` does, refuse rather than edit the first.
+        if (count > 1) return Fail($"Location \"{key.Location}\" appears {count} times; fix the duplicate (MB2003) first");
         if (catalog.FindProperty(property ?? "") is not { } info) return Fail($"unknown property '{property}'");
         // The key's own text: in a model of the keys now, a key edited since lives in a tree of its slot alone.
         string text = key.Element.Tree.Text;
@@ -21,12 +24,14 @@ public static class PropertyUpdate
         IReadOnlyList<string> values = info.Type == PropertyType.MultiSz
             ? (value ?? "").Replace("\r\n", "\n").Split('\n')
             : [value ?? ""];
-        var input = ValueInput.Parse(info, values, newLine);
+        string? current = key.GetProperty(info.Name)?.Value
+            ?? key.CustomProperties.FirstOrDefault(c => c.Name == info.Name && c.ValueAttribute != null)?.Value;
+        // A box ticked on the sheet sends the whole value: bits no flag names that the value has already stay allowed.
+        uint kept = info.Flags != null && current != null && Values.FlagCodec.ResolveValue(info, current).Value is { } was ? info.UnknownFlagBits(was) : 0;
+        var input = ValueInput.Parse(info, values, newLine, keptBits: kept);
         if (!input.Succeeded) return Fail(input.Error!);
         string newValue = input.Text!;
         // A symbolic flag value already written as a number stays a number.
-        string? current = key.GetProperty(info.Name)?.Value
-            ?? key.CustomProperties.FirstOrDefault(c => c.Name == info.Name && c.ValueAttribute != null)?.Value;
         if (info.Flags is { Kind: FlagTableKind.Symbolic } && current != null && ValueEdits.IsNumericForm(info.Flags, current)
             && Values.FlagCodec.ResolveValue(info, newValue).Value is { } number)
             newValue = ValueEdits.FormatFlags(info, number, asNumber: true);

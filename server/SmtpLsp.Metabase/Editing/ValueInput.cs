@@ -18,9 +18,10 @@ public static class ValueInput
     /// (names for a symbolic table, decimal otherwise). BOOL: TRUE/FALSE in any case. MULTISZ: one item per
     /// argument, joined with <paramref name="newLine"/> and IIS's three-TAB indent. Other types: one value as is.
     /// A number outside the schema's StartingNumber..EndingNumber, or with bits no flag or verb names, is refused
-    /// unless <paramref name="checkRange"/> is off.
+    /// unless <paramref name="checkRange"/> is off; unnamed bits in <paramref name="keptBits"/> (those the value has
+    /// already, which a flag turned on or off keeps) are not.
     /// </summary>
-    public static ValueInputResult Parse(PropertyInfo info, IReadOnlyList<string> values, string newLine, bool checkRange = true)
+    public static ValueInputResult Parse(PropertyInfo info, IReadOnlyList<string> values, string newLine, bool checkRange = true, uint keptBits = 0)
     {
         if (values.Count == 0) return new(null, $"{info.Name} needs a value");
         foreach (var item in values)
@@ -33,7 +34,7 @@ public static class ValueInput
         switch (info.Type)
         {
             case PropertyType.Dword:
-                return ParseDword(info, value, checkRange);
+                return ParseDword(info, value, checkRange, keptBits);
             case PropertyType.Bool:
                 if (BoolValue.TryParse(value, out bool b, out var boolError)) return new(BoolValue.Format(b), null);
                 return new(null, boolError == BoolParseError.Numeric
@@ -44,7 +45,7 @@ public static class ValueInput
         }
     }
 
-    private static ValueInputResult ParseDword(PropertyInfo info, string value, bool checkRange)
+    private static ValueInputResult ParseDword(PropertyInfo info, string value, bool checkRange, uint keptBits)
     {
         uint number;
         if (value.Length > 0 && value[0] is (>= '0' and <= '9') or '-')
@@ -73,7 +74,7 @@ public static class ValueInput
         // The same judgement as the analyzer's MB3005, MB3008 and MB3009: what set writes, check accepts.
         if (checkRange && info.IsOutsideRange(number))
             return new(null, $"{number} is outside the schema range of {info.Name}; expected {AnalysisText.Range(info)}");
-        if (checkRange && info.UnknownFlagBits(number) is var unnamed and not 0)
+        if (checkRange && (info.UnknownFlagBits(number) & ~keptBits) is var unnamed and not 0)
             return new(null, $"{number} sets bits no {(info.Flags!.Kind == FlagTableKind.Numeric ? "ESMTP verb" : "flag")} of {info.Name} defines: {AnalysisText.Bits(unnamed)}");
         return new(ValueEdits.FormatFlags(info, number, asNumber: info.Flags is not { Kind: FlagTableKind.Symbolic }), null);
     }

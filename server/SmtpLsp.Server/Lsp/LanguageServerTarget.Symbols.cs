@@ -21,20 +21,23 @@ public sealed partial class LanguageServerTarget
             return (DocumentSymbol[]?)tree.Symbols.Select(s => ToDocumentSymbol(s, snapshot)).ToArray();
         }, cancellationToken);
 
-    /// <summary>Keys whose Location contains the query, across every open metabase document.</summary>
+    /// <summary>
+    /// Keys whose Location contains the query, across every open metabase document; the cap is shared out evenly, so a
+    /// large metabase cannot crowd a small one out (the VS Code key picker filters to one document).
+    /// </summary>
     [JsonRpcMethod(Methods.WorkspaceSymbol, UseSingleObjectParameterDeserialization = true)]
     public Task<SymbolInformation[]?> WorkspaceSymbol(WorkspaceSymbolParams parameters, CancellationToken cancellationToken) =>
         RunRequestAsync(Methods.WorkspaceSymbol, parameters, ct =>
         {
             List<DocumentSnapshot> snapshots;
             lock (_lock) snapshots = _documents.Values.Select(d => d.Snapshot).ToList();
+            snapshots.RemoveAll(snapshot => GetMetabaseDocument(snapshot.Uri) is null);
+            int share = SymbolCap / Math.Max(1, snapshots.Count);
             var result = new List<SymbolInformation>();
             foreach (var snapshot in snapshots)
             {
                 ct.ThrowIfCancellationRequested();
-                if (result.Count >= SymbolCap) break;
-                if (GetMetabaseDocument(snapshot.Uri) is null) continue;
-                var found = _core.FindKeys(snapshot, parameters.Query ?? "", SymbolCap - result.Count, ct);
+                var found = _core.FindKeys(snapshot, parameters.Query ?? "", share, ct);
                 result.AddRange(found.Matches.Select(target => new SymbolInformation
                 {
                     Name = target.Key.Location ?? target.Key.KeyType,

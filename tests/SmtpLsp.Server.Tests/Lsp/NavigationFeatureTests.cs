@@ -71,6 +71,23 @@ public sealed class NavigationFeatureTests
         Assert.Equal(RangeOf(Smtp, "/LM/SmtpSvc/1/Domain"), found!.Single(s => s.Location.Uri == DocUri).Location.Range);
     }
 
+    /// <summary>A large metabase opened first does not take the whole cap: the small one's keys are found too.</summary>
+    [Fact]
+    public async Task WorkspaceSymbol_LargeDocumentOpenedFirst_CapSharedSoTheSmallOneIsFound()
+    {
+        var client = LspTestClient.CreateWithRealCore();
+        await using (client)
+        {
+            await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+            client.Server.Target.SymbolCap = 40;
+            await client.OpenAsync("file:///srv/big.xml", ManyKeys(100));
+            await client.OpenAsync(DocUri, Smtp);
+            var found = await Invoke<SymbolInformation[]?>(client, Methods.WorkspaceSymbol, new WorkspaceSymbolParams { Query = "" });
+            Assert.True(found!.Length <= 40, $"{found.Length} symbols");
+            Assert.Contains(found, s => s.Location.Uri == DocUri && s.Name == "/LM/SmtpSvc/1/Domain");
+        }
+    }
+
     [Fact]
     public async Task FoldingRange_Keys_FoldFromStartTagToEndTag()
     {

@@ -134,6 +134,34 @@ public sealed class PropertySheetTests
         Assert.Equal(Smtp.Replace("\"7697601\"", "\"3503297\"", StringComparison.Ordinal), Apply(Smtp, edit));
     }
 
+    /// <summary>
+    /// A box ticked on the sheet of a value with a bit no verb names keeps that bit (the sheet sends the whole value);
+    /// a value that adds another such bit is refused, as set refuses it.
+    /// </summary>
+    [Fact]
+    public async Task SetPropertyValue_UnnamedBitTheValueHasAlready_KeptButNoNewOne()
+    {
+        string text = Smtp.Replace("\"7697601\"", "\"7697603\"", StringComparison.Ordinal);
+        await using var client = await OpenAsync(text);
+        var edit = await SetAsync(client, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "3503299");
+        Assert.Equal(text.Replace("\"7697603\"", "\"3503299\"", StringComparison.Ordinal), Apply(text, edit));
+        var error = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => SetAsync(client, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "3503303"));
+        Assert.Contains("0x4 (4)", error.Message);
+    }
+
+    /// <summary>Two keys at one Location: which one the sheet meant cannot be told, so neither is edited (as `set` refuses).</summary>
+    [Fact]
+    public async Task SetPropertyValue_LocationTwoKeysHave_RefusedNotTheFirstEdited()
+    {
+        int end = Smtp.IndexOf("</IIsSmtpServer>", StringComparison.Ordinal) + "</IIsSmtpServer>\n".Length;
+        int start = Smtp.LastIndexOf("<IIsSmtpServer", end, StringComparison.Ordinal);
+        string text = Smtp.Insert(end, Smtp[start..end]);
+        await using var client = await OpenAsync(text);
+        var error = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => SetAsync(client, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "3503297"));
+        Assert.Equal(ErrorCodes.InvalidParams, (int)error.ErrorCode);
+        Assert.Equal("Location \"/LM/SmtpSvc/1\" appears 2 times; fix the duplicate (MB2003) first", error.Message);
+    }
+
     [Fact]
     public async Task SetPropertyValue_NumberForSymbolicFlags_WrittenInTheFormTheFileUses()
     {
