@@ -26,8 +26,10 @@ public static class PropertyUpdate
             : [value ?? ""];
         string? current = key.GetProperty(info.Name)?.Value
             ?? key.CustomProperties.FirstOrDefault(c => c.Name == info.Name && c.ValueAttribute != null)?.Value;
-        // A box ticked on the sheet sends the whole value: bits no flag names that the value has already stay allowed.
-        uint kept = info.Flags != null && current != null && Values.FlagCodec.ResolveValue(info, current).Value is { } was ? info.UnknownFlagBits(was) : 0;
+        // A box ticked on the sheet sends the whole value: bits no flag names that the value has already (set here or
+        // inherited, as the sheet shows it and as `set --enable` starts from) stay allowed.
+        uint kept = info.Flags != null && EffectiveValues.Get(model, key, info.Name, catalog).Value is { } effective
+            && Values.FlagCodec.ResolveValue(info, effective).Value is { } was ? info.UnknownFlagBits(was) : 0;
         var input = ValueInput.Parse(info, values, newLine, keptBits: kept);
         if (!input.Succeeded) return Fail(input.Error!);
         string newValue = input.Text!;

@@ -42,7 +42,8 @@ public static class FlagInlayHints
                 if (offset < range.Start || offset > range.End) continue;
                 if (MetabaseKey.IsLocationName(attribute.Name)) continue;
                 if (catalog.FindProperty(attribute.Name) is not { Type: PropertyType.Dword, Flags: { } table } info) continue;
-                if (Label(info, table, attribute.RawValue) is { } hint) hints.Add(new FlagHint(offset, hint.Label, hint.Tooltip));
+                // Decoded, as check and hover read it (a character reference in a number).
+                if (Label(info, table, attribute.Value) is { } hint) hints.Add(new FlagHint(offset, hint.Label, hint.Tooltip));
             }
         }
         return hints;

@@ -51,7 +51,8 @@ public static class PropertySheet
     private static SheetFlags? FlagsOf(EffectiveValue value)
     {
         if (value.Info is not { Type: PropertyType.Dword, Flags: { } table } info) return null;
-        uint? number = value.Value is { } raw ? FlagCodec.ResolveValue(info, raw.Trim()).Value : null;
+        // Untrimmed, as check and hover read it: " 7697601" is not a number there, so no box can be ticked here either.
+        uint? number = value.Value is { } raw ? FlagCodec.ResolveValue(info, raw).Value : null;
         uint bits = number ?? 0;
         var items = new List<SheetFlag>();
         foreach (var flag in table.Flags)

@@ -952,7 +952,8 @@ internal sealed class Parser
         }
         // Any '&' before the value's end was met above, in order; one past it belongs to a later line.
         if (firstAmpersand >= 0 && firstAmpersand < valueEnd) CheckEntities(TextSpan.FromBounds(firstAmpersand, valueEnd));
-        if (firstNotAllowed >= 0 && firstNotAllowed < valueEnd) CheckValueCharacters(TextSpan.FromBounds(firstNotAllowed, valueEnd));
+        // A value never closed already has its report, and runs on over tags whose every '<' would get one more.
+        if (terminated && firstNotAllowed >= 0 && firstNotAllowed < valueEnd) CheckValueCharacters(TextSpan.FromBounds(firstNotAllowed, valueEnd));
         return tokenEnd;
     }
 

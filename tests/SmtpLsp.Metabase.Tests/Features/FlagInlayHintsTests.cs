@@ -68,6 +68,14 @@ public class FlagInlayHintsTests
         Assert.EndsWith("BINARYMIME + 0x14000 + unknown 0x8B82012E", hint.Tooltip);
     }
 
+    /// <summary>A character reference in the number is read as check and hover read it.</summary>
+    [Fact]
+    public void Label_CharacterReferenceInTheNumber_DecodedAsCheckReadsIt()
+    {
+        var hint = Assert.Single(Hints("\t\tSmtpInboundCommandSupportOptions=\"&#55;697601\"\n"));
+        Assert.EndsWith("8BITMIME + 0x56001", hint.Tooltip);
+    }
+
     /// <summary>The default's undocumented bits are harmless; a bit no source names is not, and the hint says which is which.</summary>
     [Fact]
     public void Label_DefaultWithAnUnknownBit_KeepsItApartFromTheUndocumentedOnes()
