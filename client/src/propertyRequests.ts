@@ -25,9 +25,24 @@ export async function setPropertyValue(server: ServerConnection, document: vscod
   version: number = document.version): Promise<boolean> {
   const client = server.client;
   if (!client) throw new Error('the SmtpLsp server is not running');
+  // Checked here too, before and after asking: the server may not have the latest keystroke yet, and the edit it
+  // sends is placed by offsets in the text it had.
+  const stale = () => Object.assign(new Error('the text changed since the value was chosen'), { code: contentModified });
+  if (document.version !== version) throw stale();
   const params: SetPropertyValueParams = { textDocument: { uri: document.uri.toString(), version }, location, property, value };
   const edit = await client.sendRequest<LspWorkspaceEdit | null>(SetPropertyValueRequest, params);
   if (!edit) return false;
+  if (document.version !== version) throw stale();
+  // Through the document's editor when one shows it: VS Code then applies the edit only if the text in the editor is
+  // still the version the extension saw, whereas a keystroke still on its way to the extension would be overwritten.
+  const editor = vscode.window.visibleTextEditors.find(e => e.document === document);
+  const edits = edit.changes?.[document.uri.toString()];
+  if (editor && edits && Object.keys(edit.changes ?? {}).length === 1 && !edit.documentChanges) {
+    const converted = await client.protocol2CodeConverter.asTextEdits(edits);
+    if (await editor.edit(builder => { for (const e of converted ?? []) builder.replace(e.range, e.newText); })) return true;
+    if (document.version !== version) throw stale();
+    return false;
+  }
   return await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
 }
 

@@ -7,8 +7,6 @@ import type { HostMessage, PageMessage } from './sheet/sheetState';
 export class PropertySheetPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private target: { uri: vscode.Uri; location: string } | undefined;
-  /** The document's version the sheet shown was read at: an Apply is for that text, not whatever came after. */
-  private shownVersion: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -72,11 +70,8 @@ export class PropertySheetPanel implements vscode.Disposable {
     if (!this.target || !this.panel) return;
     const { uri, location } = this.target;
     try {
-      // The client sends every change before a request, so the answer is for the version the document has now.
-      const version = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString())?.version;
       const sheet = await fetchEffectiveProperties(this.server, uri, location);
       if (this.target?.uri.toString() !== uri.toString() || this.target.location !== location) return; // another key was shown meanwhile
-      this.shownVersion = version;
       this.post({ type: 'show', sheet, document: uri.toString(), documentName: vscode.workspace.asRelativePath(uri) });
       if (!sheet) this.post({ type: 'status', text: `${location} is no longer in ${vscode.workspace.asRelativePath(uri)}.`, error: true });
     } catch (error) {
@@ -99,6 +94,12 @@ export class PropertySheetPanel implements vscode.Disposable {
       await this.refresh();
       return;
     }
+    if (message.type === 'apply' && message.document !== this.target.uri.toString()) {
+      // The page still shows another document's key (its new sheet has not come): nothing is written there.
+      this.post({ type: 'status', error: true, text: `The sheet was showing another file; ${message.property} was not set: check the sheet and apply again.` });
+      await this.refresh();
+      return;
+    }
     if (message.type === 'apply') {
       const document = this.openDocument(this.target.uri);
       if (!document) {
@@ -106,8 +107,10 @@ export class PropertySheetPanel implements vscode.Disposable {
         return;
       }
       try {
-        const applied = await setPropertyValue(this.server, document, message.location, message.property, message.value, this.shownVersion ?? document.version);
-        this.post({ type: 'status', text: applied ? `${message.property} = ${message.value}` : `VS Code did not apply the edit to ${message.property}.`, error: !applied });
+        // The version of the sheet the page shows (the server's, which may lag behind the editor's last keystrokes).
+        const applied = await setPropertyValue(this.server, document, message.location, message.property, message.value, message.version ?? document.version);
+        this.post({ type: 'status', text: applied ? `${message.property} = ${message.value}`
+          : `VS Code did not apply the edit to ${message.property} (the text may have changed meanwhile): check the sheet and apply again.`, error: !applied });
         await this.refresh();
       } catch (error) {
         const changed = errorCode(error) === contentModified;

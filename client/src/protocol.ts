@@ -62,6 +62,8 @@ export interface EffectiveProperty {
 }
 
 export interface EffectiveProperties {
+  /** The document version the sheet was read from (what an edit chosen on it is for). */
+  version?: number;
   location: string;
   keyType: string;
   range: Range;

@@ -12,7 +12,14 @@ test('SheetState_Untick8BITMIMEOn7697601_Gives3503297', () => {
   assert.equal(currentNumber(state, inbound), 3503297);
   assert.equal(formatHex(3503297), '0x3574C1');
   assert.ok(isDirty(state, inbound));
-  assert.deepEqual(applyMessage(state, inbound), { type: 'apply', location: '/LM/SmtpSvc/1', property: inbound, value: '3503297' });
+  assert.deepEqual(applyMessage(state, inbound), { type: 'apply', document: undefined, version: undefined, location: '/LM/SmtpSvc/1', property: inbound, value: '3503297' });
+  // The document travels with the message: the extension writes nothing into another file the sheet moved to.
+  const inA = toggleFlag(createState(sheet, 'file:///a/MetaBase.xml'), inbound, '8BITMIME');
+  const message = applyMessage(inA, inbound);
+  assert.equal(message?.type === 'apply' ? message.document : undefined, 'file:///a/MetaBase.xml');
+  // And the version of the text the sheet was read from, which the server checks the edit against.
+  const seven = applyMessage(toggleFlag(createState({ ...sheet, version: 7 }), inbound, '8BITMIME'), inbound);
+  assert.equal(seven?.type === 'apply' ? seven.version : undefined, 7);
 });
 
 test('SheetState_ToggleTwice_BackToOriginalAndNotDirty', () => {

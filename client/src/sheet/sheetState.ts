@@ -4,7 +4,7 @@ import type { EffectiveProperties, EffectiveProperty, FlagItem } from '../protoc
 /** Messages the page posts to the extension. */
 export type PageMessage =
   | { type: 'ready' }
-  | { type: 'apply'; location: string; property: string; value: string }
+  | { type: 'apply'; document?: string; version?: number; location: string; property: string; value: string }
   | { type: 'reveal'; location: string; property: string };
 
 /** Messages the extension posts to the page. */
@@ -64,7 +64,8 @@ export function revert(state: SheetState, property: string): SheetState {
 /** The apply message for a dirty property; flags are always sent as a decimal number (the server keeps the form). */
 export function applyMessage(state: SheetState, property: string): PageMessage | undefined {
   if (!state.sheet || !isDirty(state, property)) return undefined;
-  return { type: 'apply', location: state.sheet.location, property, value: String(state.pending[property]) };
+  // The sheet's own version travels back: the value was chosen on that text, whatever the extension has heard since.
+  return { type: 'apply', document: state.document, version: state.sheet.version, location: state.sheet.location, property, value: String(state.pending[property]) };
 }
 
 /**

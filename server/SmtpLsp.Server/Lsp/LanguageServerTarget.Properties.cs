@@ -22,6 +22,7 @@ public sealed partial class LanguageServerTarget
             var key = sheet.Key;
             return (EffectivePropertiesResult?)new EffectivePropertiesResult
             {
+                Version = snapshot.Version,
                 Location = key.Location ?? "",
                 KeyType = key.KeyType,
                 Range = LspConversions.ToRange(sheet.Span, snapshot),

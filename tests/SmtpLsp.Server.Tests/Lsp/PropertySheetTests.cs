@@ -37,6 +37,7 @@ public sealed class PropertySheetTests
         await using var client = await OpenAsync();
         var sheet = await SheetAsync(client, "/lm/smtpsvc/1/ROOT"); // Location matched case-insensitively
         Assert.NotNull(sheet);
+        Assert.Equal(1, sheet.Version); // the text it was read from, which an edit chosen on it is checked against
         Assert.Equal(("/LM/SmtpSvc/1/Root", "IIsSmtpVirtualDir"), (sheet.Location, sheet.KeyType));
         Assert.Equal(RangeOf(Smtp, "/LM/SmtpSvc/1/Root"), sheet.SelectionRange);
         Assert.Equal(At(Smtp, "<IIsSmtpVirtualDir"), sheet.Range.Start);

@@ -178,6 +178,33 @@ async function check(name, run, page) {
         `sheet ${before} -> ${after}; editor now reads ${P}="3503299": ${written}`);
     });
 
+    await check('code-server-sheet-apply-after-typing', async () => {
+      // A box unticked on the sheet, then the value typed over in the editor before Apply: what was typed stays. The
+      // sheet's Apply is for the text it showed, so the server refuses it as stale (or the sheet, refreshed first,
+      // has dropped the edit and Apply is off).
+      const P = 'SmtpInboundCommandSupportOptions';
+      const frame = await findFrame(page, `[data-testid="dec-${P}"]`, 10000);
+      if (!frame) { report('FAIL', 'code-server-sheet-apply-after-typing', 'no property sheet'); return; }
+      await frame.locator(`fieldset[data-property="${P}"] input[data-item="DSN"]`).click();
+      const pending = await frame.locator(`[data-testid="dec-${P}"]`).innerText();
+      // The number itself may lie under the sheet, beside the editor: select it from the property's name.
+      const line = page.locator('.monaco-editor .view-line', { hasText: `${P}="3503299"` }).first();
+      const box = await wordBox(line, P);
+      await page.mouse.click(box.x + 5, box.y + box.height / 2);
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page.keyboard.type('3503298');
+      const typed = await page.locator('.monaco-editor .view-line', { hasText: `${P}=` }).first().innerText();
+      await frame.locator(`fieldset[data-property="${P}"] button.apply`).click({ timeout: 2000 }).catch(() => {});
+      await page.waitForTimeout(2500);
+      const kept = await page.locator('.monaco-editor .view-line', { hasText: `${P}="3503298"` }).count() > 0;
+      const status = await frame.locator('[data-testid="status"]').innerText();
+      report(kept ? 'PASS' : 'FAIL', 'code-server-sheet-apply-after-typing', `sheet had ${pending} pending; typed "${typed.trim()}"; the editor still reads the typed 3503298: ${kept}; the sheet says "${status}"`);
+      await page.screenshot({ path: path.join(shots, 'sheet-apply-after-typing.png') });
+      await page.keyboard.press('Control+Z'); // back to 3503299, as the checks after this one expect nothing of it
+    }, page);
+
     await check('code-server-large-file', async () => {
       // More than the 50 MiB characters VS Code shares with extensions: no didOpen reaches the server, and the
       // extension has it read the file from disk instead.

@@ -13,6 +13,8 @@ public sealed record EffectivePropertiesParams : IDocumentRequest
 
 public sealed record EffectivePropertiesResult
 {
+    /// <summary>The document version the sheet was read from: what a client sends back with an edit chosen on it.</summary>
+    public int Version { get; init; }
     public string Location { get; init; } = "";
     public string KeyType { get; init; } = "";
     public Range Range { get; init; }
