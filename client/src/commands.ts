@@ -96,8 +96,6 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
     vscode.commands.registerCommand('smtpLsp.editFlags', guard(async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) { void vscode.window.showInformationMessage('Open a metabase file and put the cursor inside a key first.'); return; }
-      // The value is chosen from the sheet's text (its version): if the text changes meanwhile, the edit is refused.
-      const version = editor.document.version;
       const effective = await sheetAtCursor(editor);
       if (!effective) { void vscode.window.showInformationMessage('Put the cursor inside a metabase key that has a Location.'); return; }
       const flagProps = effective.properties.filter(p => p.flags && p.flags.number !== null);
@@ -115,7 +113,7 @@ export function registerCommands(server: ServerConnection, explorer: MetabaseExp
       if (!picks) return;
       const value = numberFromItems(flags.items, picks.map(p => p.name));
       if (value === flags.number) return;
-      const applied = await setPropertyValue(server, editor.document, effective.location, property.name, String(value), effective.version ?? version);
+      const applied = await setPropertyValue(server, editor.document, effective.location, property.name, String(value), effective.version ?? editor.document.version);
       if (!applied) void vscode.window.showWarningMessage(`VS Code did not apply the edit to ${property.name}.`);
     })),
   ];

@@ -27,7 +27,7 @@ export async function setPropertyValue(server: ServerConnection, document: vscod
   if (!client) throw new Error('the SmtpLsp server is not running');
   // Checked here too, before and after asking: the server may not have the latest keystroke yet, and the edit it
   // sends is placed by offsets in the text it had.
-  const stale = () => Object.assign(new Error('the text changed since the value was chosen'), { code: contentModified });
+  const stale = () => Object.assign(new Error('the text changed since the value was chosen; nothing was written: run the command again'), { code: contentModified });
   if (document.version !== version) throw stale();
   const params: SetPropertyValueParams = { textDocument: { uri: document.uri.toString(), version }, location, property, value };
   const edit = await client.sendRequest<LspWorkspaceEdit | null>(SetPropertyValueRequest, params);

@@ -56,19 +56,20 @@ public sealed partial class ValueReport
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
-    /// Decodes a value as written in a file, judged as the analyzer judges it (no space around a number), or typed on
-    /// the command line when <paramref name="allowHex"/> (<c>0x7574C1</c>, spaces around it forgiven). Never throws.
+    /// Decodes a value as written in a file, judged as the analyzer judges it (no space around a number, verb names not
+    /// a number), or as typed on the command line when <paramref name="typed"/> (hex such as <c>0x7574C1</c>, verb
+    /// names, spaces around it forgiven). Never throws.
     /// </summary>
-    public static ValueReport Create(PropertyInfo property, string? rawValue, bool allowHex = false)
+    public static ValueReport Create(PropertyInfo property, string? rawValue, bool typed = false)
     {
         var raw = rawValue ?? string.Empty;
-        if (allowHex) raw = raw.Trim();
+        if (typed) raw = raw.Trim();
         return property.Type switch
         {
-            PropertyType.Dword when property.Flags is { } table => CreateBitmask(property, table, raw, allowHex),
-            PropertyType.Dword when property.KnownValues.Count > 0 => CreateOpaque(property, raw, allowHex),
-            PropertyType.Dword when property.EnumValues.Count > 0 => CreateDword(property, raw, allowHex, ValueReportKind.Enum),
-            PropertyType.Dword => CreateDword(property, raw, allowHex, ValueReportKind.Dword),
+            PropertyType.Dword when property.Flags is { } table => CreateBitmask(property, table, raw, typed),
+            PropertyType.Dword when property.KnownValues.Count > 0 => CreateOpaque(property, raw, typed),
+            PropertyType.Dword when property.EnumValues.Count > 0 => CreateDword(property, raw, typed, ValueReportKind.Enum),
+            PropertyType.Dword => CreateDword(property, raw, typed, ValueReportKind.Dword),
             PropertyType.Bool => CreateBool(property, raw),
             PropertyType.MultiSz => new ValueReport
             {
@@ -79,11 +80,11 @@ public sealed partial class ValueReport
         };
     }
 
-    private static ValueReport CreateBitmask(PropertyInfo property, FlagTable table, string raw, bool allowHex)
+    private static ValueReport CreateBitmask(PropertyInfo property, FlagTable table, string raw, bool typed)
     {
         uint? number;
         var problems = new List<string>();
-        if (allowHex && TryParseNumber(raw, allowHex, out var parsed)) number = parsed;
+        if (typed && TryParseNumber(raw, typed, out var parsed)) number = parsed;
         else
         {
             var resolution = FlagCodec.ResolveValue(property, raw);
@@ -95,12 +96,12 @@ public sealed partial class ValueReport
                     FlagValueProblemKind.UnknownName when table.Kind == FlagTableKind.Numeric => $"'{problem.Text}' is not a number or a verb of {property.Name}",
                     FlagValueProblemKind.UnknownName => $"'{problem.Text}' is not a flag of {property.Name}",
                     FlagValueProblemKind.EmptyItem => "empty item between '|'",
-                    FlagValueProblemKind.OutOfRange => OutOfDwordRange(problem.Text),
+                    FlagValueProblemKind.OutOfRange => DwordValue.DoesNotFit(problem.Text),
                     FlagValueProblemKind.Empty => "the value is empty",
                     _ => $"'{problem.Text}' is not a number",
                 });
             // Verb names are for the command line: IIS reads the verb mask in a file as a decimal number only (MB3003).
-            if (!allowHex && table.Kind == FlagTableKind.Numeric && !resolution.WasNumeric && number is { } meant)
+            if (!typed && table.Kind == FlagTableKind.Numeric && !resolution.WasNumeric && number is { } meant)
                 problems.Add($"'{raw}' is not a number; {property.Name} is stored as a decimal number, here {meant}");
         }
         uint? defaultValue = property.DefaultNumber;
@@ -135,16 +136,16 @@ public sealed partial class ValueReport
         };
     }
 
-    private static ValueReport CreateOpaque(PropertyInfo property, string raw, bool allowHex)
+    private static ValueReport CreateOpaque(PropertyInfo property, string raw, bool typed)
     {
-        bool ok = TryParseNumber(raw, allowHex, out var value);
+        bool ok = TryParseNumber(raw, typed, out var value);
         return new ValueReport
         {
             Property = property,
             RawValue = raw,
             Kind = ValueReportKind.OpaqueBitmask,
             Number = ok ? value : null,
-            Problems = ok ? [] : [NotADword(raw, allowHex)],
+            Problems = ok ? [] : [NotADword(raw, typed)],
             Default = property.DefaultNumber,
             Label = ok ? property.KnownValues.FirstOrDefault(k => k.Value == value)?.Label : null,
             KnownValues = property.KnownValues,
@@ -152,14 +153,14 @@ public sealed partial class ValueReport
         };
     }
 
-    private static ValueReport CreateDword(PropertyInfo property, string raw, bool allowHex, ValueReportKind kind)
+    private static ValueReport CreateDword(PropertyInfo property, string raw, bool typed, ValueReportKind kind)
     {
-        bool ok = TryParseNumber(raw, allowHex, out var value);
+        bool ok = TryParseNumber(raw, typed, out var value);
         string? label = ok ? property.EnumValues.FirstOrDefault(e => e.Value == value)?.Label : null;
         var notes = new List<string>();
         if (ok && value == uint.MaxValue) notes.Add("4294967295 (-1) is the metabase's \"unlimited\".");
         // The analyzer's MB3005, so decode and hover agree with check.
-        string[] problems = !ok ? [NotADword(raw, allowHex)]
+        string[] problems = !ok ? [NotADword(raw, typed)]
             : property.IsOutsideRange(value) ? [$"{value} is outside the schema range of {property.Name}; expected {Analysis.AnalysisText.Range(property)}"]
             : [];
         return new ValueReport
@@ -196,11 +197,9 @@ public sealed partial class ValueReport
         };
     }
 
-    private static bool TryParseNumber(string raw, bool allowHex, out uint value) =>
-        DwordValue.TryParse(raw, allowHex, out value, out _);
+    private static bool TryParseNumber(string raw, bool typed, out uint value) =>
+        DwordValue.TryParse(raw, typed, out value, out _);
 
-    private static string NotADword(string raw, bool allowHex) =>
-        DwordValue.TryParse(raw, allowHex, out _, out var error) || error != DwordParseError.OutOfRange ? $"'{raw}' is not a DWORD" : OutOfDwordRange(raw);
-
-    private static string OutOfDwordRange(string text) => $"'{text}' does not fit in a DWORD (0..4294967295, or -1 for 4294967295)";
+    private static string NotADword(string raw, bool typed) =>
+        DwordValue.TryParse(raw, typed, out _, out var error) || error != DwordParseError.OutOfRange ? $"'{raw}' is not a DWORD" : DwordValue.DoesNotFit(raw);
 }

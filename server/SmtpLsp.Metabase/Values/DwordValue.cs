@@ -10,6 +10,9 @@ public enum DwordParseError { None, Empty, NotANumber, OutOfRange }
 /// </summary>
 public static class DwordValue
 {
+    /// <summary>What typed or written text past 32 bits is told, wherever it is read (set, decode, encode, hover).</summary>
+    public static string DoesNotFit(string text) => $"'{text}' does not fit in a DWORD (0..4294967295, or -1 for 4294967295)";
+
     public static bool TryParse(string? text, bool allowHex, out uint value, out DwordParseError error) =>
         TryParse(text.AsSpan(), allowHex, out value, out error);
 

@@ -23,7 +23,7 @@ public static class DecodeCommand
         var catalog = CatalogOption.Load(cl.Get("--schema"), stderr);
         if (catalog == null) return CliApp.Usage;
         var property = CatalogOption.FindProperty(catalog, cl.Positional[0], Help);
-        var report = ValueReport.Create(property, cl.Positional[1], allowHex: true);
+        var report = ValueReport.Create(property, cl.Positional[1], typed: true);
         stdout.Write(report.ToPlainText());
         return report.Problems.Count > 0 || report.UnknownBits != 0 ? CliApp.Findings : CliApp.Ok;
     }

@@ -45,7 +45,13 @@ public static class EncodeCommand
                     ?? throw new UsageException($"{property.Name} has no numeric default in the schema", Help);
                 continue;
             }
-            bool off = word.StartsWith('-') && word != "-1";
+            // -1 is the number 4294967295, not the bit 1 taken off.
+            if (word == "-1")
+            {
+                value = uint.MaxValue;
+                continue;
+            }
+            bool off = word.StartsWith('-');
             string name = off ? word[1..] : word;
             // Names first: verbs such as 8BITMIME start with a digit.
             if (table.Find(name) is { } flag)
@@ -57,14 +63,9 @@ public static class EncodeCommand
             {
                 if (!DwordValue.TryParse(name, allowHex: true, out uint bits, out var error))
                     throw error == DwordParseError.OutOfRange
-                        ? new UsageException($"'{name}' does not fit in a DWORD (0..4294967295, or -1)", Help)
+                        ? new UsageException(DwordValue.DoesNotFit(name), Help)
                         : UnknownName(property, table, name);
                 value = off ? value & ~bits : value | bits;
-                continue;
-            }
-            if (word == "-1")
-            {
-                value = uint.MaxValue;
                 continue;
             }
             throw UnknownName(property, table, name);
