@@ -52,7 +52,7 @@ public static class ValueInput
         {
             if (!DwordValue.TryParse(value, allowHex: true, out number, out var error))
                 return new(null, error == DwordParseError.OutOfRange
-                    ? DwordValue.DoesNotFit(value)
+                    ? $"'{value}' is out of range for a DWORD (0..4294967295, or -1)"
                     : $"'{value}' is not a DWORD: expected a decimal number, 0x hex, or -1");
         }
         else if (info.Flags is { } table)

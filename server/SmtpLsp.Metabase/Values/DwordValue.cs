@@ -10,7 +10,7 @@ public enum DwordParseError { None, Empty, NotANumber, OutOfRange }
 /// </summary>
 public static class DwordValue
 {
-    /// <summary>What typed or written text past 32 bits is told, wherever it is read (set, decode, encode, hover).</summary>
+    /// <summary>What text past 32 bits is told where a value is explained (decode, encode, hover).</summary>
     public static string DoesNotFit(string text) => $"'{text}' does not fit in a DWORD (0..4294967295, or -1 for 4294967295)";
 
     public static bool TryParse(string? text, bool allowHex, out uint value, out DwordParseError error) =>
