@@ -41,8 +41,12 @@ internal static class FlagValueRules
     /// <summary>The full check through <see cref="FlagCodec.ResolveValue"/>: what the fast paths above must agree with.</summary>
     internal static void CheckSymbolicResolved(AttributeView property, PropertyInfo info, FlagTable table, ICollection<MetabaseDiagnostic> sink)
     {
+        // IIS reads the value its XML reader decoded. Where a character reference changed it, a problem's place in
+        // the decoded text is not one in the file: the whole value is marked, and no name is put in its place.
         var raw = property.RawValue;
-        var resolution = FlagCodec.ResolveValue(info, raw);
+        var decoded = property.Value;
+        bool sameText = decoded == raw;
+        var resolution = FlagCodec.ResolveValue(info, decoded);
         int valueStart = property.ValueSpan.Start;
         foreach (var problem in resolution.Problems)
         {
@@ -51,11 +55,11 @@ internal static class FlagValueRules
                 case FlagValueProblemKind.UnknownName:
                     var suggestions = NameSuggester.Closest(problem.Text, FlagNames(table), 1);
                     sink.Add(new MetabaseDiagnostic(DiagnosticCodes.UnknownFlagName, DiagnosticSeverity.Error,
-                        new TextSpan(valueStart + problem.Span.Start, problem.Span.Length),
+                        sameText ? new TextSpan(valueStart + problem.Span.Start, problem.Span.Length) : property.ValueSpan,
                         $"Unknown flag {AnalysisText.Quote(problem.Text)} in {property.Name}; expected one of its flag names (case-sensitive)." +
                         AnalysisText.DidYouMean(suggestions))
                     {
-                        FixData = suggestions.Count > 0 ? suggestions[0] : null,
+                        FixData = sameText && suggestions.Count > 0 ? suggestions[0] : null,
                     });
                     break;
                 case FlagValueProblemKind.Empty:

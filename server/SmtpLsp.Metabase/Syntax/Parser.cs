@@ -659,7 +659,11 @@ internal sealed class Parser
         Report(DiagnosticCodes.StrayEndTag, span,
             _stack.Count == 0
                 ? $"End tag '</{name}>' has no open element to close; expected no end tag here"
-                : $"End tag '</{name}>' matches no open element; expected '</{_stack[^1].Name}>'");
+                : $"End tag '</{name}>' matches no open element; expected '</{_stack[^1].Name}>'" +
+                  (_stack.Count == SectionLevel && IsInSection() ? KeysNeverNest : ""));
+
+    // Said where a key nested in another meets its end: the outer key ended at the inner one's start tag.
+    private const string KeysNeverNest = " (keys never nest: a key ends where the next one starts)";
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ReportNeverClosed(ElementNode open, string closingName) =>
@@ -782,7 +786,7 @@ internal sealed class Parser
     /// </summary>
     private void ReportKeyNeverClosed(ElementNode open) =>
         Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
-            $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' at the end of the key");
+            $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' at the end of the key" + KeysNeverNest);
 
     /// <summary>The depth of the open elements where keys are (their section open), or -1.</summary>
     private int KeyLevel() => _keysAtRoot ? 0 : _stack.Count > SectionLevel && IsInSection() ? SectionLevel : -1;

@@ -23,6 +23,25 @@ public class FlagValueRulesTests
         Assert.Equal("AuthNTLM", d.FixData);
     }
 
+    [Fact]
+    public void UnknownFlagName_CharacterReferenceInTheValue_WholeValueMarkedWithNoFix()
+    {
+        // The decoded value is "AuthBasic | Bogus": the unknown name is Bogus, whose place in the file is not that.
+        var (diagnostics, expected, _) = Analyze.Marked(Server("AuthFlags=\"[AuthBasic &#x7C; Bogus]\""));
+        var d = Analyze.Single(diagnostics, DiagnosticCodes.UnknownFlagName);
+        Assert.Equal(expected, d.Span);
+        Assert.Contains("'Bogus'", d.Message);
+        Assert.Null(d.FixData);
+    }
+
+    [Fact]
+    public void SymbolicFlags_NumberWrittenWithACharacterReference_JudgedAsTheNumberIisReads()
+    {
+        var diagnostics = Analyze.Keys(Server("AuthFlags=\"&#52;294967296\""));
+        Analyze.None(diagnostics, DiagnosticCodes.UnknownFlagName);
+        Analyze.Single(diagnostics, DiagnosticCodes.DwordOutOfRange);
+    }
+
     [Theory]
     [InlineData("AuthBasic | AuthNTLM")]
     [InlineData("AuthAnonymous")]

@@ -26,7 +26,7 @@ public class ValueReportTests
     {
         string[] values = ["7697601", "7697601 ", " 7697601", "+7697601", "-0", "-1", "-2", "&#55;697601", "&#x37;697601", "0x10", "4294967296",
             "0", "1", "4", "5", "9", "2147483648", "7697603", "128", "AuthBasic", "AuthBasic | AuthNTLM", "AuthNTLM | Bogus", "DSN", "",
-            "TRUE", "FALSE", "true", "&#84;RUE"];
+            "TRUE", "FALSE", "true", "&#84;RUE", "AuthBasic &#124; AuthNTLM", "Auth&#66;asic", "AuthBasic &#x7C; Bogus", "&#52;294967296", "&#49;28"];
         var info = Catalog.FindProperty(property)!;
         foreach (var value in values)
         {

@@ -395,7 +395,22 @@ public class IncrementalAnalyzerTests
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
 
         Assert.Equal(UpdateKind.Incremental, next.Kind);
-        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag && d.Message.EndsWith("at the end of the key"));
+        Assert.Contains(next.Diagnostics, d => d.Code == DiagnosticCodes.MissingEndTag && d.Message.Contains("at the end of the key", StringComparison.Ordinal));
+        Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
+    }
+
+    [Fact]
+    public void Update_KeyPastedInsideAKey_SaysKeysNeverNestAsAFullAnalysisDoes()
+    {
+        var text = Fixture.ReadSample("MetaBase.xml");
+        var state = IncrementalAnalyzer.Create(text, Catalog);
+        int at = text.IndexOf("</IIsSmtpServer>", StringComparison.Ordinal);
+        string eol = text.Contains("\r\n") ? "\r\n" : "\n";
+        var edited = text.Insert(at, $"<IIsSmtpDomain\tLocation =\"/LM/SmtpSvc/1/Domain/nested\"{eol}\t>{eol}</IIsSmtpDomain>{eol}");
+
+        var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
+
+        Assert.Equal(2, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && d.Message.EndsWith("(keys never nest: a key ends where the next one starts)", StringComparison.Ordinal)));
         Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
     }
 

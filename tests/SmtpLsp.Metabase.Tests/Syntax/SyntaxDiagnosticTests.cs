@@ -241,6 +241,19 @@ public class SyntaxDiagnosticTests
     }
 
     [Fact]
+    public void MissingEndTag_KeyNestedInAKey_BothErrorsSayKeysNeverNest()
+    {
+        // Writing a domain inside its server, as XML elsewhere would nest it: the server ends at the domain's start
+        // tag, and the server's end tag after the domain closes nothing.
+        var text = Open + "<IIsSmtpServer Location=\"/LM/SmtpSvc/1\">\r\n\t<IIsSmtpDomain Location=\"/LM/SmtpSvc/1/Domain/x\">\r\n\t</IIsSmtpDomain>\r\n</IIsSmtpServer>\r\n" + Close;
+        var tree = SyntaxTree.Parse(text);
+        TreeInvariants.Check(tree);
+        Assert.Equal([DiagnosticCodes.MissingEndTag, DiagnosticCodes.StrayEndTag], tree.Diagnostics.Select(d => d.Code));
+        Assert.All(tree.Diagnostics, d => Assert.EndsWith("(keys never nest: a key ends where the next one starts)", d.Message));
+        Assert.Equal(["IIsSmtpServer", "IIsSmtpDomain"], tree.Root!.Children[0].Children.Select(k => k.Name));
+    }
+
+    [Fact]
     public void MissingEndTag_OpenCustomInKeyFollowedByKey_EndsBothBeforeTheNextKey()
     {
         var text = Open + "<A Location=\"/a\"><Custom Name=\"c\" ID=\"1\"><B Location=\"/b\"/>" + Close;
