@@ -10,10 +10,12 @@ public enum ValueOrigin
     SetHere,
     /// <summary>Taken from an ancestor key (the property has the INHERIT attribute).</summary>
     Inherited,
-    /// <summary>The schema's DefaultValue.</summary>
+    /// <summary>
+    /// The schema's DefaultValue, what ADSI and adsutil report for a property set nowhere. The catalog's installed
+    /// defaults are not used here: what setup writes is in the file when it is in effect, and the internal defaults
+    /// the SDK pages give belong to the web service.
+    /// </summary>
     SchemaDefault,
-    /// <summary>The value a fresh install writes, curated in the catalog overlay.</summary>
-    InstalledDefault,
     /// <summary>Set nowhere and without any default.</summary>
     None,
 }
@@ -30,7 +32,7 @@ public sealed record EffectiveValue(
     MetabaseKey? SourceKey,
     TextSpan? SourceSpan)
 {
-    public bool IsDefault => Origin is ValueOrigin.SchemaDefault or ValueOrigin.InstalledDefault;
+    public bool IsDefault => Origin is ValueOrigin.SchemaDefault;
 }
 
 /// <summary>
@@ -79,8 +81,6 @@ public static class EffectiveValues
                     return new EffectiveValue(name, info, there.Value, ValueOrigin.Inherited, ancestor, model.Place(ancestor, there.Span));
             }
         }
-        if (info?.InstalledDefault is { } installed)
-            return new EffectiveValue(name, info, installed.Value, ValueOrigin.InstalledDefault, null, null);
         if (info?.SchemaDefault is { } schemaDefault)
             return new EffectiveValue(name, info, schemaDefault, ValueOrigin.SchemaDefault, null, null);
         return new EffectiveValue(name, info, null, ValueOrigin.None, null, null);

@@ -51,9 +51,6 @@ public static class ValueActions
         var resetKind = valid ? ActionKind.Refactor : ActionKind.QuickFix;
         if (DefaultText(info, info.SchemaDefault, numericForm) is { } schemaDefault && !SameValue(info, raw, schemaDefault))
             Add(actions, $"Reset to IIS default ({schemaDefault})", resetKind, ValueEdits.SetValue(property, schemaDefault));
-        if (DefaultText(info, info.InstalledDefault?.Value, numericForm) is { } installed && !SameValue(info, raw, installed)
-            && installed != DefaultText(info, info.SchemaDefault, numericForm))
-            Add(actions, $"Reset to installed default ({installed})", resetKind, ValueEdits.SetValue(property, installed));
         return actions;
     }
 

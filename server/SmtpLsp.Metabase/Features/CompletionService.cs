@@ -140,7 +140,8 @@ public static class CompletionService
             if (typed.Length > 0 && name.IndexOf(typed, StringComparison.OrdinalIgnoreCase) < 0) continue;
             if (items.Count >= options.MaxItems) { capped = true; break; }
             var property = catalog.FindProperty(name);
-            string defaultText = property?.InstalledDefault?.Value ?? property?.SchemaDefault ?? "";
+            // The schema default: written out, it changes nothing IIS reads (an installed default may, see EffectiveValues).
+            string defaultText = property?.SchemaDefault ?? "";
             bool snippet = options.Snippets && !hasEquals;
             items.Add(new CompletionItem(name, CompletionItemKind.Property,
                 space + (snippet ? $"{name}=\"${{1:{EscapeSnippet(defaultText)}}}\"" : name))

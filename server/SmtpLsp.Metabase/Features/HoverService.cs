@@ -105,7 +105,13 @@ public static class HoverService
     private static void DescribePropertyInfo(PropertyInfo property, HoverWriter writer)
     {
         writer.Title(property.Name);
-        if (property.Description != null) writer.Line(property.Description.Text);
+        if (property.Description != null)
+        {
+            writer.Line(property.Description.Text);
+            // Many descriptions are read from the property's name: say so rather than pass a guess off as fact.
+            if (property.Description.Confidence != "high")
+                writer.Field("Description", $"{property.Description.Confidence} confidence ({property.Description.Source})");
+        }
         writer.Field("ID", FormatId(property.Id));
         writer.Field("Type", TypeName(property.Type));
         if (property.UserType != null) writer.Field("User type", property.UserType);
@@ -115,7 +121,8 @@ public static class HoverService
                 ? ValueReport.FormatNumber(n)
                 : property.SchemaDefault);
         if (property.InstalledDefault != null)
-            writer.Field("Installed default", property.InstalledDefault.Value + (property.InstalledDefault.Note is { } note ? $" ({note})" : ""));
+            writer.Field("Installed default", property.InstalledDefault.Value + (property.InstalledDefault.Note is { } note ? $" ({note})" : "") +
+                $"; {property.InstalledDefault.Confidence} confidence ({property.InstalledDefault.Source})");
         if (property.StartingNumber != null || property.EndingNumber != null)
             writer.Field("Range", $"{property.StartingNumber ?? 0} .. {(property.EndingNumber?.ToString(CultureInfo.InvariantCulture) ?? "4294967295")}");
         if (property.ExchangeAdAttribute != null)

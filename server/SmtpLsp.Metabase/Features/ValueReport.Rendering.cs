@@ -7,7 +7,9 @@ namespace SmtpLsp.Metabase.Features;
 public sealed partial class ValueReport
 {
     private const string UndocumentedLabel = "(undocumented)";
-    private const string OtherEhloSources = "SIZE, PIPELINING, VRFY and AUTH lines come from other settings";
+    // research/metabase-domain.md §6: SIZE from MaxMessageSize, PIPELINING from ShouldPipelineIn, AUTH from AuthFlags;
+    // published answers also list VRFY, which no source ties to a setting.
+    private const string OtherEhloSources = "SIZE, PIPELINING and AUTH lines come from other settings";
 
     /// <summary>What <c>smtplsp decode</c> prints: a header, then one flag per line, aligned.</summary>
     public string ToPlainText()
@@ -22,7 +24,12 @@ public sealed partial class ValueReport
             sb.Append("Compared with the default: ").Append(DefaultDifference()).Append('\n');
             int width = Math.Max(UndocumentedLabel.Length, Flags.Count == 0 ? 0 : Flags.Max(f => f.Name.Length));
             sb.Append(FlagHeading()).Append(":\n");
-            foreach (var f in Flags) sb.Append(PlainFlagLine(f.IsSet, f.Name, f.Value, width)).Append('\n');
+            foreach (var f in Flags)
+            {
+                sb.Append(PlainFlagLine(f.IsSet, f.Name, f.Value, width));
+                if (f.Flag.Confidence != "high") sb.Append($"  ({f.Flag.Confidence} confidence)");
+                sb.Append('\n');
+            }
             if (UndocumentedBits.Count > 0)
             {
                 sb.Append("Undocumented bits (set in the IIS default; no public source names them): ")
@@ -56,7 +63,7 @@ public sealed partial class ValueReport
         {
             sb.Append("Compared with the default: ").Append(Escape(DefaultDifference())).Append("\n\n");
             sb.Append("| | ").Append(FlagHeading() == "Verbs" ? "Verb" : "Flag").Append(" | Decimal | Hex |\n|---|---|---:|---|\n");
-            foreach (var f in Flags) sb.Append(MarkdownFlagLine(f.IsSet, Escape(f.Name), f.Value));
+            foreach (var f in Flags) sb.Append(MarkdownFlagLine(f.IsSet, Escape(FlagLabel(f)), f.Value));
             foreach (var b in UndocumentedBits) sb.Append(MarkdownFlagLine(b.IsSet, "*undocumented* (set in the IIS default)", b.Value));
             sb.Append('\n');
             if (UndocumentedBits.Count > 0)
@@ -92,6 +99,10 @@ public sealed partial class ValueReport
         };
         return Label is null ? head : $"{head}: {Label}";
     }
+
+    /// <summary>A name whose value its source does not fully confirm says so (ENHANCEDSTATUSCODES: the KB copies are cut off).</summary>
+    private static string FlagLabel(FlagState f) =>
+        f.Flag.Confidence == "high" ? f.Name : $"{f.Name} ({f.Flag.Confidence} confidence)";
 
     private string FlagHeading() => Property.Flags?.Kind == FlagTableKind.Numeric ? "Verbs" : "Flags";
 

@@ -80,7 +80,6 @@ public static class GetCommand
         {
             ValueOrigin.SetHere => "set here",
             ValueOrigin.Inherited => $"inherited from {value.SourceKey?.Location}",
-            ValueOrigin.InstalledDefault => "installed default",
             ValueOrigin.SchemaDefault => "default",
             _ => "no default",
         };

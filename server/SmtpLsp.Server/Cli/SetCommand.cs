@@ -150,7 +150,6 @@ public static class SetCommand
     {
         ValueOrigin.SetHere => "set here",
         ValueOrigin.Inherited => $"inherited from {value.SourceKey?.Location}",
-        ValueOrigin.InstalledDefault => "installed default",
         ValueOrigin.SchemaDefault => "default",
         _ => "not set",
     };

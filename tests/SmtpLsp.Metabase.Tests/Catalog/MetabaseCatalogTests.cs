@@ -122,6 +122,14 @@ public class MetabaseCatalogTests
     }
 
     [Fact]
+    public void EnumValues_ServerCommand_AsIiscnfgHDefinesThem()
+    {
+        // MD_SERVER_COMMAND_START 1, _STOP 2, _PAUSE 3, _CONTINUE 4 (not the 4 and 8 a TechNet page gives).
+        Assert.Equal([(1u, "Start"), (2u, "Stop"), (3u, "Pause"), (4u, "Continue")],
+            Catalog.FindProperty("ServerCommand")!.EnumValues.Select(v => (v.Value, v.Label)));
+    }
+
+    [Fact]
     public void InstalledDefaults_SmtpVirtualServer_DifferFromSchema()
     {
         Assert.Equal("2097152", Catalog.FindProperty("MaxMessageSize")!.InstalledDefault!.Value);

@@ -56,18 +56,20 @@ public class EffectiveValuesTests
     }
 
     [Fact]
-    public void EffectiveValue_SetNowhere_SchemaOrInstalledDefaultMarked()
+    public void EffectiveValue_SetNowhere_SchemaDefaultEvenWhereTheCatalogHasAnInstalledOne()
     {
+        // What setup writes is in the file when it is in effect; set nowhere, the value is what ADSI reports.
         var model = BuildModel(Wrap(SmtpKeys));
         var key = Key(model, "/LM/SmtpSvc/1");
         var outbound = EffectiveValues.Get(model, key, "SmtpOutboundCommandSupportOptions", Catalog);
-        var info = Catalog.FindProperty("SmtpOutboundCommandSupportOptions")!;
-        var expected = info.InstalledDefault != null ? ValueOrigin.InstalledDefault : ValueOrigin.SchemaDefault;
-        Assert.Equal(expected, outbound.Origin);
-        Assert.Equal(info.InstalledDefault?.Value ?? info.SchemaDefault, outbound.Value);
+        Assert.NotNull(Catalog.FindProperty("SmtpOutboundCommandSupportOptions")!.InstalledDefault);
+        Assert.Equal((ValueOrigin.SchemaDefault, "7697601"), (outbound.Origin, outbound.Value));
         var hop = EffectiveValues.Get(model, key, "HopCount", Catalog);
+        Assert.Equal((ValueOrigin.SchemaDefault, "10"), (hop.Origin, hop.Value));
         Assert.True(hop.IsDefault);
         Assert.Null(hop.SourceKey);
+        // The web service's internal default (AccessRead | AccessScript) is not an SMTP key's.
+        Assert.Equal("AccessRead", EffectiveValues.Get(model, key, "AccessFlags", Catalog).Value);
     }
 
     [Fact]

@@ -53,6 +53,14 @@ public class ValueActionsTests
     }
 
     [Fact]
+    public void ValueActions_OutboundAtTheSchemaDefault_OffersNoInstalledValue()
+    {
+        // 7, reported as installed and said to turn outbound ESMTP off, is no default to return to.
+        var doc = Wrap(SmtpKeys.Replace("SmtpInboundCommandSupportOptions=\"7697601\"", "SmtpOutboundCommandSupportOptions=\"76^97601\""));
+        Assert.DoesNotContain(ActionsAt(doc), a => a.Title.StartsWith("Reset", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ValueActions_InvalidValue_ResetIsQuickFix()
     {
         var actions = ActionsAt(Doc("^abc"));

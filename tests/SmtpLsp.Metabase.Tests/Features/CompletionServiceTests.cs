@@ -102,6 +102,9 @@ public class CompletionServiceTests
         Assert.True(inbound.IsSnippet);
         Assert.Contains("DWORD", inbound.Detail);
         Assert.Contains("7697601", inbound.Detail);
+        // Not the 7 community posts report as installed, which turns outbound ESMTP off.
+        var outbound = result.Items.Single(i => i.Label == "SmtpOutboundCommandSupportOptions");
+        Assert.Equal("SmtpOutboundCommandSupportOptions=\"${1:7697601}\"", outbound.InsertText);
     }
 
     [Fact]

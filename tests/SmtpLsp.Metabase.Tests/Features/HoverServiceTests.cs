@@ -50,10 +50,19 @@ public class HoverServiceTests
     }
 
     [Fact]
-    public void Hover_OutboundName_ShowsInstalledDefault()
+    public void Hover_OutboundName_ShowsInstalledDefaultWithItsConfidence()
     {
         var hover = Hover(SmtpServer("|SmtpOutboundCommandSupportOptions=\"7\""));
-        Assert.Contains("Installed default: 7", hover.Content);
+        Assert.Contains("Installed default: 7 (reported as installed", hover.Content);
+        Assert.Contains("; medium confidence (centauricw.com", hover.Content);
+    }
+
+    [Fact]
+    public void Hover_DescriptionReadFromTheName_SaysHowSureItIs()
+    {
+        var hover = Hover(SmtpServer("|AuthTurnList=\"\""));
+        Assert.Contains("Description: low confidence (meaning from the property name", hover.Content);
+        Assert.DoesNotContain("Description:", Hover(SmtpServer("|SmtpInboundCommandSupportOptions=\"7697601\"")).Content);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class ValueReportTests
               [x] DSN                          64  0x00000040
               [x] ETRN                        128  0x00000080
               [x] TURN/ATRN                  1024  0x00000400
-              [x] ENHANCEDSTATUSCODES        4096  0x00001000
+              [x] ENHANCEDSTATUSCODES        4096  0x00001000  (medium confidence)
               [x] CHUNKING                1048576  0x00100000
               [x] BINARYMIME              2097152  0x00200000
               [x] 8BITMIME                4194304  0x00400000
@@ -73,7 +73,7 @@ public class ValueReportTests
               [x] (undocumented)            65536  0x00010000
               [x] (undocumented)           262144  0x00040000
             Unknown bits: none
-            EHLO lines (SIZE, PIPELINING, VRFY and AUTH lines come from other settings):
+            EHLO lines (SIZE, PIPELINING and AUTH lines come from other settings):
               250-TURN
               250-ATRN
               250-ETRN

@@ -381,7 +381,7 @@ public sealed class GetSetCommandTests : IDisposable
     {
         string path = CopySample();
         Assert.Contains("ConnectionTimeout : (DWORD) 600   [inherited from /LM/SmtpSvc/1]", Get(path, "/LM/SmtpSvc/1/Domain", "ConnectionTimeout").Out);
-        Assert.Contains("HopCount : (DWORD) 15   [installed default]", Get(path, "/LM/SmtpSvc/1", "HopCount").Out);
+        Assert.Contains("HopCount : (DWORD) 10   [default]", Get(path, "/LM/SmtpSvc/1", "HopCount").Out);
         Assert.Contains("RemoteSmtpPort : (DWORD) 25   [default]", Get(path, "/LM/SmtpSvc/1", "RemoteSmtpPort").Out);
     }
 
