@@ -24,7 +24,7 @@ public static class MbSchemaReader
         }
     }
 
-    public static SchemaReadResult ReadText(string xml) => Read(XmlReader.Create(new StringReader(xml), Settings()), xml);
+    public static SchemaReadResult ReadText(string xml) => Read(CreateReader(xml), xml);
 
     /// <summary>Reads the whole stream as text first (schemas are a few hundred KB) so errors can be located.</summary>
     public static SchemaReadResult Read(Stream stream)
@@ -42,14 +42,16 @@ public static class MbSchemaReader
         return ReadText(text);
     }
 
-    private static XmlReaderSettings Settings() => new()
+    /// <summary>
+    /// MBSchema.xml writes a MULTISZ default one item per line, as MetaBase.xml writes values; a conforming reader
+    /// turns those line breaks into spaces (attribute-value normalisation), which XmlTextReader can be told not to.
+    /// </summary>
+    private static XmlReader CreateReader(string xml) => new XmlTextReader(new StringReader(xml))
     {
+        Normalization = false,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        IgnoreProcessingInstructions = true,
-        MaxCharactersFromEntities = 1024,
+        WhitespaceHandling = WhitespaceHandling.None,
     };
 
     private static SchemaReadResult Read(XmlReader reader, string text)
@@ -189,11 +191,14 @@ public static class MbSchemaReader
             Attributes = reader.GetAttribute("Attributes"),
             MetaFlags = reader.GetAttribute("MetaFlags"),
             MetaFlagsEx = reader.GetAttribute("MetaFlagsEx"),
-            DefaultValue = reader.GetAttribute("DefaultValue"),
+            DefaultValue = reader.GetAttribute("DefaultValue") is { } d && reader.GetAttribute("Type") == "MULTISZ" ? MultiSzItems(d) : reader.GetAttribute("DefaultValue"),
             StartingNumber = ParseLong(reader.GetAttribute("StartingNumber"), $"property '{name}' StartingNumber", error),
             EndingNumber = ParseLong(reader.GetAttribute("EndingNumber"), $"property '{name}' EndingNumber", error),
         };
     }
+
+    /// <summary>One item per line without the indentation, as <see cref="Values.MultiSzValue"/> reads a file's value.</summary>
+    private static string MultiSzItems(string raw) => string.Join('\n', Values.MultiSzValue.Split(raw).Select(i => i.Text));
 
     private static int? ParseInt(string? text, string what, Action<string> error)
     {

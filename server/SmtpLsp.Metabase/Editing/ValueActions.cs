@@ -49,15 +49,19 @@ public static class ValueActions
         }
 
         var resetKind = valid ? ActionKind.Refactor : ActionKind.QuickFix;
-        if (DefaultText(info, info.SchemaDefault, numericForm) is { } schemaDefault && !SameValue(info, raw, schemaDefault))
-            Add(actions, $"Reset to IIS default ({schemaDefault})", resetKind, ValueEdits.SetValue(property, schemaDefault));
+        string newLine = AttributeText.NewLineNear(model.Tree.Text, attribute.Span.Start);
+        if (DefaultText(info, info.SchemaDefault, numericForm, newLine) is { } schemaDefault && !SameValue(info, raw, schemaDefault))
+            Add(actions, $"Reset to IIS default ({(info.Type == PropertyType.MultiSz ? string.Join(", ", MultiSzValue.Split(schemaDefault).Select(i => i.Text)) : schemaDefault)})",
+                resetKind, ValueEdits.SetValue(property, schemaDefault));
         return actions;
     }
 
     /// <summary>A default in the value's current form (a symbolic default becomes a number when the value is numeric).</summary>
-    private static string? DefaultText(PropertyInfo info, string? text, bool numericForm)
+    private static string? DefaultText(PropertyInfo info, string? text, bool numericForm, string newLine)
     {
         if (text == null) return null;
+        // The catalog keeps a MULTISZ default one item per line; the file's line break and IIS's indentation go between.
+        if (info.Type == PropertyType.MultiSz) return text.Replace("\n", newLine + "\t\t\t", StringComparison.Ordinal);
         if (info.Type != PropertyType.Dword) return text;
         var resolved = FlagCodec.ResolveValue(info, text);
         return resolved.Value is { } n ? ValueEdits.FormatFlags(info, n, numericForm || info.Flags == null) : text;
@@ -87,6 +91,7 @@ public static class ValueActions
             return a != null && a == FlagCodec.ResolveValue(info, other).Value;
         }
         if (info.Type == PropertyType.Bool) return string.Equals(raw, other, StringComparison.OrdinalIgnoreCase);
+        if (info.Type == PropertyType.MultiSz) return MultiSzValue.Split(raw).Select(i => i.Text).SequenceEqual(MultiSzValue.Split(other).Select(i => i.Text));
         return raw == other;
     }
 

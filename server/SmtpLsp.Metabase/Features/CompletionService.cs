@@ -141,7 +141,8 @@ public static class CompletionService
             if (items.Count >= options.MaxItems) { capped = true; break; }
             var property = catalog.FindProperty(name);
             // The schema default: written out, it changes nothing IIS reads (an installed default may, see EffectiveValues).
-            string defaultText = property?.SchemaDefault ?? "";
+            // A default of several MULTISZ items is left to type: a snippet has no line break of the file's own.
+            string defaultText = property?.SchemaDefault is { } d && !d.Contains('\n') ? d : "";
             bool snippet = options.Snippets && !hasEquals;
             items.Add(new CompletionItem(name, CompletionItemKind.Property,
                 space + (snippet ? $"{name}=\"${{1:{EscapeSnippet(defaultText)}}}\"" : name))

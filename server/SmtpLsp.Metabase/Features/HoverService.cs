@@ -119,7 +119,8 @@ public static class HoverService
         if (property.SchemaDefault != null)
             writer.Field("Schema default", property.DefaultNumber is { } n && property.Type == PropertyType.Dword && property.Flags?.Kind != FlagTableKind.Symbolic
                 ? ValueReport.FormatNumber(n)
-                : property.SchemaDefault);
+                : property.Type == PropertyType.MultiSz ? string.Join(", ", MultiSzValue.Split(property.SchemaDefault).Select(i => $"\"{i.Text}\""))
+                : property.SchemaDefault.Length == 0 ? "(empty)" : property.SchemaDefault);
         if (property.InstalledDefault != null)
             writer.Field("Installed default", property.InstalledDefault.Value + (property.InstalledDefault.Note is { } note ? $" ({note})" : "") +
                 $"; {property.InstalledDefault.Confidence} confidence ({property.InstalledDefault.Source})");

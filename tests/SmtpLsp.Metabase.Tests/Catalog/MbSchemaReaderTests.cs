@@ -42,6 +42,16 @@ public class MbSchemaReaderTests
     }
 
     [Fact]
+    public void Read_MultiSzDefaultOverSeveralLines_OneItemPerLine()
+    {
+        // As MBSchema.xml writes LogCustomPropertyServicesString; an XML reader's normalisation made it one item.
+        var schema = MbSchemaReader.ReadText(Minimal.Replace("DefaultValue=\"10\" EndingNumber=\"0\"/>",
+            "DefaultValue=\"10\" EndingNumber=\"0\"/>\n<Property InternalName =\"Services\" ID=\"4506\" Type=\"MULTISZ\" DefaultValue=\"W3Svc\r\n\t\t\tMSFTPSvc\n\t\t\tSmtpSvc\"/>\n<Property InternalName =\"Comment\" ID=\"1015\" Type=\"STRING\" DefaultValue=\"a&#9;b\"/>")).Schema!;
+        Assert.Equal("W3Svc\nMSFTPSvc\nSmtpSvc", schema.PoolProperties.Single(p => p.Name == "Services").DefaultValue);
+        Assert.Equal("a\tb", schema.PoolProperties.Single(p => p.Name == "Comment").DefaultValue);
+    }
+
+    [Fact]
     public void LoadSchemaFile_MinimalSchema_BuildsCatalogWithOverlay()
     {
         var path = Temp(Minimal);

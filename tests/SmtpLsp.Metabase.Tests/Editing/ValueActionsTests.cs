@@ -61,6 +61,17 @@ public class ValueActionsTests
     }
 
     [Fact]
+    public void ValueActions_ResetMultiSzToItsDefault_WritesAnItemPerLineWithTheFilesLineBreaks()
+    {
+        string marked = "<?xml version =\"1.0\"?>\r\n<configuration xmlns=\"urn:microsoft-catalog:XMLSchema-1.0\">\r\n<MBProperty>\r\n" +
+            "<IIsCustomLogModule\tLocation =\"/LM/Logging/Custom Logging/x\"\r\n\t\tLogCustomPropertyServicesString=\"W3^Svc\"\r\n\t>\r\n</IIsCustomLogModule>\r\n</MBProperty>\r\n</configuration>\r\n";
+        string title = "Reset to IIS default (W3Svc, MSFTPSvc, SmtpSvc, NNTPSvc)";
+        string after = Run(marked, title);
+        Assert.Equal(marked.Replace("\"W3^Svc\"", "\"W3Svc\r\n\t\t\tMSFTPSvc\r\n\t\t\tSmtpSvc\r\n\t\t\tNNTPSvc\"", StringComparison.Ordinal), after);
+        Assert.DoesNotContain(ActionsAt(after.Replace("W3Svc", "W3^Svc", StringComparison.Ordinal)), a => a.Title == title);
+    }
+
+    [Fact]
     public void ValueActions_InvalidValue_ResetIsQuickFix()
     {
         var actions = ActionsAt(Doc("^abc"));
