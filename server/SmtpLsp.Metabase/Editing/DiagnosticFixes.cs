@@ -27,7 +27,7 @@ public static class DiagnosticFixes
             case DiagnosticCodes.UnknownKeyType when diagnostic.FixData is { } keyType:
                 return RenameKey(model, diagnostic.Span, keyType);
             case DiagnosticCodes.UnknownProperty when diagnostic.FixData is { } name:
-                return One($"Change to '{name}'", diagnostic.Span, name);
+                return RenameProperty(model, catalog, diagnostic.Span, name);
             case DiagnosticCodes.BoolNotTrueFalse or DiagnosticCodes.UnknownFlagName or DiagnosticCodes.CustomUnknownType
                 when diagnostic.FixData is { } word:
                 return One($"Change to '{word}'", diagnostic.Span, word);
@@ -47,6 +47,34 @@ public static class DiagnosticFixes
 
     private static IReadOnlyList<DiagnosticFix> One(string title, TextSpan span, string newText) =>
         [new DiagnosticFix(title, true, [new TextEdit(span, newText)])];
+
+    /// <summary>
+    /// A name with a unit the property does not have (MaxMessageSizeKB for MaxMessageSize, in bytes) keeps its meaning
+    /// only with the value converted: renamed alone, 10240 KB would become a limit of 10240 bytes.
+    /// </summary>
+    private static IReadOnlyList<DiagnosticFix> RenameProperty(MetabaseModel model, MetabaseCatalog catalog, TextSpan nameSpan, string name)
+    {
+        string typed = model.Tree.Text.Substring(nameSpan.Start, nameSpan.Length);
+        string unit = typed.Length > name.Length && typed.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? typed[name.Length..] : "";
+        if (!UnitWords.TryGetValue(unit, out uint factor)) return One($"Change to '{name}'", nameSpan, name);
+        var property = model.FindKeyAt(nameSpan.Start)?.Properties.FirstOrDefault(p => p.NameSpan == nameSpan);
+        bool inBytes = catalog.FindProperty(name)?.Description?.Text.Contains("bytes", StringComparison.OrdinalIgnoreCase) == true;
+        if (factor > 1 && inBytes && property != null && DwordValue.TryParse(property.Value, allowHex: false, out uint value, out _)
+            && (ulong)value * factor <= uint.MaxValue)
+        {
+            string converted = ((ulong)value * factor).ToString(CultureInfo.InvariantCulture);
+            if (ValueEdits.SetValue(property, converted) is { } valueEdit)
+                return [new DiagnosticFix($"Change to '{name}' = {converted} bytes ({value} {unit.ToUpperInvariant()})", true, [new TextEdit(nameSpan, name), valueEdit])];
+        }
+        return [new DiagnosticFix($"Change to '{name}' (check the value: '{name}' has no '{unit}' unit of its own)", false, [new TextEdit(nameSpan, name)])];
+    }
+
+    // Units a name may end with; the factor turns a value in that unit into bytes (1 where none applies).
+    private static readonly Dictionary<string, uint> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["KB"] = 1024, ["InKB"] = 1024, ["Kilobytes"] = 1024, ["MB"] = 1024 * 1024, ["InMB"] = 1024 * 1024, ["Megabytes"] = 1024 * 1024,
+        ["Bytes"] = 1, ["Seconds"] = 1, ["Secs"] = 1, ["Minutes"] = 1, ["Mins"] = 1, ["Ms"] = 1, ["Milliseconds"] = 1, ["Hours"] = 1,
+    };
 
     /// <summary>The start tag's name and the matching end tag's name change together.</summary>
     private static IReadOnlyList<DiagnosticFix> RenameKey(MetabaseModel model, TextSpan nameSpan, string keyType)

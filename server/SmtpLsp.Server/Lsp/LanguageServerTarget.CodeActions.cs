@@ -7,8 +7,8 @@ namespace SmtpLsp.Server.Lsp;
 public sealed partial class LanguageServerTarget
 {
     /// <summary>
-    /// Quick fixes for the diagnostics the client sent, but only those the current text still has (same code and
-    /// range after re-analysis), plus the value refactorings at the start of the range.
+    /// Quick fixes for the diagnostics the client sent, but only those the current text still has (same code, and the
+    /// same range or the place their data records, after re-analysis), plus the value refactorings at the start of the range.
     /// </summary>
     [JsonRpcMethod(Methods.CodeAction, UseSingleObjectParameterDeserialization = true)]
     public Task<CodeAction[]?> CodeAction(CodeActionParams parameters, CancellationToken cancellationToken) =>
@@ -23,7 +23,8 @@ public sealed partial class LanguageServerTarget
                 foreach (var (diagnostic, fixes) in _core.QuickFixes(snapshot, range, ct))
                 {
                     var diagnosticRange = LspConversions.ToRange(diagnostic.Span, snapshot);
-                    var match = sent.FirstOrDefault(d => d.Code == diagnostic.Code && d.Range == diagnosticRange);
+                    string data = LspConversions.DiagnosticData(diagnostic.Span);
+                    var match = sent.FirstOrDefault(d => d.Code == diagnostic.Code && (d.Range == diagnosticRange || d.Data == data));
                     if (match is null) continue;
                     foreach (var fix in fixes)
                         actions.Add(ToCodeAction(fix.Title, CodeActionKind.QuickFix, fix.Edits, snapshot, [match], fix.IsPreferred && fixes.Count == 1));

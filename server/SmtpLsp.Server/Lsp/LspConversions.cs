@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmtpLsp.Metabase.Analysis;
 using SmtpLsp.Metabase.Text;
 using SmtpLsp.Server.Lsp.Protocol;
@@ -60,6 +61,8 @@ public static class LspConversions
         return TextSpan.FromBounds(start, Math.Max(start, end));
     }
 
+    public static string DiagnosticData(TextSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.Start}:{span.Length}");
+
     public static LspDiagnostic ToDiagnostic(MetabaseDiagnostic diagnostic, DocumentSnapshot document) => new()
     {
         Range = ToRange(document.Lines, diagnostic.Span),
@@ -68,6 +71,7 @@ public static class LspConversions
         CodeDescription = new CodeDescription { Href = DiagnosticCodes.DocumentationUrl(diagnostic.Code) },
         Source = Source,
         Message = diagnostic.Message,
+        Data = DiagnosticData(diagnostic.Span),
         RelatedInformation = diagnostic.Related is { Count: > 0 } related
             ? related.Select(r => new DiagnosticRelatedInformation
             {

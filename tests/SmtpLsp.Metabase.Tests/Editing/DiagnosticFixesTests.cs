@@ -41,6 +41,26 @@ public class DiagnosticFixesTests
         Assert.Empty(Analyze(Doc(after)).Diagnostics);
     }
 
+    [Theory]
+    [InlineData("\t\tMaxMessageSizeKB=\"10240\"\n", "\t\tMaxMessageSize=\"10485760\"\n")]
+    [InlineData("\t\tMaxSessionSizeMB=\"10\"\n", "\t\tMaxSessionSize=\"10485760\"\n")]
+    [InlineData("\t\tMaxMesageSize=\"10240\"\n", "\t\tMaxMessageSize=\"10240\"\n")]
+    public void UnknownProperty_NameWithAUnitInKilobytes_RenamedWithTheValueInBytes(string before, string after)
+    {
+        // Renamed alone, MaxMessageSizeKB="10240" (10 MB) would become a limit of 10240 bytes.
+        Assert.Equal(Doc(after), ApplyFix(Doc(before), DiagnosticCodes.UnknownProperty));
+    }
+
+    [Fact]
+    public void UnknownProperty_NameWithAUnitTheValueCannotBeConvertedFrom_RenameNotPreferredAndSaysToCheck()
+    {
+        var text = Doc("\t\tMaxMessageSizeKB=\"unlimited\"\n");
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+        Assert.False(fix.IsPreferred);
+        Assert.Equal("Change to 'MaxMessageSize' (check the value: 'MaxMessageSize' has no 'KB' unit of its own)", fix.Title);
+    }
+
     [Fact]
     public void RemoveUnknownBits_AnyVerbMask_KeepsKnownBitsAndClearsTheWarning()
     {

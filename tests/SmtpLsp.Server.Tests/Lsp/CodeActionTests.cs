@@ -85,12 +85,42 @@ public sealed class CodeActionTests
     }
 
     [Fact]
+    public async Task CodeAction_RangeReadInBytesAfterNonAsciiText_QuickFixFoundByItsData()
+    {
+        // Neovim 0.7 keeps a diagnostic's UTF-16 columns as byte columns and sends them back shifted by the two
+        // extra bytes of each "é" before it; the data it keeps unchanged still says where the diagnostic is.
+        string text = Smtp.Replace("AuthNTLM", "AuthNTML", StringComparison.Ordinal)
+            .Replace("AuthFlags=", "ServerComment=\"Sérvéur\" AuthFlags=", StringComparison.Ordinal);
+        await using var client = await OpenAsync(text);
+        var diagnostic = await DiagnosticAsync(client, "MB3007");
+        var shifted = diagnostic with
+        {
+            Range = new LspRange(diagnostic.Range.Start with { Character = diagnostic.Range.Start.Character + 2 },
+                diagnostic.Range.End with { Character = diagnostic.Range.End.Character + 2 }),
+        };
+        var actions = await CodeActionsAsync(client, shifted.Range, [shifted], [CodeActionKind.QuickFix]);
+        var fix = Assert.Single(actions!, a => a.Diagnostics is not null);
+        Assert.Equal("Change to 'AuthNTLM'", fix.Title);
+        Assert.Equal(text.Replace("AuthNTML", "AuthNTLM", StringComparison.Ordinal), Apply(text, fix.Edit!));
+    }
+
+    [Fact]
+    public void CodeActionParams_OtherServersDiagnosticsWithNumberCodesAndObjectData_AreRead()
+    {
+        // A client may send every diagnostic on the line; LSP lets a code be an integer and data be anything.
+        var parameters = System.Text.Json.JsonSerializer.Deserialize<CodeActionParams>(
+            """{"textDocument":{"uri":"file:///x.xml"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"context":{"diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"code":42,"message":"m","data":{"a":[1,2]}},{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"code":"MB3007","message":"m","data":"5:3"}]}}""",
+            LspJson.CreateOptions())!;
+        Assert.Equal([("42", null), ("MB3007", "5:3")], parameters.Context!.Diagnostics!.Select(d => (d.Code, d.Data)));
+    }
+
+    [Fact]
     public async Task CodeAction_ForgedDiagnosticRange_NoQuickFix()
     {
         string text = Smtp.Replace("AuthNTLM", "AuthNTML", StringComparison.Ordinal);
         await using var client = await OpenAsync(text);
         var diagnostic = await DiagnosticAsync(client, "MB3007");
-        var forged = diagnostic with { Range = RangeOf(text, "ConnectionTimeout") };
+        var forged = diagnostic with { Range = RangeOf(text, "ConnectionTimeout"), Data = null };
         var actions = await CodeActionsAsync(client, forged.Range, [forged]);
         Assert.DoesNotContain(actions!, a => a.Kind == CodeActionKind.QuickFix);
     }

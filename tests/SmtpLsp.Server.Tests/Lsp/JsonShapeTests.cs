@@ -42,10 +42,10 @@ public sealed class JsonShapeTests
         Assert.Equal(
             "{\"uri\":\"file:///m.xml\",\"version\":9,\"diagnostics\":["
             + "{\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,\"character\":3}},\"severity\":1,\"code\":\"MB2003\","
-            + "\"codeDescription\":{\"href\":\"" + link + "\"},\"source\":\"smtplsp\",\"message\":\"dup\"},"
+            + "\"codeDescription\":{\"href\":\"" + link + "\"},\"source\":\"smtplsp\",\"message\":\"dup\",\"data\":\"3:3\"},"
             + "{\"range\":{\"start\":{\"line\":1,\"character\":4},\"end\":{\"line\":1,\"character\":7}},\"severity\":1,\"code\":\"MB2003\","
             + "\"codeDescription\":{\"href\":\"" + link + "\"},\"source\":\"smtplsp\",\"message\":\"dup\","
-            + "\"relatedInformation\":[{\"location\":{\"uri\":\"file:///m.xml\",\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,\"character\":3}}},\"message\":\"first\"}]}"
+            + "\"relatedInformation\":[{\"location\":{\"uri\":\"file:///m.xml\",\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,\"character\":3}}},\"message\":\"first\"}],\"data\":\"7:3\"}"
             + "]}",
             Serialize(publish));
     }

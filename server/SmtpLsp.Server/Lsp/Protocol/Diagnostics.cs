@@ -11,11 +11,19 @@ public sealed record Diagnostic
 {
     public Range Range { get; init; }
     public int? Severity { get; init; }
+    [System.Text.Json.Serialization.JsonConverter(typeof(LenientStringConverter))]
     public string? Code { get; init; }
     public CodeDescription? CodeDescription { get; init; }
     public string? Source { get; init; }
     public string Message { get; init; } = "";
     public IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation { get; init; }
+    /// <summary>
+    /// Where the diagnostic is in the text it was published for ("start:length", UTF-16 offsets). Clients send it
+    /// back unchanged, so a quick fix is found even by a client that reads the range in other units (Neovim 0.7 reads
+    /// UTF-16 columns as bytes on a line with non-ASCII text before the diagnostic).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(LenientStringConverter))]
+    public string? Data { get; init; }
 }
 
 public sealed record CodeDescription
