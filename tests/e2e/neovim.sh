@@ -12,7 +12,8 @@ source "$HERE/lib/smtplsp-on-path.sh" neovim
 cp "$HERE/fixtures/MetaBase.xml" "$WORK/MetaBase.xml"
 cd "$WORK"
 # Line 9 holds SmtpInboundCommandSupportOptions="7697601"; line 10 is the key's "\t>" (inside the start tag).
-SMTPLSP_SNIPPET=$HERE/neovim/smtplsp.lua LSP_FILE=MetaBase.xml LSP_OUT=$WORK/out.jsonl LSP_HOVER=9:38 LSP_COMPLETE=10:1 \
+cp "$HERE/fixtures/MetaBase.xml" "$WORK/Other.xml"
+SMTPLSP_SNIPPET=$HERE/neovim/smtplsp.lua LSP_FILE=MetaBase.xml LSP_OUT=$WORK/out.jsonl LSP_HOVER=9:38 LSP_COMPLETE=10:1 LSP_REOPEN=Other.xml \
   timeout 90 nvim --headless --clean -n -c "luafile $HERE/neovim/lsp-drive.lua" > "$WORK/nvim.log" 2>&1
 rc=$?
-node "$HERE/neovim/check.js" "$WORK/out.jsonl" "$FLAVOUR" "$rc"
+LSP_REOPEN=Other.xml node "$HERE/neovim/check.js" "$WORK/out.jsonl" "$FLAVOUR" "$rc"

@@ -22,4 +22,6 @@ const labels = get('completion-labels');
 check('completion inside IIsSmtpServer offers SMTP properties it does not yet set',
   Array.isArray(labels) && labels.includes('MaxMessageSize') && !labels.includes('AuthFlags') && !labels.includes('SmtpInboundCommandSupportOptions'),
   JSON.stringify(labels)?.slice(0, 400));
+if (process.env.LSP_REOPEN)
+  check('a stopped server starts again for the next XML file', get('restarted') === true, JSON.stringify(get('restarted')));
 process.exit(failed ? 1 : 0);

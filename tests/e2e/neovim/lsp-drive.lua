@@ -46,6 +46,20 @@ local ok, err = pcall(function()
     local items = type(r) == 'table' and (r.items or r) or {}
     emit('completion-labels', vim.tbl_map(function(i) return i.label end, items))
   end
+  if E.LSP_REOPEN then
+    -- The server stopped (as :LspStop or a crash leaves it), then another XML file opened: the snippet starts it again.
+    vim.lsp.stop_client(client_id)
+    vim.wait(5000, function() return vim.lsp.client_is_stopped(client_id) end, 20)
+    vim.cmd('edit ' .. vim.fn.fnameescape(E.LSP_REOPEN))
+    local buf2 = vim.api.nvim_get_current_buf()
+    local restarted = vim.wait(timeout, function()
+      local id = smtplsp_id()
+      local c = id and id ~= client_id and vim.lsp.get_client_by_id(id)
+      return c and c.initialized and vim.lsp.buf_is_attached(buf2, id)
+    end, 20)
+    emit('restarted', restarted and true or false)
+    client_id = smtplsp_id() or client_id
+  end
 end)
 if not ok then emit('error', tostring(err)) end
 if client_id then
