@@ -15,6 +15,9 @@ internal sealed class AnsweredErrorFilter : TraceFilter
         string? formatOrMessage, object?[]? args, object? data1, object?[]? data)
     {
         if (id == (int)JsonRpc.TraceEvents.ExceptionNotSerializable) return false;
+        // LSP clients send "params": null for shutdown and exit (eglot does); StreamJsonRpc reads it as omitted and
+        // warns once, which a client shows in its server log as if something went wrong.
+        if (eventType == TraceEventType.Warning && formatOrMessage?.Contains("null \"params\"", StringComparison.Ordinal) == true) return false;
         if (id != (int)JsonRpc.TraceEvents.LocalInvocationError) return true;
         return !(IsAnswered(data1) || Any(args) || Any(data));
     }

@@ -9,13 +9,15 @@ namespace SmtpLsp.Server.Lsp;
 public sealed class LanguageServerHost : IDisposable
 {
     private readonly JsonRpc _rpc;
+    private readonly LspFrameSanitizer _input;
 
     public LanguageServerTarget Target { get; }
 
-    private LanguageServerHost(JsonRpc rpc, LanguageServerTarget target)
+    private LanguageServerHost(JsonRpc rpc, LanguageServerTarget target, LspFrameSanitizer input)
     {
         _rpc = rpc;
         Target = target;
+        _input = input;
     }
 
     /// <summary>
@@ -41,7 +43,8 @@ public sealed class LanguageServerHost : IDisposable
         Stream input, Stream output, ILanguageCore core, TextWriter log, Action<LanguageServerTarget>? configure = null)
     {
         var ledger = new ServerRequestLedger();
-        var rpc = new LspJsonRpc(new HeaderDelimitedMessageHandler(output, new LspFrameSanitizer(input, ledger), LspJson.CreateFormatter()));
+        var sanitizer = new LspFrameSanitizer(input, ledger);
+        var rpc = new LspJsonRpc(new HeaderDelimitedMessageHandler(output, sanitizer, LspJson.CreateFormatter()));
         rpc.TraceSource.Switch.Level = SourceLevels.Warning;
         rpc.TraceSource.Listeners.Clear(); // the default listener is Debug output; never stdout
         rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(log) { Filter = new AnsweredErrorFilter() });
@@ -49,14 +52,14 @@ public sealed class LanguageServerHost : IDisposable
         AddTarget(rpc, target);
         configure?.Invoke(target);
         rpc.StartListening();
-        return new LanguageServerHost(rpc, target);
+        return new LanguageServerHost(rpc, target, sanitizer);
     }
 
     /// <summary>Completes on <c>exit</c> or when the connection closes, with the exit code LSP prescribes.</summary>
     public async Task<int> WaitForExitAsync()
     {
         await Task.WhenAny(Target.ExitRequested, _rpc.Completion).ConfigureAwait(false);
-        return Target.ShutdownReceived ? 0 : 1;
+        return Target.ShutdownReceived || _input.ShutdownRead ? 0 : 1;
     }
 
     [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",

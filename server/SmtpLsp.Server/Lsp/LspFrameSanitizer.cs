@@ -28,6 +28,12 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     /// <summary>A "text" string at params.textDocument.text (didOpen) or params.contentChanges[i].text (didChange).</summary>
     private readonly record struct TextValue(bool InContentChanges, int TokenStart, int TokenEnd, int ValueStart, int ValueLength);
 
+    /// <summary>
+    /// True once a shutdown request has been read. Messages are read in order but handled concurrently, so an exit
+    /// sent right behind shutdown may be handled first; LSP's exit code depends on the order they were sent in.
+    /// </summary>
+    public bool ShutdownRead { get; private set; }
+
     /// <summary>Texts at least this long (raw bytes) are decoded here once and stashed; smaller frames pass unchanged.</summary>
     internal int StashThreshold { get; init; } = 64 * 1024;
 
@@ -105,6 +111,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
         _texts.Clear();
         if (IsValidMessage(body, out string? problem, out bool parsed))
         {
+            if (_method == "shutdown") ShutdownRead = true;
             byte[] message = WithStashedTexts(body);
             // Re-framed with only Content-Length: StreamJsonRpc rejects charsets it does not know.
             _pending = Encoding.ASCII.GetBytes($"Content-Length: {message.Length}\r\n\r\n");

@@ -16,10 +16,12 @@ public sealed class StdioProcessTests
     [Fact] public Task Jit_FullSession_ExitCodeZeroAndCleanStdout() => FullSession(ServerProcess.StartJit);
     [Fact] public Task Jit_ExitWithoutShutdown_ExitCodeOne() => ExitWithoutShutdown(ServerProcess.StartJit);
     [Fact] public Task Jit_StdinClosed_ProcessExits() => StdinClosed(ServerProcess.StartJit);
+    [Fact] public Task Jit_ExitRightBehindShutdown_ExitCodeZeroAndNoWarning() => ExitRightBehindShutdown(ServerProcess.StartJit);
 
     [AotFact] public Task Aot_FullSession_ExitCodeZeroAndCleanStdout() => FullSession(ServerProcess.StartAot);
     [AotFact] public Task Aot_ExitWithoutShutdown_ExitCodeOne() => ExitWithoutShutdown(ServerProcess.StartAot);
     [AotFact] public Task Aot_StdinClosed_ProcessExits() => StdinClosed(ServerProcess.StartAot);
+    [AotFact] public Task Aot_ExitRightBehindShutdown_ExitCodeZeroAndNoWarning() => ExitRightBehindShutdown(ServerProcess.StartAot);
 
     private static async Task FullSession(Func<ServerProcess> start)
     {
@@ -62,6 +64,22 @@ public sealed class StdioProcessTests
         await server.Connection.NotifyAsync(Methods.Exit);
         await server.Connection.ReadToEndAsync(Timeout);
         Assert.Equal(1, await server.WaitForExitAsync(Timeout));
+    }
+
+    /// <summary>
+    /// Shutdown then exit without waiting for shutdown's answer, both with "params": null as eglot sends them: LSP's
+    /// exit code follows the order they were sent in (the exit was handled first and gave 1 five times in six), and
+    /// StreamJsonRpc's warning about null params stays out of the client's server log.
+    /// </summary>
+    private static async Task ExitRightBehindShutdown(Func<ServerProcess> start)
+    {
+        using var server = start();
+        await InitializeAsync(server.Connection);
+        await server.Connection.RequestAsync(server.Connection.NextId(), Methods.Shutdown, null);
+        await server.Connection.NotifyAsync(Methods.Exit, null);
+        await server.Connection.ReadToEndAsync(Timeout);
+        Assert.Equal(0, await server.WaitForExitAsync(Timeout));
+        Assert.DoesNotContain("JsonRpc Warning", server.Stderr);
     }
 
     private static async Task StdinClosed(Func<ServerProcess> start)
