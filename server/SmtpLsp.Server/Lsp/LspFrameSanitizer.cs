@@ -170,6 +170,12 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
             problem = e.Message;
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // GetString on invalid UTF-8 or an escaped lone surrogate: text no JSON reader can decode (RFC 8259 8.1).
+            problem = "a string that is neither valid UTF-8 nor valid UTF-16";
+            return false;
+        }
     }
 
     private string? Envelope(ref Utf8JsonReader reader)
@@ -189,6 +195,10 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
                     break;
                 case "id" when kind is JsonTokenType.Number:
                     numericId = reader.GetInt64();
+                    break;
+                // StreamJsonRpc decodes these two itself, and a string it cannot decode closes the connection.
+                case "id" or "jsonrpc" when kind is JsonTokenType.String:
+                    reader.GetString();
                     break;
                 case "method":
                     if (kind is JsonTokenType.String) { method = true; _method = reader.GetString(); }
@@ -328,7 +338,23 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     {
         string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
         var match = IdPattern().Match(text);
-        return match.Success ? match.Groups[1].Value : null;
+        return match.Success && IsReadableId(match.Groups[1].Value) ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>An id put back into an answer must decode, or the answer itself would close the connection ("\ud800").</summary>
+    private static bool IsReadableId(string json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String) reader.GetString();
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static byte[] Synthetic(string? id, string reason, int code = Protocol.ErrorCodes.ParseError)

@@ -79,6 +79,24 @@ public sealed class ProtocolAbuseTests
             await AssertServing(server, body);
         }
 
+        // Strings no JSON reader can decode, where StreamJsonRpc reads them (method, id, jsonrpc): each closed the
+        // connection. Invalid UTF-8 is sent as bytes; "\\ud800" is an escaped lone surrogate.
+        byte[] Bytes(string before, byte bad, string after) => [.. Encoding.UTF8.GetBytes(before), bad, .. Encoding.UTF8.GetBytes(after)];
+        var unreadable = new (byte[] Body, int? Id)[]
+        {
+            (Bytes("{\"jsonrpc\":\"2.0\",\"id\":601,\"method\":\"x", 0xFF, "\"}"), 601),
+            (Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":602,\"method\":\"\\ud800\"}"), 602),
+            (Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":\"\\ud800\",\"method\":\"shutdown\"}"), null),
+            (Bytes("{\"jsonrpc\":\"2.", 0xFF, "\",\"id\":604,\"method\":\"shutdown\"}"), 604),
+            (Bytes("{\"jsonrpc\":\"2.0\",\"id\":605,\"method\":\"shutdown\",\"x", 0xFF, "\":1}"), 605),
+        };
+        foreach (var (body, id) in unreadable)
+        {
+            await server.WriteRawAsync([.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body]);
+            if (id is { } expected) await ErrorFor(server, expected, ParseError);
+            await AssertServing(server, Encoding.UTF8.GetString(body));
+        }
+
         // Wrong parameter types, nulls where LSP allows none, no params at all: invalid params, saying what is wrong,
         // without the server's stack trace (StreamJsonRpc's own answer to the first was -32000 with one).
         var badParams = new (int Id, string Method, JsonNode? Params, string Says)[]
