@@ -13,16 +13,18 @@ internal sealed class CatalogLookups
     private const int MaxCachedSuggestions = 4096;
     private static readonly ConditionalWeakTable<MetabaseCatalog, CatalogLookups> Cache = new();
 
-    private readonly string[] _propertyNames;
+    private readonly NameIndex _propertyNames;
     private readonly string[] _keyTypeNames;
+    private readonly NameIndex _keyTypeIndex;
     private readonly ConcurrentDictionary<string, string[]> _propertySuggestions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _keyTypeSuggestions = new(StringComparer.Ordinal);
 
     private CatalogLookups(MetabaseCatalog catalog)
     {
         Catalog = catalog;
-        _propertyNames = catalog.Properties.Select(p => p.Name).ToArray();
+        _propertyNames = new NameIndex(catalog.Properties.Select(p => p.Name));
         _keyTypeNames = catalog.KeyTypes.Where(k => !IsSchemaOnly(k.Name)).Select(k => k.Name).ToArray();
+        _keyTypeIndex = new NameIndex(_keyTypeNames);
     }
 
     public MetabaseCatalog Catalog { get; }
@@ -41,13 +43,13 @@ internal sealed class CatalogLookups
             if (completion != null) { completion = null; break; }
             completion = candidate;
         }
-        return completion != null ? [completion] : Suggest(_keyTypeSuggestions, name, _keyTypeNames);
+        return completion != null ? [completion] : Suggest(_keyTypeSuggestions, name, _keyTypeIndex);
     }
 
     // The schema's base class is never written as a key.
     private static bool IsSchemaOnly(string keyType) => keyType == "MetabaseBaseClass";
 
-    private static string[] Suggest(ConcurrentDictionary<string, string[]> cache, string name, string[] candidates)
+    private static string[] Suggest(ConcurrentDictionary<string, string[]> cache, string name, NameIndex candidates)
     {
         if (cache.TryGetValue(name, out var hit)) return hit;
         var found = NameSuggester.Closest(name, candidates, 3).ToArray();
