@@ -54,10 +54,13 @@ public static class DiagnosticFixes
     /// </summary>
     private static IReadOnlyList<DiagnosticFix> RenameProperty(MetabaseModel model, MetabaseCatalog catalog, TextSpan nameSpan, string name)
     {
+        // The key has that property already: renamed, it would be there twice, which IIS refuses (MB1009).
+        var key = model.FindKeyAt(nameSpan.Start);
+        if (key == null || key.Element.Attributes.Any(a => a.Name == name) || key.CustomProperties.Any(c => c.Name == name)) return [];
         string typed = model.Tree.Text.Substring(nameSpan.Start, nameSpan.Length);
         string unit = typed.Length > name.Length && typed.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? typed[name.Length..] : "";
         if (!UnitWords.TryGetValue(unit, out uint factor)) return One($"Change to '{name}'", nameSpan, name);
-        var property = model.FindKeyAt(nameSpan.Start)?.Properties.FirstOrDefault(p => p.NameSpan == nameSpan);
+        var property = key.Properties.FirstOrDefault(p => p.NameSpan == nameSpan);
         bool inBytes = catalog.FindProperty(name)?.Description?.Text.Contains("bytes", StringComparison.OrdinalIgnoreCase) == true;
         if (factor > 1 && inBytes && property != null && DwordValue.TryParse(property.Value, allowHex: false, out uint value, out _)
             && (ulong)value * factor <= uint.MaxValue)

@@ -51,6 +51,19 @@ public class DiagnosticFixesTests
         Assert.Equal(Doc(after), ApplyFix(Doc(before), DiagnosticCodes.UnknownProperty));
     }
 
+    [Theory]
+    [InlineData("\t\tMaxMessageSize=\"1\"\n\t\tMaxMessageSizeKB=\"10240\"\n")]
+    [InlineData("\t\tSmtpDisableRelay=\"TRUE\"\n\t\tSmtpDisableRelay2=\"TRUE\"\n")]
+    public void UnknownProperty_TheKeyHasTheSuggestedNameAlready_NoRenameThatWouldDuplicateIt(string properties)
+    {
+        // Renamed, the key would hold the attribute twice: a file IIS refuses (MB1009).
+        var text = Doc(properties);
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        var diagnostic = Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty);
+        Assert.NotNull(diagnostic.FixData);
+        Assert.Empty(DiagnosticFixes.For(model, Catalog, diagnostic));
+    }
+
     [Fact]
     public void UnknownProperty_NameWithAUnitTheValueCannotBeConvertedFrom_RenameNotPreferredAndSaysToCheck()
     {
