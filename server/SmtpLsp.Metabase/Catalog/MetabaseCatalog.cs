@@ -65,8 +65,8 @@ public sealed class MetabaseCatalog
     public static CatalogLoadResult LoadSchemaFile(string path)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        try { bytes = Text.MetabaseFile.ReadBytes(path, 256L * 1024 * 1024); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)
         {
             return new CatalogLoadResult(null, [new SchemaError(0, 0, $"cannot read '{path}': {e.Message}")]);
         }

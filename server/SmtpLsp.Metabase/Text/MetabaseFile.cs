@@ -16,10 +16,38 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
     public static MetabaseFile Read(string path)
     {
         var info = new FileInfo(path);
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = ReadBytes(path);
         var (kind, text) = Decode(bytes);
         return new MetabaseFile(path, text, kind, info.LastWriteTimeUtc, bytes.LongLength);
     }
+
+    /// <summary>
+    /// The file's bytes, stopping with an error past what a text can hold: a pipe or a device says no length, and read
+    /// to its end, `yes |` or /dev/zero filled memory until the process died.
+    /// </summary>
+    public static byte[] ReadBytes(string path, long maxBytes = MaxChars)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        long length = stream.CanSeek ? stream.Length : 0;
+        if (length > maxBytes) throw TooLong(maxBytes);
+        var buffer = new byte[length > 0 ? length : 64 * 1024];
+        int filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                if (buffer.Length >= maxBytes) throw TooLong(maxBytes);
+                Array.Resize(ref buffer, (int)Math.Min(Math.Min(maxBytes, Array.MaxLength), (long)buffer.Length * 2));
+            }
+            int read = stream.Read(buffer, filled, buffer.Length - filled);
+            if (read == 0) break;
+            filled += read;
+        }
+        return filled == buffer.Length ? buffer : buffer[..filled];
+    }
+
+    private static InvalidDataException TooLong(long maxBytes) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"it is longer than {maxBytes:N0} bytes, the most this reads"));
 
     /// <summary>The most characters a text can have: the longest string .NET can make.</summary>
     public const int MaxChars = 0x3FFFFFDF;

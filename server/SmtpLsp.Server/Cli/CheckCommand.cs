@@ -42,6 +42,9 @@ public static class CheckCommand
             try
             {
                 if (Directory.Exists(path)) throw new IOException("it is a directory");
+                // A pipe is read to its end (`<(zcat MetaBase.xml.gz)`); a device such as /dev/zero would never end.
+                if (UnixFileType.Special(path) is { } special && !special.StartsWith("a FIFO", StringComparison.Ordinal))
+                    throw new IOException($"it is {special}, not a file");
                 file = MetabaseFile.Read(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

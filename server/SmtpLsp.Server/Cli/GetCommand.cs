@@ -33,7 +33,12 @@ public static class GetCommand
 
         if (CatalogOption.Load(parsed.Get("--schema"), stderr) is not { } catalog) return CliApp.Usage;
         MetabaseFile file;
-        try { file = MetabaseFile.Read(path); }
+        try
+        {
+            if (UnixFileType.Special(path) is { } special && !special.StartsWith("a FIFO", StringComparison.Ordinal))
+                throw new IOException($"it is {special}, not a file");
+            file = MetabaseFile.Read(path);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"smtplsp: cannot read '{path}': {e.Message}");

@@ -66,7 +66,8 @@ public static class SetCommand
         FileEncodingKind encoding;
         try
         {
-            originalBytes = File.ReadAllBytes(path);
+            if (UnixFileType.Special(path) is { } special) throw new IOException($"it is {special}, not a file set can replace");
+            originalBytes = MetabaseFile.ReadBytes(path);
             stamp = FileStamp.Of(path, originalBytes);
             (encoding, text) = MetabaseFile.Decode(originalBytes);
         }

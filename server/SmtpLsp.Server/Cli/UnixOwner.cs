@@ -24,17 +24,23 @@ internal static partial class UnixOwner
     /// <summary>The owner and group, or null where statx is missing or fails.</summary>
     public static (uint Uid, uint Gid)? Read(string path)
     {
+        if (Statx(path, StatxUid | StatxGid) is not { } buffer) return null;
+        return (BitConverter.ToUInt32(buffer, UidOffset), BitConverter.ToUInt32(buffer, GidOffset));
+    }
+
+    /// <summary>statx's buffer for the fields in <paramref name="mask"/>, following symbolic links; null off Linux or on failure.</summary>
+    internal static byte[]? Statx(string path, uint mask)
+    {
         if (!OperatingSystem.IsLinux()) return null;
         var buffer = new byte[StatxSize];
         try
         {
-            if (Statx(AtFdCwd, path, 0, StatxUid | StatxGid, buffer) != 0) return null;
+            return Statx(AtFdCwd, path, 0, mask, buffer) == 0 ? buffer : null;
         }
         catch (EntryPointNotFoundException)
         {
             return null; // a libc older than 2.28
         }
-        return (BitConverter.ToUInt32(buffer, UidOffset), BitConverter.ToUInt32(buffer, GidOffset));
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

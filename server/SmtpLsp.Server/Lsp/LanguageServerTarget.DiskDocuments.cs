@@ -76,6 +76,8 @@ public sealed partial class LanguageServerTarget
             throw new LocalRpcException($"{uri} is not a file: URI, so it cannot be read from disk") { ErrorCode = ErrorCodes.InvalidParams };
         try
         {
+            // Opening a FIFO waits for a writer, and a device may never end: either would hold the request for good.
+            if (Cli.UnixFileType.Special(parsed.LocalPath) is { } special) throw new IOException($"it is {special}, not a file");
             return MetabaseFile.Read(parsed.LocalPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)

@@ -51,7 +51,10 @@ public sealed class MetabaseLanguageCore : ILanguageCore
             messages.Add((MessageType.Info, $"catalog: {_catalog.SourceDescription}"));
             return messages;
         }
-        var result = MetabaseCatalog.LoadSchemaFile(settings.SchemaPath);
+        // A FIFO here would hold initialize until something wrote to it: the server would never start.
+        var result = Cli.UnixFileType.Special(settings.SchemaPath) is { } special
+            ? new CatalogLoadResult(null, [new SchemaError(0, 0, $"cannot read '{settings.SchemaPath}': it is {special}, not a file")])
+            : MetabaseCatalog.LoadSchemaFile(settings.SchemaPath);
         foreach (var error in result.Errors)
             messages.Add((MessageType.Error, $"schemaPath {settings.SchemaPath}: {error}"));
         if (result.Catalog is { } catalog)

@@ -9,6 +9,28 @@ namespace SmtpLsp.Metabase.Tests.TextStore;
 /// </summary>
 public sealed class MetabaseFileTests
 {
+    [Fact]
+    public void ReadBytes_EndlessDevice_StopsAtTheLimitWithAnError()
+    {
+        // /dev/zero says no length: read to its end, it filled memory until the process died.
+        var error = Assert.Throws<InvalidDataException>(() => MetabaseFile.ReadBytes("/dev/zero", 1 << 20));
+        Assert.Contains("longer than 1,048,576 bytes", error.Message);
+    }
+
+    [Fact]
+    public void ReadBytes_FileOfKnownLength_AllItsBytes()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)i).ToArray();
+            File.WriteAllBytes(path, bytes);
+            Assert.Equal(bytes, MetabaseFile.ReadBytes(path));
+            Assert.Throws<InvalidDataException>(() => MetabaseFile.ReadBytes(path, 199_999));
+        }
+        finally { File.Delete(path); }
+    }
+
     [Theory]
     [InlineData(new byte[0], "abcdefghijk")]
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF }, "abcdefghijk")]

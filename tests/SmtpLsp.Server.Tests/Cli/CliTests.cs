@@ -120,6 +120,18 @@ public sealed class CliTests
         Assert.Contains($"cannot read {dir}: it is a directory", err);
     }
 
+    [Theory]
+    [InlineData("check", "/dev/zero")]
+    [InlineData("get", "/dev/zero", "/LM")]
+    [InlineData("set", "/dev/zero", "/LM/SmtpSvc/1", "ConnectionTimeout", "5")]
+    public void Command_OnADevice_SaysSoAndExits2(params string[] args)
+    {
+        // /dev/zero never ends: each of these read until the process ran out of memory (4 GB, then killed).
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains("it is a character device", err);
+    }
+
     [Fact]
     public void Check_InvalidUtf8_SaysWhereAndExits2()
     {

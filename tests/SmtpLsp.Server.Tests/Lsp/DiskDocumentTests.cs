@@ -1,3 +1,4 @@
+using SmtpLsp.Server.Lsp;
 using System.Text;
 using StreamJsonRpc;
 using SmtpLsp.Server.Lsp.Protocol;
@@ -168,10 +169,14 @@ public sealed class DiskDocumentTests : IDisposable
     [InlineData("untitled:Untitled-1", "not a file: URI")]
     [InlineData("missing", "cannot be read")]
     [InlineData("latin1", "not valid UTF-8")]
+    [InlineData("fifo", "it is a FIFO")] // no writer: opening it waited for ever
+    [InlineData("zero", "it is a character device")] // /dev/zero: read for gigabytes
     public async Task OpenFromDisk_UnreadableFile_InvalidParamsSayingWhy(string which, string message)
     {
         var uri = which switch
         {
+            "fifo" => new Uri(Fifo(Path.Combine(_folder, "pipe.xml"))).AbsoluteUri,
+            "zero" => "file:///dev/zero",
             "missing" => new Uri(Path.Combine(_folder, "gone.xml")).AbsoluteUri,
             "latin1" => WriteBytes("latin1.xml", Encoding.Latin1.GetBytes("<configuration>\u00e9</configuration>")),
             _ => which,
@@ -182,6 +187,24 @@ public sealed class DiskDocumentTests : IDisposable
 
         Assert.Equal(ErrorCodes.InvalidParams, (int)error.ErrorCode);
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void SchemaPath_AFifo_RefusedWithoutWaitingForAWriter()
+    {
+        // initialize applies the settings: it waited for ever, and the server never started.
+        var core = new MetabaseLanguageCore();
+        var messages = core.ApplySettings(new ServerSettings { SchemaPath = Fifo(Path.Combine(_folder, "MBSchema.xml")) });
+        Assert.Contains(messages, m => m.Message.Contains("it is a FIFO", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Message.Contains("still serving", StringComparison.Ordinal));
+    }
+
+    internal static string Fifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
     }
 
     private string WriteBytes(string name, byte[] bytes)
