@@ -80,6 +80,16 @@ public static class EntityDecoder
         return body.Length == 0 ? 1 : length;
     }
 
+    /// <summary>Why a character reference ("&amp;#0;", "&amp;#x110000;", "&amp;#12a;") reads as no character.</summary>
+    public static string WhyNotACharacter(ReadOnlySpan<char> reference)
+    {
+        var body = reference[2..^1];
+        bool hex = body.Length > 0 && body[0] == 'x';
+        if (!int.TryParse(hex ? body[1..] : body, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out int code))
+            return hex ? "is not a hexadecimal number that fits" : "is not a decimal number that fits";
+        return code > 0x10FFFF ? "is past U+10FFFF, the last code point" : $"names U+{code:X4}, which XML does not allow";
+    }
+
     private static bool IsXmlChar(int code) =>
         code == 0x9 || code == 0xA || code == 0xD ||
         (code >= 0x20 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);

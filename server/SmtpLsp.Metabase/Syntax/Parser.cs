@@ -1060,7 +1060,9 @@ internal sealed class Parser
                 var bad = new TextSpan(value.Start + offset, length);
                 Report(DiagnosticCodes.UnknownEntity, bad, length == 1
                     ? "'&' does not start an entity reference; expected '&amp;' for a literal '&'"
-                    : $"Entity '{Excerpt(bad)}' is not expanded; expected one of &lt; &gt; &amp; &quot; &apos; or a character reference such as &#65;");
+                    : span[offset + 1] == '#'
+                        ? $"Character reference '{Excerpt(bad)}' {EntityDecoder.WhyNotACharacter(span.Slice(offset, length))}; expected a character XML allows, or none"
+                        : $"Entity '{Excerpt(bad)}' is not expanded; expected one of &lt; &gt; &amp; &quot; &apos; or a character reference such as &#65;");
             }
             int nextStart = offset + length;
             int next = span[nextStart..].IndexOf('&');
@@ -1181,6 +1183,9 @@ internal sealed class Parser
     {
         int length = Math.Min(span.Length, MaxQuotedExcerpt);
         var text = _text.Substring(span.Start, length);
+        // A control character printed as itself would reach a terminal or a log as it is (a NUL, an escape sequence).
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0)
+            text = string.Concat(text.Select(c => c < ' ' ? $"U+{(int)c:X4}" : c.ToString()));
         return length < span.Length ? text + "..." : text;
     }
 

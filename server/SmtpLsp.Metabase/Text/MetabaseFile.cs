@@ -63,6 +63,9 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
             return (FileEncodingKind.Utf16LeBom, Strict(new UnicodeEncoding(false, false, true), bytes, 2, maxChars));
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
             return (FileEncodingKind.Utf16BeBom, Strict(new UnicodeEncoding(true, false, true), bytes, 2, maxChars));
+        // "<?" as UTF-16 with no BOM is valid UTF-8 full of NULs, which would read as one error per character.
+        if (bytes.Length >= 4 && (bytes[0] != 0 && bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0 && bytes[1] != 0))
+            throw new InvalidDataException($"it looks like UTF-16 ({(bytes[1] == 0 ? "little" : "big")}-endian) without the byte order mark XML requires of UTF-16; save it as UTF-8, or as UTF-16 with a BOM");
         return (FileEncodingKind.Utf8, Strict(new UTF8Encoding(false, true), bytes, 0, maxChars));
     }
 

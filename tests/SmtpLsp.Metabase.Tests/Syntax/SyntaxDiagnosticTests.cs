@@ -380,6 +380,26 @@ public class SyntaxDiagnosticTests
         AssertOnly(DiagnosticCodes.UnknownEntity, Open + "<Key v=\"" + value + "\"/>" + Close);
     }
 
+    [Theory]
+    [InlineData("&#0;", "names U+0000, which XML does not allow")]
+    [InlineData("&#xD800;", "names U+D800, which XML does not allow")]
+    [InlineData("&#x110000;", "is past U+10FFFF")]
+    [InlineData("&#12a;", "is not a decimal number")]
+    public void UnknownEntity_CharacterReferenceToNoCharacter_SaysWhy(string reference, string says)
+    {
+        // They were called entities not expanded, with a character reference as the fix.
+        var message = Assert.Single(SyntaxTree.Parse(Open + "<Key v=\"a" + reference + "b\"/>" + Close).Diagnostics).Message;
+        Assert.StartsWith($"Character reference '{reference}' {says}", message);
+    }
+
+    [Fact]
+    public void MalformedMarkup_ControlCharactersInATag_QuotedAsCodePoints()
+    {
+        // Printed as they are, a NUL or an escape sequence went to the terminal of `smtplsp check`.
+        var message = Assert.Single(SyntaxTree.Parse(Open + "<Key v=\"1\" \u0000\u001B[31m/>" + Close).Diagnostics, d => d.Message.StartsWith("Unexpected", StringComparison.Ordinal)).Message;
+        Assert.StartsWith("Unexpected 'U+0000U+001B[31' in start tag", message);
+    }
+
     [Fact]
     public void UnknownEntity_PredefinedAndCharacterReferences_NotReported()
     {

@@ -9,6 +9,17 @@ namespace SmtpLsp.Metabase.Tests.TextStore;
 /// </summary>
 public sealed class MetabaseFileTests
 {
+    [Theory]
+    [InlineData(false, "little-endian")]
+    [InlineData(true, "big-endian")]
+    public void Decode_Utf16WithoutItsBom_SaysSo(bool bigEndian, string says)
+    {
+        // Read as UTF-8 it was text with a NUL after every character: dozens of meaningless errors, and set found no key.
+        var bytes = new UnicodeEncoding(bigEndian, false).GetBytes("<?xml version=\"1.0\"?>\r\n<configuration/>");
+        var error = Assert.Throws<InvalidDataException>(() => MetabaseFile.Decode(bytes));
+        Assert.Contains($"UTF-16 ({says}) without the byte order mark", error.Message);
+    }
+
     [Fact]
     public void ReadBytes_EndlessDevice_StopsAtTheLimitWithAnError()
     {
