@@ -163,6 +163,23 @@ public static class DiagnosticFormatter
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A URI reference as SARIF requires: each path segment percent-encoded (a space, '#', '?' or '%' in a name made
+    /// an invalid URI), a relative path kept relative, an absolute one a file: URI.
+    /// </summary>
+    internal static string SarifUri(string path)
+    {
+        var segments = path.Replace('\\', '/').Split('/');
+        for (int i = 0; i < segments.Length; i++)
+        {
+            bool drive = i == 0 && segments[i].Length == 2 && char.IsAsciiLetter(segments[i][0]) && segments[i][1] == ':';
+            if (!drive) segments[i] = Uri.EscapeDataString(segments[i]);
+        }
+        string escaped = string.Join('/', segments);
+        if (escaped.StartsWith('/')) return "file://" + escaped;
+        return segments[0].EndsWith(':') && segments[0].Length == 2 ? "file:///" + escaped : escaped;
+    }
+
     private static void WriteSarifLocation(Utf8JsonWriter w, CheckedFile file, TextSpan span, string? message)
     {
         var s = file.Lines.GetPosition(span.Start);
@@ -176,7 +193,7 @@ public static class DiagnosticFormatter
         }
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
-        w.WriteString("uri", file.Path.Replace('\\', '/'));
+        w.WriteString("uri", SarifUri(file.Path));
         w.WriteEndObject();
         w.WriteStartObject("region");
         w.WriteNumber("startLine", s.Line + 1);

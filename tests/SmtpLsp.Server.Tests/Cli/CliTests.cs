@@ -71,6 +71,18 @@ public sealed class CliTests
         Assert.Equal(path, d.GetProperty("file").GetString());
     }
 
+    [Theory]
+    [InlineData("tests/samples/MetaBase.xml", "tests/samples/MetaBase.xml")]
+    [InlineData("we ird#%dir/Méta base?.xml", "we%20ird%23%25dir/M%C3%A9ta%20base%3F.xml")]
+    [InlineData("/srv/iis/Meta Base.xml", "file:///srv/iis/Meta%20Base.xml")]
+    [InlineData(@"C:\WINDOWS\system32\inetsrv\MetaBase.xml", "file:///C:/WINDOWS/system32/inetsrv/MetaBase.xml")]
+    public void SarifUri_PathWithSpacesAndUriCharacters_IsAValidUriReference(string path, string expected)
+    {
+        // Written as the path, '#', '?', '%' and spaces made an invalid artifactLocation.uri.
+        Assert.Equal(expected, DiagnosticFormatter.SarifUri(path));
+        Assert.True(Uri.TryCreate(expected, UriKind.RelativeOrAbsolute, out var uri) && (!uri.IsAbsoluteUri || uri.IsFile));
+    }
+
     [Fact]
     public void Check_SarifFormat_IsSarif210WithRulesAndRegions()
     {
