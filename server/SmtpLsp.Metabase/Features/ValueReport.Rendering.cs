@@ -79,7 +79,7 @@ public sealed partial class ValueReport
         }
         if (Kind == ValueReportKind.MultiSz)
             foreach (var item in MultiSzItems) sb.Append("- `").Append(item.Replace("`", "'", StringComparison.Ordinal)).Append("`\n");
-        foreach (var note in Notes) sb.Append('\n').Append(Escape(note)).Append('\n');
+        foreach (var note in Notes) NewParagraph(sb).Append(Escape(note)).Append('\n');
         AppendKnownValues(sb, markdown: true);
         return sb.ToString();
     }
@@ -123,12 +123,19 @@ public sealed partial class ValueReport
     {
         if (KnownValues.Count == 0 || Kind is not (ValueReportKind.Enum or ValueReportKind.OpaqueBitmask)) return;
         string heading = Kind == ValueReportKind.Enum ? "Values" : "Known values";
-        sb.Append(markdown ? $"\n{heading}:\n" : $"{heading}:\n");
+        (markdown ? NewParagraph(sb) : sb).Append($"{heading}:\n");
         foreach (var known in KnownValues)
         {
             string mark = Number == known.Value ? "*" : " ";
             sb.Append(markdown ? $"- `{known.Value}`{(mark == "*" ? " (this value)" : "")}: {Escape(known.Label)}\n" : $" {mark} {known.Value}: {known.Label}\n");
         }
+    }
+
+    /// <summary>One blank line before what follows, whatever ended above (two made a gap Neovim's float shows).</summary>
+    private static StringBuilder NewParagraph(StringBuilder sb)
+    {
+        if (sb.Length > 0 && !(sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n')) sb.Append(sb[^1] == '\n' ? "\n" : "\n\n");
+        return sb;
     }
 
     private static string PlainFlagLine(bool isSet, string name, uint value, int width) =>

@@ -199,4 +199,13 @@ public class ValueReportTests
                 Assert.NotNull(report.ToMarkdown());
             }
     }
+
+    [Fact]
+    public void ToMarkdown_AnyPropertyAndValue_NoDoubleBlankLine()
+    {
+        // MaxMessageSize="-1" drew two blank lines before its note, which Neovim's float shows as they are.
+        foreach (var property in Catalog.Properties)
+            foreach (var value in new[] { "-1", "0", "7697601", "AuthBasic", "TRUE", "x", "" })
+                Assert.DoesNotContain("\n\n\n", ValueReport.Create(property, value).ToMarkdown());
+    }
 }
