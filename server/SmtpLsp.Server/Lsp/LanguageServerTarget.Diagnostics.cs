@@ -15,6 +15,8 @@ public sealed partial class LanguageServerTarget
 
     // The largest published list kept to compare the next one with (about 100 bytes a diagnostic).
     private const int MaxRememberedDiagnostics = 10_000;
+    // The most sent for one document: a hostile file's million (300 MB of JSON) would hang the editor that receives them.
+    internal const int MaxPublishedDiagnostics = 10_000;
 
     // Serialises publishing, so a cancelled analysis can never publish after the one that replaced it.
     private readonly SemaphoreSlim _publishGate = new(1, 1);
@@ -92,7 +94,19 @@ public sealed partial class LanguageServerTarget
             ? _core.AnalyzeSyntax(snapshot, cancellationToken)
             : _core.Analyze(snapshot, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return (true, found.Select(d => LspConversions.ToDiagnostic(d, snapshot)).ToArray());
+        if (found.Count <= MaxPublishedDiagnostics) return (true, found.Select(d => LspConversions.ToDiagnostic(d, snapshot)).ToArray());
+        var shown = new Protocol.Diagnostic[MaxPublishedDiagnostics + 1];
+        for (int i = 0; i < MaxPublishedDiagnostics; i++) shown[i] = LspConversions.ToDiagnostic(found[i], snapshot);
+        // Where the list stops, so the problems after it are not taken for none.
+        shown[^1] = new Protocol.Diagnostic
+        {
+            Range = LspConversions.ToRange(found[MaxPublishedDiagnostics].Span, snapshot),
+            Severity = (int)DiagnosticSeverity.Information,
+            Source = LspConversions.Source,
+            Message = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{MaxPublishedDiagnostics:N0} of {found.Count:N0} problems are shown, up to here; `smtplsp check` lists them all."),
+        };
+        return (true, shown);
     }
 
     /// <summary>One window/showMessage per document when it grows past maxDocumentSizeForFullAnalysis.</summary>

@@ -31,6 +31,29 @@ public sealed class DiagnosticsPublishingTests
     }
 
     [Fact]
+    public async Task DidOpen_MoreProblemsThanTheCap_FirstOnesAndANoticeWhereTheListStops()
+    {
+        // A hostile file's million diagnostics were all sent: 300 MB of JSON for the editor to take in.
+        int count = Server.Lsp.LanguageServerTarget.MaxPublishedDiagnostics + 50;
+        var text = "<configuration>\r\n<MBProperty>\r\n<IIsSmtpServer Location=\"/LM/SmtpSvc/1\"\r\n" +
+            string.Concat(Enumerable.Range(0, count).Select(i => $"a{i}=\"1\"\r\n")) + "/>\r\n</MBProperty>\r\n</configuration>\r\n";
+        var client = LspTestClient.CreateWithRealCore();
+        await using (client)
+        {
+            await client.InitializeAsync("""{"diagnosticsDebounceMs":0}""");
+            await client.OpenAsync(Uri, text);
+
+            var published = (await client.NextPublishAsync()).Diagnostics;
+
+            Assert.Equal(Server.Lsp.LanguageServerTarget.MaxPublishedDiagnostics + 1, published.Count);
+            Assert.All(published.Take(published.Count - 1), d => Assert.Equal(DiagnosticCodes.UnknownProperty, d.Code));
+            var notice = published[^1];
+            Assert.Equal("10,000 of 10,050 problems are shown, up to here; `smtplsp check` lists them all.", notice.Message);
+            Assert.Equal(3 + Server.Lsp.LanguageServerTarget.MaxPublishedDiagnostics, notice.Range.Start.Line);
+        }
+    }
+
+    [Fact]
     public async Task DidOpen_RelatedLocations_BecomeRelatedInformation()
     {
         await using var client = await LspTestClient.StartInitializedAsync();
