@@ -25,18 +25,27 @@ public static class UnifiedDiff
         sb.Append("--- ").Append(oldName).Append('\n');
         sb.Append("+++ ").Append(newName).Append('\n');
         sb.Append($"@@ -{Range(start, aEnd)} +{Range(start, bEnd)} @@\n");
-        for (int i = start; i < prefix; i++) sb.Append(' ').Append(Show(a[i])).Append('\n');
-        for (int i = prefix; i < a.Count - suffix; i++) sb.Append('-').Append(Show(a[i])).Append('\n');
-        for (int i = prefix; i < b.Count - suffix; i++) sb.Append('+').Append(Show(b[i])).Append('\n');
-        for (int i = a.Count - suffix; i < aEnd; i++) sb.Append(' ').Append(Show(a[i])).Append('\n');
+        for (int i = start; i < prefix; i++) Line(sb, ' ', a[i]);
+        for (int i = prefix; i < a.Count - suffix; i++) Line(sb, '-', a[i]);
+        for (int i = prefix; i < b.Count - suffix; i++) Line(sb, '+', b[i]);
+        for (int i = a.Count - suffix; i < aEnd; i++) Line(sb, ' ', a[i]);
         return sb.ToString();
     }
 
     // Unified diff counts lines from 1; an empty range is written "start,0" with start one before.
     private static string Range(int start, int end) => end - start == 0 ? $"{start},0" : $"{start + 1},{end - start}";
 
-    // Line breaks are not shown; a CR is dropped so CRLF files diff cleanly on a terminal.
-    private static string Show(string line) => line.TrimEnd('\r', '\n');
+    /// <summary>
+    /// A line with its own line break, as diff writes it, so `patch` applies the preview to a CRLF file too; a last
+    /// line without one is marked as diff marks it. A lone CR cannot end a line of a diff and becomes LF.
+    /// </summary>
+    private static void Line(StringBuilder sb, char mark, string line)
+    {
+        sb.Append(mark);
+        if (line.EndsWith('\n')) sb.Append(line);
+        else if (line.EndsWith('\r')) sb.Append(line.AsSpan(0, line.Length - 1)).Append('\n');
+        else sb.Append(line).Append("\n\\ No newline at end of file\n");
+    }
 
     /// <summary>Lines with their line breaks, so a changed line ending counts as a change.</summary>
     private static List<string> SplitLines(string text)

@@ -90,8 +90,9 @@ public sealed class GetSetCommandTests : IDisposable
         byte[] original = File.ReadAllBytes(path);
         var (code, output, _) = Set(path, "/LM/SmtpSvc/1", "SmtpInboundCommandSupportOptions", "--disable", "8BITMIME", "--dry-run");
         Assert.Equal(0, code);
-        Assert.Contains("-\t\tSmtpInboundCommandSupportOptions=\"7697601\"\n", output);
-        Assert.Contains("+\t\tSmtpInboundCommandSupportOptions=\"3503297\"\n", output);
+        // The sample's own CRLF, so `patch` applies the preview to it (with LF it found no match).
+        Assert.Contains("\r\n-\t\tSmtpInboundCommandSupportOptions=\"7697601\"\r\n", output);
+        Assert.Contains("\r\n+\t\tSmtpInboundCommandSupportOptions=\"3503297\"\r\n", output);
         Assert.StartsWith("--- ", output);
         Assert.Equal(original, File.ReadAllBytes(path));
         Assert.Equal(["MetaBase.xml"], FilesInDir());
