@@ -91,12 +91,20 @@ public static class GetCommand
         return $"{value.Name.PadRight(nameWidth)} : ({type}) {shown}   [{origin}]{Decoded(info, value.Value)}";
     }
 
-    private static string ShowValue(PropertyInfo? info, string value) => info?.Type switch
+    /// <summary>
+    /// A value on one line, as `get` and `set` print it: a MULTISZ as its items quoted, and a control character (a
+    /// TAB or line break from a character reference) as U+XXXX, so a script reading the output line by line gets one line.
+    /// </summary>
+    internal static string ShowValue(PropertyInfo? info, string value) => info?.Type switch
     {
-        PropertyType.Dword or PropertyType.Bool => value,
-        PropertyType.MultiSz => string.Join(" ", MultiSzValue.Split(value).Select(i => $"\"{i.Text}\"")),
-        _ => $"\"{value}\"",
+        PropertyType.Dword or PropertyType.Bool => Visible(value),
+        PropertyType.MultiSz => string.Join(" ", MultiSzValue.Split(value).Select(i => $"\"{Visible(i.Text)}\"")),
+        _ => $"\"{Visible(value)}\"",
     };
+
+    private static string Visible(string text) => text.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0
+        ? text
+        : string.Concat(text.Select(c => c < ' ' ? $"U+{(int)c:X4}" : c.ToString()));
 
     /// <summary>For a bitmask: "  = NAME | NAME" plus any bits without a public name.</summary>
     private static string Decoded(PropertyInfo? info, string? raw)

@@ -142,8 +142,8 @@ public static class SetCommand
             return Fail(stderr, CliApp.Findings, $"cannot write '{path}': {e.Message.TrimEnd('.')}; the file is unchanged");
         }
         stdout.WriteLine(oldValue != null
-            ? $"{info.Name} at {key.Location}: {oldValue} -> {newValue}"
-            : $"{info.Name} at {key.Location}: added {newValue}");
+            ? $"{info.Name} at {key.Location}: {GetCommand.ShowValue(info, oldValue)} -> {GetCommand.ShowValue(info, newValue)}"
+            : $"{info.Name} at {key.Location}: added {GetCommand.ShowValue(info, newValue)}");
         return CliApp.Ok;
     }
 

@@ -138,9 +138,21 @@ public sealed class GetSetCommandTests : IDisposable
     public void Set_MultiSzItems_OneLinePerItemWithIisIndent()
     {
         string path = CopySample();
-        var (code, _, error) = Set(path, "/LM/SmtpSvc/1", "LocalDomains", "a.example", "b.example", "c.example");
+        var (code, output, error) = Set(path, "/LM/SmtpSvc/1", "LocalDomains", "a.example", "b.example", "c.example");
         Assert.True(code == 0, error);
         Assert.Contains("\t\tLocalDomains=\"a.example\r\n\t\t\tb.example\r\n\t\t\tc.example\"\r\n", File.ReadAllText(path));
+        // One line of output: the items, not the value's line breaks.
+        Assert.Equal("LocalDomains at /LM/SmtpSvc/1: \"example.com\" \"example.org\" -> \"a.example\" \"b.example\" \"c.example\"" + Environment.NewLine, output);
+    }
+
+    [Fact]
+    public void Get_ValueWithALineBreakFromACharacterReference_PrintedOnOneLine()
+    {
+        string path = CopySample();
+        File.WriteAllText(path, File.ReadAllText(path).Replace("ServerComment=\"Default SMTP Virtual Server\"", "ServerComment=\"Relay&#13;&#10;Server\"", StringComparison.Ordinal));
+        var (code, output, _) = Get(path, "/LM/SmtpSvc/1", "ServerComment");
+        Assert.Equal(0, code);
+        Assert.StartsWith("ServerComment : (STRING) \"RelayU+000DU+000AServer\"   [set here]", output);
     }
 
     [Fact]
