@@ -40,6 +40,7 @@ public static class DiagnosticCodes
     // Custom elements
     public const string CustomMissingNameOrId = "MB4001";
     public const string CustomUnknownType = "MB4002";
+    public const string PropertySetTwice = "MB4003";       // a <Custom> names a property the key has already (warning)
 
     // Exchange
     public const string ExchangeManaged = "MB5001";        // information

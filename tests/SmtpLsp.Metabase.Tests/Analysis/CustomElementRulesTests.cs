@@ -56,4 +56,30 @@ public class CustomElementRulesTests
     {
         Assert.Empty(Analyze.Keys(Service($"<Custom Name=\"X\" ID=\"1\" Type=\"{type}\"/>")));
     }
+
+    [Fact]
+    public void PropertySetTwice_CustomNamingAnAttributeOfTheKey_WarningOnItsName()
+    {
+        var text = "<IIsSmtpServer Location =\"/LM/SmtpSvc/1\"\n\t\tConnectionTimeout=\"600\"\n\t>\n\t" +
+            "<Custom Name=\"[ConnectionTimeout]\" ID=\"1013\" Value=\"1200\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\n</IIsSmtpServer>\n";
+        var (diagnostics, expected, _) = Analyze.Marked(text);
+        var d = Analyze.Single(diagnostics, DiagnosticCodes.PropertySetTwice);
+        Assert.Equal((DiagnosticSeverity.Warning, expected), (d.Severity, d.Span));
+        Assert.StartsWith("'ConnectionTimeout' is set twice on this key: as an attribute of the key and by this <Custom>", d.Message);
+    }
+
+    [Fact]
+    public void PropertySetTwice_TwoCustomsOfOneName_WarningOnTheSecond()
+    {
+        var (diagnostics, expected, _) = Analyze.Marked(Service(
+            "<Custom Name=\"UnknownName_2166\" ID=\"2166\" Value=\"0\" Type=\"DWORD\"/>\n\t<Custom Name=\"[UnknownName_2166]\" ID=\"2166\" Value=\"1\" Type=\"DWORD\"/>"));
+        Assert.Equal(expected, Analyze.Single(diagnostics, DiagnosticCodes.PropertySetTwice).Span);
+    }
+
+    [Fact]
+    public void PropertySetTwice_CustomsOfDifferentNames_NotReported()
+    {
+        Analyze.None(Analyze.Keys(Service("<Custom Name=\"UnknownName_2166\" ID=\"2166\" Value=\"0\" Type=\"DWORD\"/>\n\t<Custom Name=\"UnknownName_9202\" ID=\"9202\" Value=\"1\" Type=\"DWORD\"/>")),
+            DiagnosticCodes.PropertySetTwice);
+    }
 }
