@@ -30,20 +30,25 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         long length = stream.CanSeek ? stream.Length : 0;
         if (length > maxBytes) throw TooLong(maxBytes);
+        // A file's own length first, so a 50 MB file takes 50 MB; grown only for what says no length or grew meanwhile.
         var buffer = new byte[length > 0 ? length : 64 * 1024];
         int filled = 0;
         while (true)
         {
             if (filled == buffer.Length)
             {
-                if (buffer.Length >= maxBytes) throw TooLong(maxBytes);
+                // Full: one byte more tells the end from more to come, without a larger buffer for nothing.
+                int more = stream.ReadByte();
+                if (more < 0) return buffer;
+                if (filled >= maxBytes) throw TooLong(maxBytes);
                 Array.Resize(ref buffer, (int)Math.Min(Math.Min(maxBytes, Array.MaxLength), (long)buffer.Length * 2));
+                buffer[filled++] = (byte)more;
             }
             int read = stream.Read(buffer, filled, buffer.Length - filled);
             if (read == 0) break;
             filled += read;
         }
-        return filled == buffer.Length ? buffer : buffer[..filled];
+        return buffer[..filled];
     }
 
     private static InvalidDataException TooLong(long maxBytes) =>

@@ -43,8 +43,7 @@ public static class CheckCommand
             {
                 if (Directory.Exists(path)) throw new IOException("it is a directory");
                 // A pipe is read to its end (`<(zcat MetaBase.xml.gz)`); a device such as /dev/zero would never end.
-                if (UnixFileType.Special(path) is { } special && !special.StartsWith("a FIFO", StringComparison.Ordinal))
-                    throw new IOException($"it is {special}, not a file");
+                Files.SpecialFiles.ThrowIfUnreadable(path, streams: true);
                 file = MetabaseFile.Read(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -17,7 +17,7 @@ public static class GetCommand
 
         Prints the effective value of PROPERTY at the key LOCATION, or of every property set on the key or
         inherited by it (--all adds those that only have a default), one per line:
-          PROPERTY : (TYPE) VALUE   [set here | inherited from /LM/SmtpSvc | default | installed default]
+          PROPERTY : (TYPE) VALUE   [set here | inherited from /LM/SmtpSvc | default]
         Bitmasks also show the flag or verb names.
 
         Exit: 0 ok, 1 no key at LOCATION, 2 usage error, unknown property, or unreadable file.
@@ -35,8 +35,7 @@ public static class GetCommand
         MetabaseFile file;
         try
         {
-            if (UnixFileType.Special(path) is { } special && !special.StartsWith("a FIFO", StringComparison.Ordinal))
-                throw new IOException($"it is {special}, not a file");
+            Files.SpecialFiles.ThrowIfUnreadable(path, streams: true);
             file = MetabaseFile.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)

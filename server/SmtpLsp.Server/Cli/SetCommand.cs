@@ -66,7 +66,7 @@ public static class SetCommand
         FileEncodingKind encoding;
         try
         {
-            if (UnixFileType.Special(path) is { } special) throw new IOException($"it is {special}, not a file set can replace");
+            Files.SpecialFiles.ThrowIfUnreadable(path, streams: false); // set replaces the file: a stream has none to replace
             originalBytes = MetabaseFile.ReadBytes(path);
             stamp = FileStamp.Of(path, originalBytes);
             (encoding, text) = MetabaseFile.Decode(originalBytes);

@@ -77,7 +77,7 @@ public sealed partial class LanguageServerTarget
         try
         {
             // Opening a FIFO waits for a writer, and a device may never end: either would hold the request for good.
-            if (Cli.UnixFileType.Special(parsed.LocalPath) is { } special) throw new IOException($"it is {special}, not a file");
+            Files.SpecialFiles.ThrowIfUnreadable(parsed.LocalPath, streams: false);
             return MetabaseFile.Read(parsed.LocalPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)

@@ -52,9 +52,16 @@ public sealed class MetabaseLanguageCore : ILanguageCore
             return messages;
         }
         // A FIFO here would hold initialize until something wrote to it: the server would never start.
-        var result = Cli.UnixFileType.Special(settings.SchemaPath) is { } special
-            ? new CatalogLoadResult(null, [new SchemaError(0, 0, $"cannot read '{settings.SchemaPath}': it is {special}, not a file")])
-            : MetabaseCatalog.LoadSchemaFile(settings.SchemaPath);
+        CatalogLoadResult result;
+        try
+        {
+            Files.SpecialFiles.ThrowIfUnreadable(settings.SchemaPath, streams: false);
+            result = MetabaseCatalog.LoadSchemaFile(settings.SchemaPath);
+        }
+        catch (IOException e)
+        {
+            result = new CatalogLoadResult(null, [new SchemaError(0, 0, $"cannot read '{settings.SchemaPath}': {e.Message}")]);
+        }
         foreach (var error in result.Errors)
             messages.Add((MessageType.Error, $"schemaPath {settings.SchemaPath}: {error}"));
         if (result.Catalog is { } catalog)

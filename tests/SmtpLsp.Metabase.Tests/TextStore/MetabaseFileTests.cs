@@ -37,7 +37,12 @@ public sealed class MetabaseFileTests
             var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)i).ToArray();
             File.WriteAllBytes(path, bytes);
             Assert.Equal(bytes, MetabaseFile.ReadBytes(path));
+            Assert.Equal(bytes, MetabaseFile.ReadBytes(path, 200_000)); // exactly the limit
             Assert.Throws<InvalidDataException>(() => MetabaseFile.ReadBytes(path, 199_999));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            MetabaseFile.ReadBytes(path);
+            // The file's bytes and the stream, not a doubled buffer and a copy (800 KB for this file before).
+            Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 200_000, 260_000);
         }
         finally { File.Delete(path); }
     }
