@@ -42,17 +42,15 @@ public static class MbSchemaReader
         return ReadText(text);
     }
 
-    /// <summary>
-    /// MBSchema.xml writes a MULTISZ default one item per line, as MetaBase.xml writes values; a conforming reader
-    /// turns those line breaks into spaces (attribute-value normalisation), which XmlTextReader can be told not to.
-    /// </summary>
-    private static XmlReader CreateReader(string xml) => new XmlTextReader(new StringReader(xml))
+    private static XmlReader CreateReader(string xml) => XmlReader.Create(new StringReader(xml), new XmlReaderSettings
     {
-        Normalization = false,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        WhitespaceHandling = WhitespaceHandling.None,
-    };
+        IgnoreComments = true,
+        IgnoreWhitespace = true,
+        IgnoreProcessingInstructions = true,
+        MaxCharactersFromEntities = 1024,
+    });
 
     private static SchemaReadResult Read(XmlReader reader, string text)
     {
@@ -110,7 +108,7 @@ public static class MbSchemaReader
                                 refs.Add((inherits, line, column));
                                 break;
                             }
-                            var p = ReadProperty(reader, Error);
+                            var p = ReadProperty(reader, text, Error);
                             if (p is null) break;
                             collection.Defined.Add(p);
                             property = reader.IsEmptyElement ? null : p;
@@ -178,7 +176,7 @@ public static class MbSchemaReader
         return (line, offset - lineStart + 1);
     }
 
-    private static PropertyBuilder? ReadProperty(XmlReader reader, Action<string> error)
+    private static PropertyBuilder? ReadProperty(XmlReader reader, string text, Action<string> error)
     {
         var name = reader.GetAttribute("InternalName");
         if (string.IsNullOrEmpty(name)) { error("<Property> without InternalName or InheritsPropertiesFrom"); return null; }
@@ -191,10 +189,42 @@ public static class MbSchemaReader
             Attributes = reader.GetAttribute("Attributes"),
             MetaFlags = reader.GetAttribute("MetaFlags"),
             MetaFlagsEx = reader.GetAttribute("MetaFlagsEx"),
-            DefaultValue = reader.GetAttribute("DefaultValue") is { } d && reader.GetAttribute("Type") == "MULTISZ" ? MultiSzItems(d) : reader.GetAttribute("DefaultValue"),
+            DefaultValue = reader.GetAttribute("Type") == "MULTISZ" && RawAttribute(reader, text, "DefaultValue") is { } raw
+                ? MultiSzItems(raw)
+                : reader.GetAttribute("DefaultValue"),
             StartingNumber = ParseLong(reader.GetAttribute("StartingNumber"), $"property '{name}' StartingNumber", error),
             EndingNumber = ParseLong(reader.GetAttribute("EndingNumber"), $"property '{name}' EndingNumber", error),
         };
+    }
+
+    /// <summary>
+    /// An attribute's value as written, character references decoded but line breaks kept: MBSchema.xml writes a
+    /// MULTISZ default one item per line, as MetaBase.xml writes values, and the reader's attribute-value
+    /// normalisation turns those breaks into spaces. Null when the attribute is missing or its text cannot be found.
+    /// </summary>
+    private static string? RawAttribute(XmlReader reader, string text, string name)
+    {
+        if (!reader.MoveToAttribute(name)) return null;
+        var info = (IXmlLineInfo)reader;
+        int offset = OffsetOf(text, info.LineNumber, info.LinePosition);
+        reader.MoveToElement();
+        if (offset < 0 || string.CompareOrdinal(text, offset, name, 0, name.Length) != 0) return null;
+        int quote = text.IndexOfAny(['"', '\''], offset + name.Length);
+        int end = quote < 0 ? -1 : text.IndexOf(text[quote], quote + 1);
+        return end < 0 ? null : Syntax.EntityDecoder.Decode(text.AsSpan(quote + 1, end - quote - 1));
+    }
+
+    /// <summary>The offset of a 1-based line and column as XmlReader counts them (a CR LF is one line break).</summary>
+    private static int OffsetOf(string text, int line, int column)
+    {
+        int start = 0;
+        for (int l = 1; l < line; l++)
+        {
+            int next = text.IndexOfAny(['\n', '\r'], start);
+            if (next < 0) return -1;
+            start = text[next] == '\r' && next + 1 < text.Length && text[next + 1] == '\n' ? next + 2 : next + 1;
+        }
+        return start + column - 1 < text.Length ? start + column - 1 : -1;
     }
 
     /// <summary>One item per line without the indentation, as <see cref="Values.MultiSzValue"/> reads a file's value.</summary>

@@ -46,9 +46,19 @@ public class MbSchemaReaderTests
     {
         // As MBSchema.xml writes LogCustomPropertyServicesString; an XML reader's normalisation made it one item.
         var schema = MbSchemaReader.ReadText(Minimal.Replace("DefaultValue=\"10\" EndingNumber=\"0\"/>",
-            "DefaultValue=\"10\" EndingNumber=\"0\"/>\n<Property InternalName =\"Services\" ID=\"4506\" Type=\"MULTISZ\" DefaultValue=\"W3Svc\r\n\t\t\tMSFTPSvc\n\t\t\tSmtpSvc\"/>\n<Property InternalName =\"Comment\" ID=\"1015\" Type=\"STRING\" DefaultValue=\"a&#9;b\"/>")).Schema!;
+            "DefaultValue=\"10\" EndingNumber=\"0\"/>\n<Property InternalName =\"Services\" ID=\"4506\" Type=\"MULTISZ\" DefaultValue=\"W3Svc\r\n\t\t\tMS&#70;TPSvc\n\t\t\tSmtpSvc\"/>\n<Property InternalName =\"Comment\" ID=\"1015\" Type=\"STRING\" DefaultValue=\"a\r\n\tb\"/>")).Schema!;
         Assert.Equal("W3Svc\nMSFTPSvc\nSmtpSvc", schema.PoolProperties.Single(p => p.Name == "Services").DefaultValue);
-        Assert.Equal("a\tb", schema.PoolProperties.Single(p => p.Name == "Comment").DefaultValue);
+        Assert.Equal("a  b", schema.PoolProperties.Single(p => p.Name == "Comment").DefaultValue); // other values as XML reads them
+    }
+
+    [Theory]
+    [InlineData("&a;")]
+    [InlineData("&#0;")]
+    public void Read_DefaultWithAnUndeclaredEntityOrNoCharacter_RefusedWithItsLine(string value)
+    {
+        var result = MbSchemaReader.ReadText(Minimal.Replace("DefaultValue=\"10\"", $"DefaultValue=\"{value}\""));
+        Assert.Null(result.Schema);
+        Assert.Equal(12, Assert.Single(result.Errors).Line); // HopCount's line
     }
 
     [Fact]
