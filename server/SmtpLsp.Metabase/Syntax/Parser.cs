@@ -643,7 +643,7 @@ internal sealed class Parser
         for (int i = _stack.Count - 1; i > match; i--)
         {
             var open = _stack[i];
-            if (keyLevel >= 0 && i >= keyLevel) ReportKeyNeverClosed(open);
+            if (keyLevel >= 0 && i >= keyLevel) ReportKeyNeverClosed(open, isKey: i == keyLevel);
             else ReportNeverClosed(open, name);
             open.End = tagStart;
             Pop();
@@ -774,7 +774,7 @@ internal sealed class Parser
         for (int i = _stack.Count - 1; i >= keyLevel; i--)
         {
             var open = _stack[i];
-            ReportKeyNeverClosed(open);
+            ReportKeyNeverClosed(open, isKey: i == keyLevel);
             open.End = tagStart;
             Pop();
         }
@@ -784,9 +784,12 @@ internal sealed class Parser
     /// The same words wherever a key ends without its end tag (before the next key, or at the section's end tag), so a
     /// key's text parsed alone draws what it draws in place.
     /// </summary>
-    private void ReportKeyNeverClosed(ElementNode open) =>
+    private void ReportKeyNeverClosed(ElementNode open, bool isKey) =>
         Report(DiagnosticCodes.MissingEndTag, open.NameSpan,
-            $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' at the end of the key" + KeysNeverNest);
+            $"Element '<{open.Name}>' is never closed; expected '</{open.Name}>' at the end of the key" + (isKey ? KeyEnds : ""));
+
+    // Said of every key closed this way, alone or in place: where it ended, and why a key written inside it ended it.
+    private const string KeyEnds = " (a key ends at the next key or at </MBProperty>: keys never nest)";
 
     /// <summary>The depth of the open elements where keys are (their section open), or -1.</summary>
     private int KeyLevel() => _keysAtRoot ? 0 : _stack.Count > SectionLevel && IsInSection() ? SectionLevel : -1;

@@ -410,7 +410,7 @@ public class IncrementalAnalyzerTests
 
         var next = IncrementalAnalyzer.Update(state, edited, new TextSpan(at, 0));
 
-        Assert.Equal(2, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && d.Message.EndsWith("(keys never nest: a key ends where the next one starts)", StringComparison.Ordinal)));
+        Assert.Equal(2, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error && d.Message.Contains("keys never nest", StringComparison.Ordinal)));
         Assert.Equal(Describe(Full(edited)), Describe(next.Diagnostics));
     }
 
