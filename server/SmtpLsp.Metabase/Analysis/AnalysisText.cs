@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmtpLsp.Metabase.Text;
 
 namespace SmtpLsp.Metabase.Analysis;
 
@@ -17,7 +18,7 @@ internal static class AnalysisText
         for (int i = 0; i < n; i++)
         {
             char c = text[i];
-            sb.Append(c switch { '\r' => "\\r", '\n' => "\\n", '\t' => "\\t", _ => c.ToString() });
+            sb.Append(c switch { '\r' => "\\r", '\n' => "\\n", '\t' => "\\t", _ => VisibleText.IsHidden(c) ? VisibleText.Of(c.ToString()) : c.ToString() });
         }
         if (text.Length > MaxQuoted) sb.Append('…');
         sb.Append('\'');

@@ -1186,9 +1186,7 @@ internal sealed class Parser
     {
         int length = Math.Min(span.Length, MaxQuotedExcerpt);
         var text = _text.Substring(span.Start, length);
-        // A control character printed as itself would reach a terminal or a log as it is (a NUL, an escape sequence).
-        if (text.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0)
-            text = string.Concat(text.Select(c => c < ' ' ? $"U+{(int)c:X4}" : c.ToString()));
+        text = VisibleText.Of(text);
         return length < span.Length ? text + "..." : text;
     }
 

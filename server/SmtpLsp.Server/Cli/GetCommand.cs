@@ -101,9 +101,7 @@ public static class GetCommand
         _ => $"\"{Visible(value)}\"",
     };
 
-    private static string Visible(string text) => text.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0
-        ? text
-        : string.Concat(text.Select(c => c < ' ' ? $"U+{(int)c:X4}" : c.ToString()));
+    private static string Visible(string text) => VisibleText.Of(text);
 
     /// <summary>For a bitmask: "  = NAME | NAME" plus any bits without a public name.</summary>
     private static string Decoded(PropertyInfo? info, string? raw)
