@@ -49,34 +49,63 @@ public static class DiagnosticFixes
         [new DiagnosticFix(title, true, [new TextEdit(span, newText)])];
 
     /// <summary>
-    /// A name with a unit the property does not have (MaxMessageSizeKB for MaxMessageSize, in bytes) keeps its meaning
-    /// only with the value converted: renamed alone, 10240 KB would become a limit of 10240 bytes.
+    /// A name with a unit (MaxMessageSizeKB, ConnectionTimeoutSeconds) keeps its meaning renamed only when the
+    /// property counts in that unit or the value is converted: renamed alone, 10240 KB would become a limit of 10240
+    /// bytes. Otherwise the rename is offered, not preferred, and says to check the value.
     /// </summary>
     private static IReadOnlyList<DiagnosticFix> RenameProperty(MetabaseModel model, MetabaseCatalog catalog, TextSpan nameSpan, string name)
     {
         // The key has that property already: renamed, it would be there twice, which IIS refuses (MB1009).
         var key = model.FindKeyAt(nameSpan.Start);
-        if (key == null || key.Element.Attributes.Any(a => a.Name == name) || key.CustomProperties.Any(c => c.Name == name)) return [];
+        if (key == null || key.Element.IndexOfAttribute(name) >= 0 || key.CustomProperties.Any(c => c.Name == name)) return [];
         string typed = model.Tree.Text.Substring(nameSpan.Start, nameSpan.Length);
-        string unit = typed.Length > name.Length && typed.StartsWith(name, StringComparison.OrdinalIgnoreCase) ? typed[name.Length..] : "";
-        if (!UnitWords.TryGetValue(unit, out uint factor)) return One($"Change to '{name}'", nameSpan, name);
-        var property = key.Properties.FirstOrDefault(p => p.NameSpan == nameSpan);
-        bool inBytes = catalog.FindProperty(name)?.Description?.Text.Contains("bytes", StringComparison.OrdinalIgnoreCase) == true;
-        if (factor > 1 && inBytes && property != null && DwordValue.TryParse(property.Value, allowHex: false, out uint value, out _)
-            && (ulong)value * factor <= uint.MaxValue)
+        if (UnitTyped(typed, name) is not { } unit) return One($"Change to '{name}'", nameSpan, name);
+        var (measure, factor) = UnitWords[unit];
+        string? own = catalog.FindProperty(name)?.Description?.Text is { } description ? OwnMeasure(description) : null;
+        if (measure == own)
         {
-            string converted = ((ulong)value * factor).ToString(CultureInfo.InvariantCulture);
-            if (ValueEdits.SetValue(property, converted) is { } valueEdit)
-                return [new DiagnosticFix($"Change to '{name}' = {converted} bytes ({value} {unit.ToUpperInvariant()})", true, [new TextEdit(nameSpan, name), valueEdit])];
+            if (factor == 1) return One($"Change to '{name}'", nameSpan, name);
+            var property = key.Properties.FirstOrDefault(p => p.NameSpan == nameSpan);
+            if (property != null && DwordValue.TryParse(property.Value, allowHex: false, out uint value, out _) && (ulong)value * factor <= uint.MaxValue)
+            {
+                string converted = ((ulong)value * factor).ToString(CultureInfo.InvariantCulture);
+                if (ValueEdits.SetValue(property, converted) is { } valueEdit)
+                    return [new DiagnosticFix($"Change to '{name}' = {converted} {own} ({value} {unit.ToUpperInvariant()})", true, [new TextEdit(nameSpan, name), valueEdit])];
+            }
         }
-        return [new DiagnosticFix($"Change to '{name}' (check the value: '{name}' has no '{unit}' unit of its own)", false, [new TextEdit(nameSpan, name)])];
+        string counts = own == null ? "its unit is not known here" : $"it counts {own}";
+        return [new DiagnosticFix($"Change to '{name}' (check the value: '{typed}' says {unit}, and {counts})", false, [new TextEdit(nameSpan, name)])];
     }
 
-    // Units a name may end with; the factor turns a value in that unit into bytes (1 where none applies).
-    private static readonly Dictionary<string, uint> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The unit word the typed name ends with and the property's name does not, or null.</summary>
+    private static string? UnitTyped(string typed, string name)
     {
-        ["KB"] = 1024, ["InKB"] = 1024, ["Kilobytes"] = 1024, ["MB"] = 1024 * 1024, ["InMB"] = 1024 * 1024, ["Megabytes"] = 1024 * 1024,
-        ["Bytes"] = 1, ["Seconds"] = 1, ["Secs"] = 1, ["Minutes"] = 1, ["Mins"] = 1, ["Ms"] = 1, ["Milliseconds"] = 1, ["Hours"] = 1,
+        string? found = null;
+        foreach (var unit in UnitWords.Keys)
+        {
+            if (typed.Length > unit.Length && typed.EndsWith(unit, StringComparison.OrdinalIgnoreCase) && !name.EndsWith(unit, StringComparison.OrdinalIgnoreCase)
+                && (found == null || unit.Length > found.Length))
+                found = typed[^unit.Length..];
+        }
+        return found;
+    }
+
+    // What a property counts, as its catalog description says it ("in bytes", "Idle time in seconds", "Minutes between").
+    private static string? OwnMeasure(string description) =>
+        System.Text.RegularExpressions.Regex.IsMatch(description, @"\bbytes\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ? "bytes"
+        : System.Text.RegularExpressions.Regex.IsMatch(description, @"\bseconds\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ? "seconds"
+        : System.Text.RegularExpressions.Regex.IsMatch(description, @"\bminutes\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ? "minutes"
+        : null;
+
+    // Units a name may end with: what they measure, and the factor that turns a value in them into that measure's base unit.
+    private static readonly Dictionary<string, (string Measure, uint Factor)> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["KB"] = ("bytes", 1024), ["InKB"] = ("bytes", 1024), ["Kilobytes"] = ("bytes", 1024),
+        ["MB"] = ("bytes", 1024 * 1024), ["InMB"] = ("bytes", 1024 * 1024), ["Megabytes"] = ("bytes", 1024 * 1024),
+        ["Bytes"] = ("bytes", 1), ["InBytes"] = ("bytes", 1),
+        ["Seconds"] = ("seconds", 1), ["Secs"] = ("seconds", 1), ["InSeconds"] = ("seconds", 1),
+        ["Minutes"] = ("minutes", 1), ["Mins"] = ("minutes", 1), ["InMinutes"] = ("minutes", 1),
+        ["Ms"] = ("milliseconds", 1), ["Milliseconds"] = ("milliseconds", 1), ["Hours"] = ("hours", 1),
     };
 
     /// <summary>The start tag's name and the matching end tag's name change together.</summary>

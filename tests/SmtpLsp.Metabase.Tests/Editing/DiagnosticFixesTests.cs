@@ -44,8 +44,10 @@ public class DiagnosticFixesTests
     [Theory]
     [InlineData("\t\tMaxMessageSizeKB=\"10240\"\n", "\t\tMaxMessageSize=\"10485760\"\n")]
     [InlineData("\t\tMaxSessionSizeMB=\"10\"\n", "\t\tMaxSessionSize=\"10485760\"\n")]
-    [InlineData("\t\tMaxMesageSize=\"10240\"\n", "\t\tMaxMessageSize=\"10240\"\n")]
-    public void UnknownProperty_NameWithAUnitInKilobytes_RenamedWithTheValueInBytes(string before, string after)
+    [InlineData("\t\tMaxMesageSizeKB=\"10240\"\n", "\t\tMaxMessageSize=\"10485760\"\n")] // a typo as well
+    [InlineData("\t\tMaxMessageSizeBytes=\"10240\"\n", "\t\tMaxMessageSize=\"10240\"\n")] // its own unit
+    [InlineData("\t\tConnectionTimeoutSeconds=\"600\"\n", "\t\tConnectionTimeout=\"600\"\n")]
+    public void UnknownProperty_NameWithAUnit_RenamedWithTheValueInThePropertysUnit(string before, string after)
     {
         // Renamed alone, MaxMessageSizeKB="10240" (10 MB) would become a limit of 10240 bytes.
         Assert.Equal(Doc(after), ApplyFix(Doc(before), DiagnosticCodes.UnknownProperty));
@@ -65,13 +67,29 @@ public class DiagnosticFixesTests
     }
 
     [Fact]
+    public void UnknownProperty_Typo_RenamedKeepingTheValue()
+    {
+        Assert.Equal(Doc("\t\tMaxMessageSize=\"10240\"\n"), ApplyFix(Doc("\t\tMaxMesageSize=\"10240\"\n"), DiagnosticCodes.UnknownProperty));
+    }
+
+    [Fact]
+    public void UnknownProperty_NameWithAnotherUnitThanThePropertys_RenameNotPreferredAndSaysToCheck()
+    {
+        var text = Doc("\t\tConnectionTimeoutMinutes=\"10\"\n");
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+        Assert.False(fix.IsPreferred);
+        Assert.Equal("Change to 'ConnectionTimeout' (check the value: 'ConnectionTimeoutMinutes' says Minutes, and it counts seconds)", fix.Title);
+    }
+
+    [Fact]
     public void UnknownProperty_NameWithAUnitTheValueCannotBeConvertedFrom_RenameNotPreferredAndSaysToCheck()
     {
         var text = Doc("\t\tMaxMessageSizeKB=\"unlimited\"\n");
         var model = MetabaseModel.Build(SyntaxTree.Parse(text));
         var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
         Assert.False(fix.IsPreferred);
-        Assert.Equal("Change to 'MaxMessageSize' (check the value: 'MaxMessageSize' has no 'KB' unit of its own)", fix.Title);
+        Assert.Equal("Change to 'MaxMessageSize' (check the value: 'MaxMessageSizeKB' says KB, and it counts bytes)", fix.Title);
     }
 
     [Fact]
