@@ -22,7 +22,7 @@ internal sealed class CatalogLookups
     private CatalogLookups(MetabaseCatalog catalog)
     {
         Catalog = catalog;
-        _propertyNames = new NameIndex(catalog.Properties.Select(p => p.Name));
+        _propertyNames = catalog.PropertyNameIndex;
         _keyTypeNames = catalog.KeyTypes.Where(k => !IsSchemaOnly(k.Name)).Select(k => k.Name).ToArray();
         _keyTypeIndex = new NameIndex(_keyTypeNames);
     }

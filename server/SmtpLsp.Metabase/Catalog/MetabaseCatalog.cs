@@ -55,11 +55,15 @@ public sealed class MetabaseCatalog
     public PropertyInfo? FindPropertyIgnoreCase(string name) => _propertiesIgnoreCase.GetValueOrDefault(name);
     public PropertyInfo? FindPropertyById(int id) => _propertiesById.GetValueOrDefault(id);
 
-    public IReadOnlyList<string> SuggestPropertyNames(string misspelt, int max = 3) =>
-        NameSuggester.Closest(misspelt, Properties.Select(p => p.Name), max);
+    public IReadOnlyList<string> SuggestPropertyNames(string misspelt, int max = 3) => NameSuggester.Closest(misspelt, PropertyNameIndex, max);
 
     public IReadOnlyList<string> SuggestKeyTypeNames(string misspelt, int max = 3) =>
-        NameSuggester.Closest(misspelt, KeyTypes.Select(k => k.Name), max);
+        NameSuggester.Closest(misspelt, _keyTypeNameIndex ??= new NameIndex(KeyTypes.Select(k => k.Name)), max);
+
+    /// <summary>The property names prepared once for suggestions (a file of many unknown names asks for each).</summary>
+    internal NameIndex PropertyNameIndex => _propertyNameIndex ??= new NameIndex(Properties.Select(p => p.Name));
+
+    private NameIndex? _propertyNameIndex, _keyTypeNameIndex;
 
     /// <summary>Reads a user's own MBSchema.xml and applies the embedded overlay. Never throws.</summary>
     public static CatalogLoadResult LoadSchemaFile(string path)

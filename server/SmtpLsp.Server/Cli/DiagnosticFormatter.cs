@@ -176,6 +176,7 @@ public static class DiagnosticFormatter
             if (!drive) segments[i] = Uri.EscapeDataString(segments[i]);
         }
         string escaped = string.Join('/', segments);
+        if (escaped.StartsWith("//", StringComparison.Ordinal)) return "file:" + escaped; // a UNC path: file://server/share/...
         if (escaped.StartsWith('/')) return "file://" + escaped;
         return segments[0].EndsWith(':') && segments[0].Length == 2 ? "file:///" + escaped : escaped;
     }

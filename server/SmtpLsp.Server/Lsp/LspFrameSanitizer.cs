@@ -24,6 +24,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     // Large document texts seen in the frame being validated, and the method it names.
     private readonly List<TextValue> _texts = [];
     private string? _method;
+    private bool _hasId;
 
     /// <summary>A "text" string at params.textDocument.text (didOpen) or params.contentChanges[i].text (didChange).</summary>
     private readonly record struct TextValue(bool InContentChanges, int TokenStart, int TokenEnd, int ValueStart, int ValueLength);
@@ -32,7 +33,9 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     /// True once a shutdown request has been read. Messages are read in order but handled concurrently, so an exit
     /// sent right behind shutdown may be handled first; LSP's exit code depends on the order they were sent in.
     /// </summary>
-    public bool ShutdownRead { get; private set; }
+    public bool ShutdownRead => _shutdownRead;
+
+    private volatile bool _shutdownRead;
 
     /// <summary>Texts at least this long (raw bytes) are decoded here once and stashed; smaller frames pass unchanged.</summary>
     internal int StashThreshold { get; init; } = 64 * 1024;
@@ -111,7 +114,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
         _texts.Clear();
         if (IsValidMessage(body, out string? problem, out bool parsed))
         {
-            if (_method == "shutdown") ShutdownRead = true;
+            if (_method == "shutdown" && _hasId) _shutdownRead = true; // a request: a "shutdown" notification is not one
             byte[] message = WithStashedTexts(body);
             // Re-framed with only Content-Length: StreamJsonRpc rejects charsets it does not know.
             _pending = Encoding.ASCII.GetBytes($"Content-Length: {message.Length}\r\n\r\n");
@@ -155,6 +158,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
     {
         parsed = false;
         _method = null;
+        _hasId = false;
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
@@ -188,6 +192,7 @@ public sealed partial class LspFrameSanitizer(Stream inner, ServerRequestLedger?
             string name = reader.GetString()!;
             reader.Read();
             var kind = reader.TokenType;
+            if (name == "id" && kind is not JsonTokenType.Null) _hasId = true;
             switch (name)
             {
                 case "id" when !(kind is JsonTokenType.String or JsonTokenType.Null || (kind is JsonTokenType.Number && reader.TryGetInt64(out _))):

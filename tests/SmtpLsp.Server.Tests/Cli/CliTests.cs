@@ -76,6 +76,7 @@ public sealed class CliTests
     [InlineData("we ird#%dir/Méta base?.xml", "we%20ird%23%25dir/M%C3%A9ta%20base%3F.xml")]
     [InlineData("/srv/iis/Meta Base.xml", "file:///srv/iis/Meta%20Base.xml")]
     [InlineData(@"C:\WINDOWS\system32\inetsrv\MetaBase.xml", "file:///C:/WINDOWS/system32/inetsrv/MetaBase.xml")]
+    [InlineData(@"\\srv\c$\MetaBase.xml", "file://srv/c%24/MetaBase.xml")]
     public void SarifUri_PathWithSpacesAndUriCharacters_IsAValidUriReference(string path, string expected)
     {
         // Written as the path, '#', '?', '%' and spaces made an invalid artifactLocation.uri.
