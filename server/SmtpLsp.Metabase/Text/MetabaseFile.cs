@@ -133,7 +133,13 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
             var chars = new char[bytes.Length - skip];
             var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(skip), chars, out int read, out int written, replaceInvalidSequences: false);
             if (status != System.Buffers.OperationStatus.Done)
-                throw new InvalidDataException($"the file is not valid UTF-8: invalid byte sequence at byte offset {skip + read}");
+            {
+                // Where an editor shows it: line and column of the valid text before it (a Latin-1 'é', say).
+                int line = chars.AsSpan(0, written).Count('\n') + 1;
+                int column = written - (chars.AsSpan(0, written).LastIndexOf('\n') + 1) + 1;
+                throw new InvalidDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the file is not valid UTF-8: invalid byte sequence at line {line}, column {column} (byte offset {skip + read}); IIS writes MetaBase.xml as UTF-8, so a file saved in another encoding (Latin-1, Windows-1252) needs converting first"));
+            }
             return new string(chars, 0, written);
         }
         CheckLength((bytes.Length - skip + 1) / 2, maxChars);

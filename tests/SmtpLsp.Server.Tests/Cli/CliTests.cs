@@ -149,11 +149,12 @@ public sealed class CliTests
     public void Check_InvalidUtf8_SaysWhereAndExits2()
     {
         string path = TempFile("");
-        File.WriteAllBytes(path, [.. "<configuration>"u8, 0xC3, 0x28, .. "</configuration>"u8]);
+        File.WriteAllBytes(path, [.. "<configuration>\r\n<MBProperty>"u8, 0xC3, 0x28, .. "</configuration>"u8]);
         var (code, _, err) = Run("check", path);
         Assert.Equal(2, code);
         Assert.Contains("not valid UTF-8", err);
-        Assert.Contains("byte offset 15", err);
+        // The line and column an editor shows, not only the byte offset.
+        Assert.Contains("at line 2, column 13 (byte offset 29)", err);
     }
 
     [SmtpLsp.Server.Tests.Hostile.HugeFact]
