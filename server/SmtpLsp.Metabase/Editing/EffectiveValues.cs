@@ -73,17 +73,25 @@ public static class EffectiveValues
     {
         var info = catalog.FindProperty(name);
         if (FindOnKey(key, name) is { } here) return new EffectiveValue(name, info, here.Value, ValueOrigin.SetHere, key, model.Place(key, here.Span));
-        if (info is { IsInherit: true })
-        {
-            foreach (var ancestor in Ancestors(model, key))
-            {
-                if (FindOnKey(ancestor, name) is { } there)
-                    return new EffectiveValue(name, info, there.Value, ValueOrigin.Inherited, ancestor, model.Place(ancestor, there.Span));
-            }
-        }
+        if (Inherited(model, key, name, info) is { } inherited) return inherited;
         if (info?.SchemaDefault is { } schemaDefault)
             return new EffectiveValue(name, info, schemaDefault, ValueOrigin.SchemaDefault, null, null);
         return new EffectiveValue(name, info, null, ValueOrigin.None, null, null);
+    }
+
+    /// <summary>
+    /// The value an ancestor passes down to the key (the property has the INHERIT attribute), whether or not the key
+    /// sets its own: what a value set here overrides. Null when no ancestor sets it.
+    /// </summary>
+    public static EffectiveValue? Inherited(MetabaseModel model, MetabaseKey key, string name, PropertyInfo? info)
+    {
+        if (info is not { IsInherit: true }) return null;
+        foreach (var ancestor in Ancestors(model, key))
+        {
+            if (FindOnKey(ancestor, name) is { } there)
+                return new EffectiveValue(name, info, there.Value, ValueOrigin.Inherited, ancestor, model.Place(ancestor, there.Span));
+        }
+        return null;
     }
 
     /// <summary>Keys below this one (by Location path) that set the property themselves, in document order.</summary>

@@ -25,8 +25,18 @@ public static class KeyNavigation
         return onName || onLocation ? key : null;
     }
 
-    public static KeyTarget? Definition(MetabaseModel model, int offset)
+    /// <summary>
+    /// On a key's name or Location, its parent key; on a property's name (given the catalog, which says what
+    /// inherits), the ancestor's value it overrides, as find references on it lists the keys below that override it.
+    /// </summary>
+    public static KeyTarget? Definition(MetabaseModel model, int offset, Catalog.MetabaseCatalog? catalog = null)
     {
+        if (catalog != null && PropertyNameAt(model, offset) is ({ } owner, { } name))
+        {
+            return EffectiveValues.Inherited(model, owner, name, catalog.FindProperty(name)) is { SourceKey: { } from, SourceSpan: { } value }
+                ? new KeyTarget(from, model.Place(from, from.Element.Span), value)
+                : null;
+        }
         var key = KeyAtNavigationPoint(model, offset);
         if (key == null) return null;
         var parent = KeyHierarchy.NearestAncestor(model, key.ParentLocation);
@@ -50,17 +60,25 @@ public static class KeyNavigation
     /// </summary>
     public static IReadOnlyList<TextSpan> ReferenceSpans(MetabaseModel model, int offset, bool includeDeclaration = false)
     {
-        if (model.FindKeyAt(offset) is { } key && key.Element.Tree.FindAttributeAt(offset - model.ShiftOf(key)) is { } attribute
-            && ReferenceEquals(attribute.Element, key.Element) && attribute.NameSpan.ContainsOrTouches(offset - model.ShiftOf(key))
-            && attribute.Name != "Location")
+        if (PropertyNameAt(model, offset) is ({ } key, { } name))
         {
             var spans = new List<TextSpan>();
-            if (includeDeclaration) spans.Add(model.Place(key, attribute.NameSpan));
-            foreach (var other in EffectiveValues.Overrides(model, key, attribute.Name))
-                spans.Add(model.Place(other, other.GetProperty(attribute.Name)?.NameSpan ?? KeyTarget.SelectionOf(other)));
+            if (includeDeclaration && key.GetProperty(name) is { } property) spans.Add(model.Place(key, property.NameSpan));
+            foreach (var other in EffectiveValues.Overrides(model, key, name))
+                spans.Add(model.Place(other, other.GetProperty(name)?.NameSpan ?? KeyTarget.SelectionOf(other)));
             return spans;
         }
         return References(model, offset, includeDeclaration).Select(target => target.SelectionSpan).ToList();
+    }
+
+    /// <summary>The key and property whose name (an attribute of the key's start tag, not Location) is at the offset.</summary>
+    private static (MetabaseKey? Key, string? Name) PropertyNameAt(MetabaseModel model, int offset)
+    {
+        if (model.FindKeyAt(offset) is { } key && key.Element.Tree.FindAttributeAt(offset - model.ShiftOf(key)) is { } attribute
+            && ReferenceEquals(attribute.Element, key.Element) && attribute.NameSpan.ContainsOrTouches(offset - model.ShiftOf(key))
+            && attribute.Name != "Location")
+            return (key, attribute.Name);
+        return (null, null);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed partial class LanguageServerTarget
             }).ToArray();
         }, cancellationToken);
 
-    /// <summary>On a key's name or Location: its parent key.</summary>
+    /// <summary>On a key's name or Location: its parent key. On a property name: the ancestor's value it overrides.</summary>
     [JsonRpcMethod(Methods.Definition, UseSingleObjectParameterDeserialization = true)]
     public Task<Location?> Definition(DefinitionParams parameters, CancellationToken cancellationToken) =>
         RunRequestAsync(Methods.Definition, parameters, ct =>

@@ -210,7 +210,7 @@ public sealed class MetabaseLanguageCore : ILanguageCore
         ?? Metabase.Navigation.SelectionRanges.At(Get(document).Tree, offset);
 
     public KeyTarget? Definition(DocumentSnapshot document, int offset, CancellationToken cancellationToken) =>
-        KeyNavigation.Definition(NavigationModel(document, cancellationToken), offset);
+        KeyNavigation.Definition(NavigationModel(document, cancellationToken), offset, _catalog);
 
     public IReadOnlyList<TextSpan> References(DocumentSnapshot document, int offset, bool includeDeclaration, CancellationToken cancellationToken) =>
         KeyNavigation.ReferenceSpans(NavigationModel(document, cancellationToken), offset, includeDeclaration);

@@ -187,6 +187,24 @@ public class NavigationTests
     }
 
     [Fact]
+    public void Definition_FromAPropertyNameThatOverrides_GoesToTheAncestorsValue()
+    {
+        // As find references on a property lists the keys below that override it, definition goes up to what it overrides.
+        var model = MetabaseModel.Build(SyntaxTree.Parse(Wrap(
+            "<IIsSmtpService\tLocation =\"/LM/SmtpSvc\"\n\t\tConnectionTimeout=\"600\"\n\t\tServerAutoStart=\"TRUE\"\n\t>\n</IIsSmtpService>\n" +
+            "<IIsSmtpServer\tLocation =\"/LM/SmtpSvc/1\"\n\t\tConnectionTimeout=\"1200\"\n\t\tServerAutoStart=\"FALSE\"\n\t\tMaxRecipients=\"100\"\n\t>\n</IIsSmtpServer>\n")));
+        var text = model.Tree.Text;
+        var catalog = SmtpLsp.Metabase.Catalog.MetabaseCatalog.Embedded;
+        var target = KeyNavigation.Definition(model, text.IndexOf("ConnectionTimeout=\"1200", StringComparison.Ordinal) + 3, catalog)!;
+        Assert.Equal("/LM/SmtpSvc", target.Key.Location);
+        Assert.Equal("600", text.Substring(target.SelectionSpan.Start, target.SelectionSpan.Length));
+        // ServerAutoStart does not inherit; no ancestor sets MaxRecipients; without the catalog, nothing as before.
+        Assert.Null(KeyNavigation.Definition(model, text.IndexOf("ServerAutoStart=\"FALSE", StringComparison.Ordinal) + 3, catalog));
+        Assert.Null(KeyNavigation.Definition(model, text.IndexOf("MaxRecipients", StringComparison.Ordinal) + 3, catalog));
+        Assert.Null(KeyNavigation.Definition(model, text.IndexOf("ConnectionTimeout=\"1200", StringComparison.Ordinal) + 3));
+    }
+
+    [Fact]
     public void References_FromKey_ListsChildKeys()
     {
         var model = Sample();

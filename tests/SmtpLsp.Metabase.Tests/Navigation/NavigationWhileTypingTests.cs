@@ -53,8 +53,8 @@ public class NavigationWhileTypingTests
                 foreach (int offset in OffsetsToAsk(random, whole.Model, span.Start))
                 {
                     string where = $"seed {seed} step {step} at {offset}";
-                    Assert.True(Describe(KeyNavigation.Definition(whole.Model, offset)) == Describe(KeyNavigation.Definition(now, offset)),
-                        $"{where}: definition\nexpected {Describe(KeyNavigation.Definition(whole.Model, offset))}\nactual   {Describe(KeyNavigation.Definition(now, offset))}");
+                    Assert.True(Describe(KeyNavigation.Definition(whole.Model, offset, Catalog)) == Describe(KeyNavigation.Definition(now, offset, Catalog)),
+                        $"{where}: definition\nexpected {Describe(KeyNavigation.Definition(whole.Model, offset, Catalog))}\nactual   {Describe(KeyNavigation.Definition(now, offset, Catalog))}");
                     Interlocked.Increment(ref definitions);
                     bool declaration = random.Next(2) == 0;
                     var expected = KeyNavigation.ReferenceSpans(whole.Model, offset, declaration);
