@@ -6,7 +6,8 @@ namespace SmtpLsp.Metabase.Navigation;
 public sealed record KeySearchResult(IReadOnlyList<KeyTarget> Matches, bool Capped);
 
 /// <summary>
-/// Workspace-symbol style search: keys whose Location contains the query, case-insensitively; on the keys of a
+/// Workspace-symbol style search: keys whose Location or key type contains the query ("SmtpSvc/1", "IIsSmtpDomain"),
+/// case-insensitively; on the keys of a
 /// version reached by keystrokes too (<see cref="Incremental.IncrementalState.KeysNow"/>), each where it now stands.
 /// </summary>
 public static class KeySearch
@@ -21,7 +22,7 @@ public static class KeySearch
         var search = string.IsNullOrEmpty(query) ? null : SearchValues.Create([query], StringComparison.OrdinalIgnoreCase);
         foreach (var key in model.Keys)
         {
-            if (!key.HasLocation || (search != null && key.LocationText.IndexOfAny(search) < 0)) continue;
+            if (!key.HasLocation || (search != null && key.LocationText.IndexOfAny(search) < 0 && key.KeyType.AsSpan().IndexOfAny(search) < 0)) continue;
             if (matches.Count == max) return new KeySearchResult(matches, true);
             matches.Add(KeyTarget.Of(model, key));
         }

@@ -228,7 +228,16 @@ public class NavigationTests
     }
 
     [Fact]
-    public void KeySearch_RandomQueries_KeysWhoseLocationContainsItIgnoringCase()
+    public void KeySearch_KeyTypeName_FindsKeysOfThatType()
+    {
+        // Only Locations were searched: "IIsSmtpDomain" in the key picker found nothing.
+        var result = KeySearch.Find(Sample(), "iissmtpdomain");
+        Assert.NotEmpty(result.Matches);
+        Assert.All(result.Matches, m => Assert.Equal("IIsSmtpDomain", m.Key.KeyType));
+    }
+
+    [Fact]
+    public void KeySearch_RandomQueries_KeysWhoseLocationOrTypeContainsItIgnoringCase()
     {
         var model = MetabaseModel.Build(SyntaxTree.Parse(TestSupport.LargeMetabaseGenerator.Generate(60_000, seed: 9)));
         var locations = model.Keys.Where(k => k.Location != null).Select(k => k.Location!).ToArray();
@@ -240,9 +249,10 @@ public class NavigationTests
             var piece = location.Substring(start, Math.Min(length, location.Length - start));
             return upper ? piece.ToUpperInvariant() : piece.ToLowerInvariant();
         });
-        Gen.Frequency((8, query), (1, Gen.OneOfConst("", "no such path", "/LM/SMTPSVC/99999"))).Sample(q =>
+        Gen.Frequency((8, query), (1, Gen.OneOfConst("", "no such path", "/LM/SMTPSVC/99999", "IIsSmtpDomain", "smtpserver"))).Sample(q =>
         {
-            var expected = model.Keys.Where(k => k.Location?.Contains(q, StringComparison.OrdinalIgnoreCase) == true).Take(KeySearch.DefaultMax);
+            var expected = model.Keys.Where(k => k.Location != null && (k.Location.Contains(q, StringComparison.OrdinalIgnoreCase)
+                || k.KeyType.Contains(q, StringComparison.OrdinalIgnoreCase))).Take(KeySearch.DefaultMax);
             Assert.Equal(expected, KeySearch.Find(model, q).Matches.Select(m => m.Key));
         }, iter: 100);
     }
