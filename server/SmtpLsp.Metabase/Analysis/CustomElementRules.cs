@@ -39,19 +39,38 @@ internal static class CustomElementRules
     }
 
     /// <summary>
-    /// IIS writes each property of a key once, as an attribute or, when its attributes differ from the schema's, as a
-    /// &lt;Custom&gt;; a file with both, or two &lt;Custom&gt; of one name, was edited by hand, and which one IIS reads is
-    /// not documented. <paramref name="seen"/> holds the names of the key's earlier &lt;Custom&gt; elements.
+    /// The key's attribute properties by what identifies a property in the metabase, its ID (the name where the
+    /// catalog has none): what the key's &lt;Custom&gt; elements are compared with.
     /// </summary>
-    public static void CheckSetTwice(CustomProperty custom, HashSet<string> seen, ICollection<MetabaseDiagnostic> sink)
+    public static Dictionary<string, string> AttributeProperties(MetabaseKey key, MetabaseCatalog catalog)
     {
-        if (custom.NameAttribute is not { } nameAttribute || string.IsNullOrWhiteSpace(custom.Name)) return;
-        string name = custom.Name;
-        string? where = !seen.Add(name) ? "by an earlier <Custom>"
-            : custom.Key.Element.IndexOfAttribute(name) >= 0 ? "as an attribute of the key" : null;
-        if (where == null) return;
-        sink.Add(new MetabaseDiagnostic(DiagnosticCodes.PropertySetTwice, DiagnosticSeverity.Warning, nameAttribute.ValueSpan,
-            $"{AnalysisText.Quote(name)} is set twice on this key: {where} and by this <Custom>; IIS writes a property once, and which " +
-            "of the two it reads is not documented. Expected one of them removed."));
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var element = key.Element;
+        for (int i = 0; i < element.AttributeCount; i++)
+        {
+            string name = element.AttributeAt(i).Name;
+            if (MetabaseKey.IsLocationName(name)) continue;
+            properties.TryAdd(catalog.FindProperty(name)?.Id is { } id ? IdKey(id) : name, "as the attribute " + name);
+        }
+        return properties;
     }
+
+    /// <summary>
+    /// IIS writes each property of a key once, as an attribute or, when its attributes differ from the schema's, as a
+    /// &lt;Custom&gt;, and a property is its ID: a file with both, or two &lt;Custom&gt; of one ID, was edited by hand, and
+    /// which one IIS reads is not documented. <paramref name="seen"/> holds the key's attribute properties and earlier
+    /// &lt;Custom&gt; elements, and takes this one.
+    /// </summary>
+    public static void CheckSetTwice(CustomProperty custom, Dictionary<string, string> seen, ICollection<MetabaseDiagnostic> sink)
+    {
+        string? identity = custom.Id is { } id ? IdKey(id) : string.IsNullOrWhiteSpace(custom.Name) ? null : custom.Name;
+        if (identity == null || MetabaseKey.IsLocationName(custom.Name ?? "")) return;
+        if (seen.TryAdd(identity, $"by an earlier <Custom> ({custom.Name})")) return;
+        var span = (custom.IdAttribute ?? custom.NameAttribute)!.ValueSpan;
+        sink.Add(new MetabaseDiagnostic(DiagnosticCodes.PropertySetTwice, DiagnosticSeverity.Warning, span,
+            $"{AnalysisText.Quote(custom.Name ?? "")}{(custom.Id is { } n ? $" (ID {n})" : "")} is set twice on this key: {seen[identity]} and by this " +
+            "<Custom>; IIS writes a property once, and which of the two it reads is not documented. Expected one of them removed."));
+    }
+
+    private static string IdKey(int id) => "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

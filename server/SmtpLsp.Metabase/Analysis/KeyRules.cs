@@ -35,14 +35,14 @@ public static class KeyRules
                 PropertyValueRules.Check(attribute, info, sink);
         }
         var children = element.Children;
-        HashSet<string>? customNames = null;
+        Dictionary<string, string>? properties = null;
         for (int i = 0; i < children.Count; i++)
         {
             // A short-lived view: the key's own CustomProperties list is only built when a feature asks for it.
             if (!MetabaseKey.IsCustomName(children[i].Name)) continue;
             var custom = new CustomProperty(key, children[i]);
             CustomElementRules.Check(custom, sink);
-            CustomElementRules.CheckSetTwice(custom, customNames ??= new HashSet<string>(StringComparer.Ordinal), sink);
+            CustomElementRules.CheckSetTwice(custom, properties ??= CustomElementRules.AttributeProperties(key, lookups.Catalog), sink);
         }
     }
 }

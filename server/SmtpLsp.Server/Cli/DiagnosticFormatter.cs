@@ -169,16 +169,20 @@ public static class DiagnosticFormatter
     /// </summary>
     internal static string SarifUri(string path)
     {
-        var segments = path.Replace('\\', '/').Split('/');
+        // A Windows path (a drive letter, or \\server\share) is written with backslashes; elsewhere a backslash is a
+        // character of a name, and a leading "//" is one root, not a host.
+        bool drive = path.Length >= 2 && char.IsAsciiLetter(path[0]) && path[1] == ':';
+        bool unc = path.StartsWith(@"\\", StringComparison.Ordinal);
+        if (drive || unc) path = path.Replace('\\', '/');
+        var segments = path.Split('/');
         for (int i = 0; i < segments.Length; i++)
         {
-            bool drive = i == 0 && segments[i].Length == 2 && char.IsAsciiLetter(segments[i][0]) && segments[i][1] == ':';
-            if (!drive) segments[i] = Uri.EscapeDataString(segments[i]);
+            if (!(drive && i == 0)) segments[i] = Uri.EscapeDataString(segments[i]);
         }
         string escaped = string.Join('/', segments);
-        if (escaped.StartsWith("//", StringComparison.Ordinal)) return "file:" + escaped; // a UNC path: file://server/share/...
-        if (escaped.StartsWith('/')) return "file://" + escaped;
-        return segments[0].EndsWith(':') && segments[0].Length == 2 ? "file:///" + escaped : escaped;
+        if (unc) return "file:" + escaped; // file://server/share/...
+        if (drive) return "file:///" + escaped;
+        return escaped.StartsWith('/') ? "file:///" + escaped.TrimStart('/') : escaped;
     }
 
     private static void WriteSarifLocation(Utf8JsonWriter w, CheckedFile file, TextSpan span, string? message)

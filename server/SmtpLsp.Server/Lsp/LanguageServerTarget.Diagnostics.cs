@@ -146,7 +146,7 @@ public sealed partial class LanguageServerTarget
                 DiagnosticLists.Same(published, diagnostics)) return;
             document.HasPublishedDiagnostics = diagnostics.Count > 0;
             // Kept for that comparison only while small: a hostile file's million diagnostics are sent, not kept twice.
-            bool remember = diagnostics.Count <= MaxRememberedDiagnostics;
+            bool remember = diagnostics.Count <= Math.Max(MaxRememberedDiagnostics, MaxPublishedDiagnostics + 1);
             document.PublishedSnapshot = remember ? snapshot : null;
             document.Published = remember ? diagnostics : null;
             await SendDiagnosticsAsync(snapshot, diagnostics).ConfigureAwait(false);

@@ -57,29 +57,33 @@ public class CustomElementRulesTests
         Assert.Empty(Analyze.Keys(Service($"<Custom Name=\"X\" ID=\"1\" Type=\"{type}\"/>")));
     }
 
-    [Fact]
-    public void PropertySetTwice_CustomNamingAnAttributeOfTheKey_WarningOnItsName()
+    [Theory]
+    [InlineData("ConnectionTimeout")]
+    [InlineData("Foo")] // a property is its ID: 1013 is ConnectionTimeout's
+    public void PropertySetTwice_CustomWithTheIdOfAnAttributeOfTheKey_WarningOnItsId(string name)
     {
         var text = "<IIsSmtpServer Location =\"/LM/SmtpSvc/1\"\n\t\tConnectionTimeout=\"600\"\n\t>\n\t" +
-            "<Custom Name=\"[ConnectionTimeout]\" ID=\"1013\" Value=\"1200\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\n</IIsSmtpServer>\n";
+            $"<Custom Name=\"{name}\" ID=\"[1013]\" Value=\"1200\" Type=\"DWORD\" UserType=\"IIS_MD_UT_SERVER\" Attributes=\"INHERIT\"/>\n</IIsSmtpServer>\n";
         var (diagnostics, expected, _) = Analyze.Marked(text);
         var d = Analyze.Single(diagnostics, DiagnosticCodes.PropertySetTwice);
         Assert.Equal((DiagnosticSeverity.Warning, expected), (d.Severity, d.Span));
-        Assert.StartsWith("'ConnectionTimeout' is set twice on this key: as an attribute of the key and by this <Custom>", d.Message);
+        Assert.StartsWith($"'{name}' (ID 1013) is set twice on this key: as the attribute ConnectionTimeout and by this <Custom>", d.Message);
     }
 
     [Fact]
-    public void PropertySetTwice_TwoCustomsOfOneName_WarningOnTheSecond()
+    public void PropertySetTwice_TwoCustomsOfOneId_WarningOnTheSecond()
     {
         var (diagnostics, expected, _) = Analyze.Marked(Service(
-            "<Custom Name=\"UnknownName_2166\" ID=\"2166\" Value=\"0\" Type=\"DWORD\"/>\n\t<Custom Name=\"[UnknownName_2166]\" ID=\"2166\" Value=\"1\" Type=\"DWORD\"/>"));
+            "<Custom Name=\"UnknownName_2166\" ID=\"2166\" Value=\"0\" Type=\"DWORD\"/>\n\t<Custom Name=\"UnknownName_2166\" ID=\"[2166]\" Value=\"1\" Type=\"DWORD\"/>"));
         Assert.Equal(expected, Analyze.Single(diagnostics, DiagnosticCodes.PropertySetTwice).Span);
     }
 
-    [Fact]
-    public void PropertySetTwice_CustomsOfDifferentNames_NotReported()
+    [Theory]
+    [InlineData("UnknownName_2166", "2166", "UnknownName_9202", "9202")]
+    [InlineData("UnknownName_2166", "2166", "UnknownName_2166", "2167")] // a name alone is not what IIS goes by
+    public void PropertySetTwice_CustomsOfDifferentIds_NotReported(string name1, string id1, string name2, string id2)
     {
-        Analyze.None(Analyze.Keys(Service("<Custom Name=\"UnknownName_2166\" ID=\"2166\" Value=\"0\" Type=\"DWORD\"/>\n\t<Custom Name=\"UnknownName_9202\" ID=\"9202\" Value=\"1\" Type=\"DWORD\"/>")),
+        Analyze.None(Analyze.Keys(Service($"<Custom Name=\"{name1}\" ID=\"{id1}\" Value=\"0\" Type=\"DWORD\"/>\n\t<Custom Name=\"{name2}\" ID=\"{id2}\" Value=\"1\" Type=\"DWORD\"/>")),
             DiagnosticCodes.PropertySetTwice);
     }
 }

@@ -77,6 +77,8 @@ public sealed class CliTests
     [InlineData("/srv/iis/Meta Base.xml", "file:///srv/iis/Meta%20Base.xml")]
     [InlineData(@"C:\WINDOWS\system32\inetsrv\MetaBase.xml", "file:///C:/WINDOWS/system32/inetsrv/MetaBase.xml")]
     [InlineData(@"\\srv\c$\MetaBase.xml", "file://srv/c%24/MetaBase.xml")]
+    [InlineData("//tmp/x.xml", "file:///tmp/x.xml")] // one root on Linux, not a host named tmp
+    [InlineData(@"/tmp/a\b.xml", "file:///tmp/a%5Cb.xml")] // a backslash in a Linux name
     public void SarifUri_PathWithSpacesAndUriCharacters_IsAValidUriReference(string path, string expected)
     {
         // Written as the path, '#', '?', '%' and spaces made an invalid artifactLocation.uri.
