@@ -50,6 +50,13 @@ public sealed class DiagnosticsPublishingTests
             var notice = published[^1];
             Assert.Equal("10,000 of 10,050 problems are shown, up to here; `smtplsp check` lists them all.", notice.Message);
             Assert.Equal(3 + Server.Lsp.LanguageServerTarget.MaxPublishedDiagnostics, notice.Range.Start.Line);
+
+            // A settings change that changes nothing here does not send the 10,001 again (the list was not kept).
+            await client.Rpc.NotifyWithParameterObjectAsync(Methods.DidChangeConfiguration, new DidChangeConfigurationParams
+            {
+                Settings = System.Text.Json.JsonDocument.Parse("""{"smtpLsp":{"diagnosticsDebounceMs":0,"inlayHints":false}}""").RootElement.Clone(),
+            });
+            await client.AssertNoPublishAsync(TimeSpan.FromMilliseconds(1500));
         }
     }
 
