@@ -13,6 +13,14 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
     /// Invalid bytes are an error (with the byte offset) rather than silently replaced, so a later write cannot
     /// corrupt them.
     /// </summary>
+    /// <summary>A file read from a stream (standard input); it has no time of its own.</summary>
+    public static MetabaseFile Read(Stream stream, string path)
+    {
+        byte[] bytes = ReadBytes(stream);
+        var (kind, text) = Decode(bytes);
+        return new MetabaseFile(path, text, kind, DateTime.MinValue, bytes.LongLength);
+    }
+
     public static MetabaseFile Read(string path)
     {
         var info = new FileInfo(path);
@@ -28,7 +36,13 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
     public static byte[] ReadBytes(string path, long maxBytes = MaxChars)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        long length = stream.CanSeek ? stream.Length : 0;
+        return ReadBytes(stream, maxBytes);
+    }
+
+    /// <summary>The same from a stream: the command line's standard input, which Linux will not open by path when it is a socket.</summary>
+    public static byte[] ReadBytes(Stream stream, long maxBytes = MaxChars)
+    {
+        long length = stream.CanSeek ? stream.Length - stream.Position : 0;
         if (length > maxBytes) throw TooLong(maxBytes);
         // A file's own length first, so a 50 MB file takes 50 MB; grown only for what says no length or grew meanwhile.
         var buffer = new byte[length > 0 ? length : 64 * 1024];

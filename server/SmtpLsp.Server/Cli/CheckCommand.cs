@@ -41,10 +41,7 @@ public static class CheckCommand
             MetabaseFile file;
             try
             {
-                if (Directory.Exists(path)) throw new IOException("it is a directory");
-                // A pipe is read to its end (`<(zcat MetaBase.xml.gz)`); a device such as /dev/zero would never end.
-                Files.SpecialFiles.ThrowIfUnreadable(path, streams: true);
-                file = MetabaseFile.Read(path);
+                file = InputFile.Read(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {

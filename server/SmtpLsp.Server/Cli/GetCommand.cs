@@ -35,8 +35,7 @@ public static class GetCommand
         MetabaseFile file;
         try
         {
-            Files.SpecialFiles.ThrowIfUnreadable(path, streams: true);
-            file = MetabaseFile.Read(path);
+            file = InputFile.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotSupportedException)
         {

@@ -136,6 +136,25 @@ public sealed class CliTests
     }
 
     [Theory]
+    [InlineData("-")]
+    [InlineData("/dev/stdin")]
+    public void Check_StandardInput_ReadAsAStream(string path)
+    {
+        // Read by path, /dev/stdin failed when it was a socket, as a Node.js child's stdin is ("No such device").
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "smtplsp.dll"), "check", path } };
+        start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write(File.ReadAllText(RepoPaths.Sample("MetaBase-with-errors.xml")));
+        process.StandardInput.Close();
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000));
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("1 file(s) checked: 4 error(s), 1 warning(s)", error);
+        Assert.StartsWith($"{path}:", output);
+    }
+
+    [Theory]
     [InlineData("check", "/dev/zero")]
     [InlineData("get", "/dev/zero", "/LM")]
     [InlineData("set", "/dev/zero", "/LM/SmtpSvc/1", "ConnectionTimeout", "5")]
