@@ -15,6 +15,7 @@ internal static class AnalysisText
         var sb = new StringBuilder(Math.Min(text.Length, MaxQuoted) + 4);
         sb.Append('\'');
         int n = Math.Min(text.Length, MaxQuoted);
+        if (n < text.Length && n > 0 && char.IsHighSurrogate(text[n - 1])) n--; // never half a character
         for (int i = 0; i < n; i++)
         {
             char c = text[i];

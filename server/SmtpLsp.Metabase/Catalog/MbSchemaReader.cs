@@ -189,8 +189,8 @@ public static class MbSchemaReader
             Attributes = reader.GetAttribute("Attributes"),
             MetaFlags = reader.GetAttribute("MetaFlags"),
             MetaFlagsEx = reader.GetAttribute("MetaFlagsEx"),
-            DefaultValue = reader.GetAttribute("Type") == "MULTISZ" && RawAttribute(reader, text, "DefaultValue") is { } raw
-                ? MultiSzItems(raw)
+            DefaultValue = reader.GetAttribute("Type") == "MULTISZ" && (RawAttribute(reader, text, "DefaultValue") ?? reader.GetAttribute("DefaultValue")) is { } items
+                ? MultiSzItems(items)
                 : reader.GetAttribute("DefaultValue"),
             StartingNumber = ParseLong(reader.GetAttribute("StartingNumber"), $"property '{name}' StartingNumber", error),
             EndingNumber = ParseLong(reader.GetAttribute("EndingNumber"), $"property '{name}' EndingNumber", error),

@@ -60,7 +60,7 @@ public static class DiagnosticFixes
         if (key == null || key.Element.IndexOfAttribute(name) >= 0 || key.CustomProperties.Any(c => c.Name == name)) return [];
         string typed = model.Tree.Text.Substring(nameSpan.Start, nameSpan.Length);
         if (UnitTyped(typed, name) is not { } unit) return One($"Change to '{name}'", nameSpan, name);
-        var (measure, factor) = UnitWords[unit];
+        var (measure, factor, shown) = UnitWords[unit];
         string? own = catalog.FindProperty(name)?.Description?.Text is { } description ? OwnMeasure(description) : null;
         if (measure == own)
         {
@@ -70,7 +70,7 @@ public static class DiagnosticFixes
             {
                 string converted = ((ulong)value * factor).ToString(CultureInfo.InvariantCulture);
                 if (ValueEdits.SetValue(property, converted) is { } valueEdit)
-                    return [new DiagnosticFix($"Change to '{name}' = {converted} {own} ({value} {unit.ToUpperInvariant()})", true, [new TextEdit(nameSpan, name), valueEdit])];
+                    return [new DiagnosticFix($"Change to '{name}' = {converted} {own} ({value} {shown})", true, [new TextEdit(nameSpan, name), valueEdit])];
             }
         }
         string counts = own == null ? "its unit is not known here" : $"it counts {own}";
@@ -83,8 +83,9 @@ public static class DiagnosticFixes
         string? found = null;
         foreach (var unit in UnitWords.Keys)
         {
-            if (typed.Length > unit.Length && typed.EndsWith(unit, StringComparison.OrdinalIgnoreCase) && !name.EndsWith(unit, StringComparison.OrdinalIgnoreCase)
-                && (found == null || unit.Length > found.Length))
+            // A word of its own in the name's PascalCase ("SizeKB", not the "ms" of "CommentItems").
+            if (typed.Length > unit.Length && typed.EndsWith(unit, StringComparison.OrdinalIgnoreCase) && char.IsUpper(typed[^unit.Length])
+                && !name.EndsWith(unit, StringComparison.OrdinalIgnoreCase) && (found == null || unit.Length > found.Length))
                 found = typed[^unit.Length..];
         }
         return found;
@@ -98,14 +99,14 @@ public static class DiagnosticFixes
         : null;
 
     // Units a name may end with: what they measure, and the factor that turns a value in them into that measure's base unit.
-    private static readonly Dictionary<string, (string Measure, uint Factor)> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (string Measure, uint Factor, string Shown)> UnitWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["KB"] = ("bytes", 1024), ["InKB"] = ("bytes", 1024), ["Kilobytes"] = ("bytes", 1024),
-        ["MB"] = ("bytes", 1024 * 1024), ["InMB"] = ("bytes", 1024 * 1024), ["Megabytes"] = ("bytes", 1024 * 1024),
-        ["Bytes"] = ("bytes", 1), ["InBytes"] = ("bytes", 1),
-        ["Seconds"] = ("seconds", 1), ["Secs"] = ("seconds", 1), ["InSeconds"] = ("seconds", 1),
-        ["Minutes"] = ("minutes", 1), ["Mins"] = ("minutes", 1), ["InMinutes"] = ("minutes", 1),
-        ["Ms"] = ("milliseconds", 1), ["Milliseconds"] = ("milliseconds", 1), ["Hours"] = ("hours", 1),
+        ["KB"] = ("bytes", 1024, "KB"), ["InKB"] = ("bytes", 1024, "KB"), ["Kilobytes"] = ("bytes", 1024, "KB"),
+        ["MB"] = ("bytes", 1024 * 1024, "MB"), ["InMB"] = ("bytes", 1024 * 1024, "MB"), ["Megabytes"] = ("bytes", 1024 * 1024, "MB"),
+        ["Bytes"] = ("bytes", 1, "bytes"), ["InBytes"] = ("bytes", 1, "bytes"),
+        ["Seconds"] = ("seconds", 1, "seconds"), ["Secs"] = ("seconds", 1, "seconds"), ["InSeconds"] = ("seconds", 1, "seconds"),
+        ["Minutes"] = ("minutes", 1, "minutes"), ["Mins"] = ("minutes", 1, "minutes"), ["InMinutes"] = ("minutes", 1, "minutes"),
+        ["Ms"] = ("milliseconds", 1, "milliseconds"), ["Milliseconds"] = ("milliseconds", 1, "milliseconds"), ["Hours"] = ("hours", 1, "hours"),
     };
 
     /// <summary>The start tag's name and the matching end tag's name change together.</summary>

@@ -86,9 +86,10 @@ public static class EntityDecoder
         var body = reference[2..^1];
         if (body.Length > 0 && body[0] == 'X') return "writes 'X' where XML requires a lowercase 'x' for hexadecimal";
         bool hex = body.Length > 0 && body[0] == 'x';
+        if (body.Length == (hex ? 1 : 0)) return "has no digits";
         // Unsigned and 64 bits: "FFFFFFFF" read as an int is -1, and would be named U+FFFFFFFF.
         if (!ulong.TryParse(hex ? body[1..] : body, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out ulong code))
-            return hex ? "is not a hexadecimal number that fits" : "is not a decimal number that fits";
+            return hex ? "is not a hexadecimal number, or too long a one" : "is not a decimal number, or too long a one";
         return code > 0x10FFFF ? "is past U+10FFFF, the last code point" : $"names U+{code:X4}, which XML does not allow";
     }
 

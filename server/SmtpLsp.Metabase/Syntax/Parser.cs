@@ -1185,6 +1185,7 @@ internal sealed class Parser
     private string Excerpt(TextSpan span)
     {
         int length = Math.Min(span.Length, MaxQuotedExcerpt);
+        if (length < span.Length && length > 0 && char.IsHighSurrogate(_text[span.Start + length - 1])) length--; // never half a character
         var text = _text.Substring(span.Start, length);
         text = VisibleText.Of(text);
         return length < span.Length ? text + "..." : text;

@@ -149,8 +149,14 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
             if (status != System.Buffers.OperationStatus.Done)
             {
                 // Where an editor shows it: line and column of the valid text before it (a Latin-1 'é', say).
-                int line = chars.AsSpan(0, written).Count('\n') + 1;
-                int column = written - (chars.AsSpan(0, written).LastIndexOf('\n') + 1) + 1;
+                var before = chars.AsSpan(0, written);
+                int line = 1, lineStart = 0;
+                for (int i = 0; i < before.Length; i++)
+                {
+                    // CR LF, LF or a lone CR, as editors count lines.
+                    if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= before.Length || before[i + 1] != '\n'))) { line++; lineStart = i + 1; }
+                }
+                int column = written - lineStart + 1;
                 throw new InvalidDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"the file is not valid UTF-8: invalid byte sequence at line {line}, column {column} (byte offset {skip + read}); IIS writes MetaBase.xml as UTF-8, so a file saved in another encoding (Latin-1, Windows-1252) needs converting first"));
             }

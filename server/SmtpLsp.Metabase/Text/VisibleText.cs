@@ -11,7 +11,7 @@ public static class VisibleText
     public static bool IsHidden(char c) =>
         c < ' ' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
-    /// <summary>Each hidden character as U+XXXX; the text itself when it has none, as nearly every text has.</summary>
+    /// <summary>Each hidden character as &lt;U+XXXX&gt; (so "U+000D" written in the text stays apart); the text itself when it has none, as nearly every text has.</summary>
     public static string Of(string text)
     {
         int first = 0;
@@ -20,7 +20,7 @@ public static class VisibleText
         var sb = new StringBuilder(text.Length + 8).Append(text, 0, first);
         for (int i = first; i < text.Length; i++)
         {
-            if (IsHidden(text[i])) sb.Append("U+").Append(((int)text[i]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            if (IsHidden(text[i])) sb.Append("<U+").Append(((int)text[i]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append('>');
             else sb.Append(text[i]);
         }
         return sb.ToString();

@@ -91,7 +91,7 @@ public static class GetCommand
 
     /// <summary>
     /// A value on one line, as `get` and `set` print it: a MULTISZ as its items quoted, and a control character (a
-    /// TAB or line break from a character reference) as U+XXXX, so a script reading the output line by line gets one line.
+    /// TAB or line break from a character reference) as <U+XXXX>, so a script reading the output line by line gets one line.
     /// </summary>
     internal static string ShowValue(PropertyInfo? info, string value) => info?.Type switch
     {

@@ -67,6 +67,15 @@ public class DiagnosticFixesTests
     }
 
     [Fact]
+    public void UnknownProperty_UnitTitle_WrittenAsTheUnitNotAsTyped()
+    {
+        var text = Doc("\t\tMaxMessageSizeInKB=\"10240\"\n");
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+        Assert.Equal("Change to 'MaxMessageSize' = 10485760 bytes (10240 KB)", fix.Title); // was "(10240 INKB)"
+    }
+
+    [Fact]
     public void UnknownProperty_Typo_RenamedKeepingTheValue()
     {
         Assert.Equal(Doc("\t\tMaxMessageSize=\"10240\"\n"), ApplyFix(Doc("\t\tMaxMesageSize=\"10240\"\n"), DiagnosticCodes.UnknownProperty));

@@ -387,6 +387,7 @@ public class SyntaxDiagnosticTests
     [InlineData("&#xD800;", "names U+D800, which XML does not allow")]
     [InlineData("&#x110000;", "is past U+10FFFF")]
     [InlineData("&#12a;", "is not a decimal number")]
+    [InlineData("&#x;", "has no digits")]
     [InlineData("&#xFFFFFFFF;", "is past U+10FFFF")] // was named U+FFFFFFFF, read as -1
     [InlineData("&#x80000000;", "is past U+10FFFF")]
     [InlineData("&#X41;", "writes 'X' where XML requires a lowercase 'x'")]
@@ -402,7 +403,7 @@ public class SyntaxDiagnosticTests
     {
         // Printed as they are, a NUL or an escape sequence went to the terminal of `smtplsp check`.
         var message = Assert.Single(SyntaxTree.Parse(Open + "<Key v=\"1\" \u0000\u001B[31m/>" + Close).Diagnostics, d => d.Message.StartsWith("Unexpected", StringComparison.Ordinal)).Message;
-        Assert.StartsWith("Unexpected 'U+0000U+001B[31' in start tag", message);
+        Assert.StartsWith("Unexpected '<U+0000><U+001B>[31' in start tag", message);
     }
 
     [Fact]

@@ -7,9 +7,9 @@ public class VisibleTextTests
 {
     [Theory]
     [InlineData("AuthBasic", "AuthBasic")]
-    [InlineData("a\u001B]0;pwned\u0007b", "aU+001B]0;pwnedU+0007b")]
-    [InlineData("x\u007Fy\u009Bz", "xU+007FyU+009Bz")]
-    [InlineData("abc\u202Edef", "abcU+202Edef")]
+    [InlineData("a\u001B]0;pwned\u0007b", "a<U+001B>]0;pwned<U+0007>b")]
+    [InlineData("x\u007Fy\u009Bz", "x<U+007F>y<U+009B>z")]
+    [InlineData("abc\u202Edef", "abc<U+202E>def")]
     [InlineData("Méta", "Méta")]
     public void Of_ControlAndBidiCharacters_WrittenAsCodePoints(string text, string shown)
     {
@@ -23,7 +23,15 @@ public class VisibleTextTests
         var diagnostics = SmtpLsp.Metabase.Tests.Analysis.Analyze.Keys(
             "<IIsSmtpServer Location =\"/LM/SmtpSvc/1\"\n\t\tAuthFlags=\"AuthBasic | X\u001B]0;pwned\u0007\"\n\t>\n</IIsSmtpServer>\n");
         var message = Assert.Single(diagnostics, d => d.Code == DiagnosticCodes.UnknownFlagName).Message;
-        Assert.Contains("XU+001B]0;pwnedU+0007", message);
+        Assert.Contains("X<U+001B>]0;pwned<U+0007>", message);
         Assert.DoesNotContain('\u001B', message);
+    }
+
+    [Fact]
+    public void Quote_CutInsideASurrogatePair_KeepsTheWholeCharacterOut()
+    {
+        // Cut at 60 characters, the quote ended in half an emoji, which JSON writes as U+FFFD.
+        string quoted = AnalysisText.Quote(new string('a', 59) + "\U0001F600tail");
+        Assert.Equal("'" + new string('a', 59) + "…'", quoted);
     }
 }

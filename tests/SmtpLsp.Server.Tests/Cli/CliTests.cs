@@ -174,8 +174,10 @@ public sealed class CliTests
         var (code, _, err) = Run("check", path);
         Assert.Equal(2, code);
         Assert.Contains("not valid UTF-8", err);
-        // The line and column an editor shows, not only the byte offset.
+        // The line and column an editor shows, not only the byte offset; a lone CR ends a line too.
         Assert.Contains("at line 2, column 13 (byte offset 29)", err);
+        File.WriteAllBytes(path, [.. "a\rb\rc"u8, 0xE9]);
+        Assert.Contains("at line 3, column 2", Run("check", path).Err);
     }
 
     [SmtpLsp.Server.Tests.Hostile.HugeFact]

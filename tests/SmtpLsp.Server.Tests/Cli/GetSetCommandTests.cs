@@ -152,7 +152,7 @@ public sealed class GetSetCommandTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path).Replace("ServerComment=\"Default SMTP Virtual Server\"", "ServerComment=\"Relay&#13;&#10;Server\"", StringComparison.Ordinal));
         var (code, output, _) = Get(path, "/LM/SmtpSvc/1", "ServerComment");
         Assert.Equal(0, code);
-        Assert.StartsWith("ServerComment : (STRING) \"RelayU+000DU+000AServer\"   [set here]", output);
+        Assert.StartsWith("ServerComment : (STRING) \"Relay<U+000D><U+000A>Server\"   [set here]", output);
     }
 
     [Fact]
