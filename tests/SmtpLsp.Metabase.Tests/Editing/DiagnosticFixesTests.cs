@@ -32,6 +32,14 @@ public class DiagnosticFixesTests
         return TextEdit.Apply(text, fix.Edits);
     }
 
+    /// <summary>The one fix offered for the unknown property of a key with these properties.</summary>
+    private static DiagnosticFix UnknownPropertyFix(string properties)
+    {
+        var text = Doc(properties);
+        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
+        return Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+    }
+
     [Theory]
     [InlineData("\t\tServerComment=\"mail <relay>\"\n", "\t\tServerComment=\"mail &lt;relay>\"\n")]
     [InlineData("\t\tAuthFlags=\"AuthBasic\"ServerComment=\"x\"\n", "\t\tAuthFlags=\"AuthBasic\" ServerComment=\"x\"\n")]
@@ -69,9 +77,7 @@ public class DiagnosticFixesTests
     [Fact]
     public void UnknownProperty_UnitTitle_WrittenAsTheUnitNotAsTyped()
     {
-        var text = Doc("\t\tMaxMessageSizeInKB=\"10240\"\n");
-        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
-        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+        var fix = UnknownPropertyFix("\t\tMaxMessageSizeInKB=\"10240\"\n");
         Assert.Equal("Change to 'MaxMessageSize' = 10485760 bytes (10240 KB)", fix.Title); // was "(10240 INKB)"
     }
 
@@ -84,9 +90,7 @@ public class DiagnosticFixesTests
     [Fact]
     public void UnknownProperty_NameWithAnotherUnitThanThePropertys_RenameNotPreferredAndSaysToCheck()
     {
-        var text = Doc("\t\tConnectionTimeoutMinutes=\"10\"\n");
-        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
-        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+        var fix = UnknownPropertyFix("\t\tConnectionTimeoutMinutes=\"10\"\n");
         Assert.False(fix.IsPreferred);
         Assert.Equal("Change to 'ConnectionTimeout' (check the value: 'ConnectionTimeoutMinutes' says Minutes, and it counts seconds)", fix.Title);
     }
@@ -94,9 +98,7 @@ public class DiagnosticFixesTests
     [Fact]
     public void UnknownProperty_NameWithAUnitTheValueCannotBeConvertedFrom_RenameNotPreferredAndSaysToCheck()
     {
-        var text = Doc("\t\tMaxMessageSizeKB=\"unlimited\"\n");
-        var model = MetabaseModel.Build(SyntaxTree.Parse(text));
-        var fix = Assert.Single(DiagnosticFixes.For(model, Catalog, Analyze(text).Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownProperty)));
+        var fix = UnknownPropertyFix("\t\tMaxMessageSizeKB=\"unlimited\"\n");
         Assert.False(fix.IsPreferred);
         Assert.Equal("Change to 'MaxMessageSize' (check the value: 'MaxMessageSizeKB' says KB, and it counts bytes)", fix.Title);
     }
