@@ -13,9 +13,8 @@ public sealed partial class LanguageServerTarget
     // About 8 MB of text: below it a collection is cheap whenever the GC chooses to run one.
     private const int IdleCollectionMinLength = 4 * 1024 * 1024;
 
-    // The largest published list kept to compare the next one with (about 100 bytes a diagnostic).
-    private const int MaxRememberedDiagnostics = 10_000;
     // The most sent for one document: a hostile file's million (300 MB of JSON) would hang the editor that receives them.
+    // A list that long, about 1 MB, is still kept to compare the next one with.
     internal const int MaxPublishedDiagnostics = 10_000;
 
     // Serialises publishing, so a cancelled analysis can never publish after the one that replaced it.
@@ -145,10 +144,8 @@ public sealed partial class LanguageServerTarget
             if (ReferenceEquals(document.PublishedSnapshot, snapshot) && document.Published is { } published &&
                 DiagnosticLists.Same(published, diagnostics)) return;
             document.HasPublishedDiagnostics = diagnostics.Count > 0;
-            // Kept for that comparison only while small: a hostile file's million diagnostics are sent, not kept twice.
-            bool remember = diagnostics.Count <= Math.Max(MaxRememberedDiagnostics, MaxPublishedDiagnostics + 1);
-            document.PublishedSnapshot = remember ? snapshot : null;
-            document.Published = remember ? diagnostics : null;
+            document.PublishedSnapshot = snapshot;
+            document.Published = diagnostics;
             await SendDiagnosticsAsync(snapshot, diagnostics).ConfigureAwait(false);
         }
         finally
