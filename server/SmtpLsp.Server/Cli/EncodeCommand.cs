@@ -71,6 +71,12 @@ public static class EncodeCommand
             throw UnknownName(property, table, name);
         }
         stdout.WriteLine(value);
+        // The IIS default has bits no source names (0x56001 of 7697601); a value built from names alone drops them,
+        // which may turn off what they do. Said, not refused: it is what was asked for.
+        uint undocumented = table.UndocumentedDefaultBits & ~value;
+        if (undocumented != 0 && !words.Any(w => w.Equals("default", StringComparison.OrdinalIgnoreCase)))
+            stderr.WriteLine($"smtplsp: note: {value} leaves out bits the IIS default sets that no source names (0x{undocumented:X}); " +
+                             $"start from 'default' to keep them, as in: smtplsp encode {property.Name} default -NAME");
         if (property.UnknownFlagBits(value) is var unknown and not 0)
         {
             stderr.WriteLine($"smtplsp: {value} sets bits no {(table.Kind == FlagTableKind.Numeric ? "ESMTP verb" : "flag")} of {property.Name} names: 0x{unknown:X}; check reports them");

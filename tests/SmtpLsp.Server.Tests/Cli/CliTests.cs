@@ -302,11 +302,14 @@ public sealed class CliTests
     [Fact]
     public void Encode_DefaultWithout8BitMime_Gives3503297()
     {
-        var (code, output, _) = Run("encode", "SmtpInboundCommandSupportOptions",
+        var (code, output, error) = Run("encode", "SmtpInboundCommandSupportOptions",
             "DSN", "ETRN", "TURN/ATRN", "ENHANCEDSTATUSCODES", "CHUNKING", "BINARYMIME");
         Assert.Equal(0, code);
-        // The five undocumented default bits are not names; encode gives exactly the named verbs.
+        // The five undocumented default bits are not names; encode gives exactly the named verbs, and says what it left out.
         Assert.Equal((3503297u & ~0x56001u).ToString() + "\n", output.Replace("\r\n", "\n"));
+        Assert.Contains("leaves out bits the IIS default sets that no source names (0x56001); start from 'default' to keep them", error);
+        Assert.Empty(Run("encode", "SmtpInboundCommandSupportOptions", "default", "-8BITMIME").Err);
+        Assert.Empty(Run("encode", "AuthFlags", "AuthBasic").Err); // no undocumented bits in its default
     }
 
     [Fact]
