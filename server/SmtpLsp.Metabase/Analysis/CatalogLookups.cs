@@ -14,8 +14,7 @@ internal sealed class CatalogLookups
     private static readonly ConditionalWeakTable<MetabaseCatalog, CatalogLookups> Cache = new();
 
     private readonly NameIndex _propertyNames;
-    private readonly string[] _keyTypeNames;
-    private readonly NameIndex _keyTypeIndex;
+    private readonly NameIndex _keyTypeNames;
     private readonly ConcurrentDictionary<string, string[]> _propertySuggestions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _keyTypeSuggestions = new(StringComparer.Ordinal);
 
@@ -23,8 +22,7 @@ internal sealed class CatalogLookups
     {
         Catalog = catalog;
         _propertyNames = catalog.PropertyNameIndex;
-        _keyTypeNames = catalog.KeyTypes.Where(k => !IsSchemaOnly(k.Name)).Select(k => k.Name).ToArray();
-        _keyTypeIndex = new NameIndex(_keyTypeNames);
+        _keyTypeNames = catalog.KeyTypeNameIndex;
     }
 
     public MetabaseCatalog Catalog { get; }
@@ -37,17 +35,14 @@ internal sealed class CatalogLookups
     public IReadOnlyList<string> SuggestKeyType(string name)
     {
         string? completion = null;
-        foreach (var candidate in _keyTypeNames)
+        foreach (var candidate in _keyTypeNames.Names)
         {
             if (candidate.Length <= name.Length || !candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase)) continue;
             if (completion != null) { completion = null; break; }
             completion = candidate;
         }
-        return completion != null ? [completion] : Suggest(_keyTypeSuggestions, name, _keyTypeIndex);
+        return completion != null ? [completion] : Suggest(_keyTypeSuggestions, name, _keyTypeNames);
     }
-
-    // The schema's base class is never written as a key.
-    private static bool IsSchemaOnly(string keyType) => keyType == "MetabaseBaseClass";
 
     private static string[] Suggest(ConcurrentDictionary<string, string[]> cache, string name, NameIndex candidates)
     {

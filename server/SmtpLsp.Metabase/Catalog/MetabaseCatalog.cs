@@ -57,8 +57,10 @@ public sealed class MetabaseCatalog
 
     public IReadOnlyList<string> SuggestPropertyNames(string misspelt, int max = 3) => NameSuggester.Closest(misspelt, PropertyNameIndex, max);
 
-    public IReadOnlyList<string> SuggestKeyTypeNames(string misspelt, int max = 3) =>
-        NameSuggester.Closest(misspelt, _keyTypeNameIndex ??= new NameIndex(KeyTypes.Select(k => k.Name).Where(n => n != "MetabaseBaseClass")), max);
+    public IReadOnlyList<string> SuggestKeyTypeNames(string misspelt, int max = 3) => NameSuggester.Closest(misspelt, KeyTypeNameIndex, max);
+
+    /// <summary>The key types a key may be written as (the schema's base class never is), prepared once for suggestions.</summary>
+    internal NameIndex KeyTypeNameIndex => _keyTypeNameIndex ??= new NameIndex(KeyTypes.Select(k => k.Name).Where(n => n != "MetabaseBaseClass"));
 
     /// <summary>The property names prepared once for suggestions (a file of many unknown names asks for each).</summary>
     internal NameIndex PropertyNameIndex => _propertyNameIndex ??= new NameIndex(Properties.Select(p => p.Name));

@@ -8,11 +8,6 @@ public enum FileEncodingKind { Utf8, Utf8Bom, Utf16LeBom, Utf16BeBom }
 /// <summary>A metabase file read from disk: its text (without the BOM) and how to write it back.</summary>
 public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Encoding, DateTime LastWriteTimeUtc, long Length)
 {
-    /// <summary>
-    /// Reads a file, honouring a UTF-8 or UTF-16 BOM; without a BOM the bytes must be valid UTF-8.
-    /// Invalid bytes are an error (with the byte offset) rather than silently replaced, so a later write cannot
-    /// corrupt them.
-    /// </summary>
     /// <summary>A file read from a stream (standard input); it has no time of its own.</summary>
     public static MetabaseFile Read(Stream stream, string path)
     {
@@ -21,6 +16,11 @@ public sealed record MetabaseFile(string Path, string Text, FileEncodingKind Enc
         return new MetabaseFile(path, text, kind, DateTime.MinValue, bytes.LongLength);
     }
 
+    /// <summary>
+    /// Reads a file, honouring a UTF-8 or UTF-16 BOM; without a BOM the bytes must be valid UTF-8.
+    /// Invalid bytes are an error (with where they are) rather than silently replaced, so a later write cannot
+    /// corrupt them.
+    /// </summary>
     public static MetabaseFile Read(string path)
     {
         var info = new FileInfo(path);

@@ -104,7 +104,7 @@ public static class AtomicFileWriter
     {
         if (OperatingSystem.IsWindows()) return;
         // Owner first: a chown by root may clear the set-id bits the mode then puts back.
-        UnixOwner.Copy(from, to);
+        Files.UnixOwner.Copy(from, to);
         File.SetUnixFileMode(to, File.GetUnixFileMode(from));
     }
 

@@ -37,10 +37,12 @@ public static class EncodeCommand
         var words = cl.Positional.Skip(1).SelectMany(a => FlagCodec.ParseSymbolic(a).Tokens.Select(t => t.Text)).ToList();
         if (words.Count == 0) throw new UsageException("encode needs at least one NAME, NUMBER or 'default'", Help);
         uint value = 0;
+        bool fromDefault = false;
         foreach (string word in words)
         {
             if (word.Equals("default", StringComparison.OrdinalIgnoreCase))
             {
+                fromDefault = true;
                 value |= property.DefaultNumber
                     ?? throw new UsageException($"{property.Name} has no numeric default in the schema", Help);
                 continue;
@@ -74,7 +76,7 @@ public static class EncodeCommand
         // The IIS default has bits no source names (0x56001 of 7697601); a value built from names alone drops them,
         // which may turn off what they do. Said, not refused: it is what was asked for.
         uint undocumented = table.UndocumentedDefaultBits & ~value;
-        if (undocumented != 0 && !words.Any(w => w.Equals("default", StringComparison.OrdinalIgnoreCase)))
+        if (undocumented != 0 && !fromDefault)
             stderr.WriteLine($"smtplsp: note: {value} leaves out bits the IIS default sets that no source names (0x{undocumented:X}); " +
                              $"start from 'default' to keep them, as in: smtplsp encode {property.Name} default -NAME");
         if (property.UnknownFlagBits(value) is var unknown and not 0)

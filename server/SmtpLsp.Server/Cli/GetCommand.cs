@@ -95,12 +95,10 @@ public static class GetCommand
     /// </summary>
     internal static string ShowValue(PropertyInfo? info, string value) => info?.Type switch
     {
-        PropertyType.Dword or PropertyType.Bool => Visible(value),
-        PropertyType.MultiSz => string.Join(" ", MultiSzValue.Split(value).Select(i => $"\"{Visible(i.Text)}\"")),
-        _ => $"\"{Visible(value)}\"",
+        PropertyType.Dword or PropertyType.Bool => VisibleText.Of(value),
+        PropertyType.MultiSz => string.Join(" ", MultiSzValue.Split(value).Select(i => $"\"{VisibleText.Of(i.Text)}\"")),
+        _ => $"\"{VisibleText.Of(value)}\"",
     };
-
-    private static string Visible(string text) => VisibleText.Of(text);
 
     /// <summary>For a bitmask: "  = NAME | NAME" plus any bits without a public name.</summary>
     private static string Decoded(PropertyInfo? info, string? raw)

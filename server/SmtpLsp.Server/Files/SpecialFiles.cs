@@ -14,12 +14,12 @@ internal static class SpecialFiles
 
     /// <summary>
     /// Throws an IOException saying what the path is when it is a device, or a FIFO or socket unless
-    /// <paramref name="streams"/> allows them: the command line reads `/dev/stdin` of a pipe (a socket when Node.js
-    /// starts it) to its end, but a server request must never wait for a writer.
+    /// <paramref name="streams"/> allows them: the command line reads a pipe it is given (`<(zcat MetaBase.xml.gz)`)
+    /// to its end, but a server request must never wait for a writer.
     /// </summary>
     public static void ThrowIfUnreadable(string path, bool streams)
     {
-        if (Cli.UnixOwner.Statx(path, StatxType) is not { } buffer) return;
+        if (UnixOwner.Statx(path, StatxType) is not { } buffer) return;
         var (kind, name) = (BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask) switch
         {
             Fifo => (Kind.Stream, "a FIFO (named pipe)"),

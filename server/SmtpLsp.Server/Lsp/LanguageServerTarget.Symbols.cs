@@ -22,7 +22,7 @@ public sealed partial class LanguageServerTarget
         }, cancellationToken);
 
     /// <summary>
-    /// Keys whose Location contains the query, across every open metabase document; the cap is shared out evenly, so a
+    /// Keys whose Location or key type contains the query, across every open metabase document; the cap is shared out evenly, so a
     /// large metabase cannot crowd a small one out (the VS Code key picker filters to one document).
     /// </summary>
     [JsonRpcMethod(Methods.WorkspaceSymbol, UseSingleObjectParameterDeserialization = true)]

@@ -243,10 +243,10 @@ public sealed class GetSetCommandTests : IDisposable
         if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess) return; // only root may give a file away
         string path = CopySample();
         RunTool("chown", "65534:65534", path);
-        Assert.Equal((65534u, 65534u), UnixOwner.Read(path));
+        Assert.Equal((65534u, 65534u), Server.Files.UnixOwner.Read(path));
         Assert.Equal(0, Set(path, "/LM/SmtpSvc/1", "MaxRecipients", "9").Code);
-        Assert.Equal((65534u, 65534u), UnixOwner.Read(path));
-        Assert.Equal((65534u, 65534u), UnixOwner.Read(path + ".bak"));
+        Assert.Equal((65534u, 65534u), Server.Files.UnixOwner.Read(path));
+        Assert.Equal((65534u, 65534u), Server.Files.UnixOwner.Read(path + ".bak"));
     }
 
     /// <summary>Through a symbolic link the target is edited and the link stays a link.</summary>

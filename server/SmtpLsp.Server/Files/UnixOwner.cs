@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SmtpLsp.Server.Cli;
+namespace SmtpLsp.Server.Files;
 
 /// <summary>
 /// The owner and group of a file, copied to its replacement on Linux: `sudo smtplsp set` on a file a service account
